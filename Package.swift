@@ -1,0 +1,92 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// MARK: - Dependencies
+
+let dependencies: [Package.Dependency] = [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+]
+
+// MARK: - C libraries of the system
+
+let systemLibraries: [Target] = [
+    .systemLibrary(
+        name: "CLibYAML",
+        path: "Sources/CLibYAML",
+        pkgConfig: "yaml-0.1",
+        providers: [.apt(["libyaml-dev"])]
+    ),
+    .systemLibrary(
+        name: "CSQLite",
+        path: "Sources/CSQLite",
+        pkgConfig: "sqlite3",
+        providers: [.apt(["libsqlite3-dev"])]
+    ),
+]
+
+// MARK: - Modules (each knows only the ones before it)
+
+let modules: [Target] = [
+    .target(name: "HindsightStats"),
+    .target(
+        name: "HindsightTrace",
+        dependencies: ["HindsightStats", "CSQLite"]
+    ),
+    .target(
+        name: "HindsightScenario",
+        dependencies: ["CLibYAML", "HindsightTrace"]
+    ),
+    .target(
+        name: "HindsightSim",
+        dependencies: [
+            "HindsightStats", "HindsightTrace", "HindsightScenario",
+            .product(name: "HeapModule", package: "swift-collections"),
+            .product(name: "DequeModule", package: "swift-collections"),
+            .product(name: "RealModule", package: "swift-numerics"),
+        ]
+    ),
+    .target(
+        name: "HindsightReport",
+        dependencies: ["HindsightStats", "HindsightTrace", "HindsightScenario", "HindsightSim", "CSQLite"]
+    ),
+    .executableTarget(
+        name: "hindsight",
+        dependencies: [
+            "HindsightStats", "HindsightTrace", "HindsightScenario", "HindsightSim", "HindsightReport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]
+    ),
+]
+
+// MARK: - Tests
+
+let tests: [Target] = [
+    .testTarget(name: "HindsightStatsTests", dependencies: ["HindsightStats"]),
+    .testTarget(name: "HindsightTraceTests", dependencies: ["HindsightTrace"]),
+    .testTarget(name: "HindsightScenarioTests", dependencies: ["HindsightScenario"]),
+    .testTarget(
+        name: "HindsightSimTests",
+        dependencies: [
+            "HindsightSim", "HindsightScenario", "HindsightTrace",
+            .product(name: "RealModule", package: "swift-numerics"),
+        ]
+    ),
+    .testTarget(name: "HindsightReportTests", dependencies: ["HindsightReport", "HindsightSim"]),
+    .testTarget(name: "HindsightCLITests", dependencies: ["hindsight"]),
+]
+
+let package = Package(
+    name: "hindsight",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "hindsight", targets: ["hindsight"]),
+        .library(name: "HindsightSim", targets: ["HindsightSim"]),
+    ],
+    dependencies: dependencies,
+    targets: systemLibraries + modules + tests,
+    swiftLanguageModes: [.v6]
+)

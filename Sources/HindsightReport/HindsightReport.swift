@@ -1,0 +1,2 @@
+/// HindsightReport: writers for CSV, JSON, Markdown, JUnit XML and HTML.
+public enum HindsightReport {}

@@ -1,0 +1,2 @@
+/// HindsightScenario: YAML → typed, validated scenario and policy specs.
+public enum HindsightScenario {}

@@ -1,0 +1,64 @@
+/// One entry of `spec.policies`, resolved to a typed controller spec.
+public struct PolicySpec: Sendable {
+    public enum Kind: Sendable {
+        /// Replay the recorded `replicas` series exactly.
+        case observed
+        /// A fixed fleet of `replicas` pods.
+        case fixed(replicas: Int)
+        case hpa(HPASpec)
+        case scaledObject(ScaledObjectSpec)
+        case aiOptimization(AIOptimizationSpec)
+        case exec(ExecSpec)
+        case replay(ReplaySpec)
+    }
+
+    /// The policy's display name: `metadata.name`, `observed`, or `static-N`.
+    public var name: String
+    public var kind: Kind
+    /// Where the policy was named (the scenario entry, or the policy document).
+    public var location: SourceLocation?
+
+    public init(name: String, kind: Kind, location: SourceLocation? = nil) {
+        self.name = name; self.kind = kind; self.location = location
+    }
+
+    /// The name used in output file names: lower-case, characters outside
+    /// `[a-z0-9._-]` replaced by `-` (CLI.md).
+    public var fileName: String {
+        String(name.lowercased().map { c -> Character in
+            (c.isASCII && (c.isLetter || c.isNumber)) || c == "." || c == "_" || c == "-" ? c : "-"
+        })
+    }
+
+    /// A short kind label for summaries: `observed`, `static`, `HorizontalPodAutoscaler`, …
+    public var kindLabel: String {
+        switch kind {
+        case .observed: "observed"
+        case .fixed: "static"
+        case .hpa: "HorizontalPodAutoscaler"
+        case .scaledObject: "ScaledObject"
+        case .aiOptimization: "AIOptimizationPolicy"
+        case .exec: "exec"
+        case .replay: "replay"
+        }
+    }
+}
+
+/// `exec:` — an external agent (SEMANTICS.md §6).
+public struct ExecSpec: Sendable, Equatable {
+    public var command: [String]
+    /// Working directory: the scenario file's folder (absolute).
+    public var directory: String
+    public var interval: Int64 = 60_000
+    public var minReplicas: Int = 1
+    public var maxReplicas: Int = 100
+    public var timeout: Int64 = 5_000
+    public init(command: [String], directory: String) { self.command = command; self.directory = directory }
+}
+
+/// `replay:` — decisions an agent logged in production.
+public struct ReplaySpec: Sendable, Equatable {
+    /// Absolute path of the `timestamp,replicas[,reason]` CSV.
+    public var file: String
+    public init(file: String) { self.file = file }
+}

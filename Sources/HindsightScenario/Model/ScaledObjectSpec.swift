@@ -1,0 +1,46 @@
+/// A KEDA `ScaledObject` (keda.sh/v1alpha1), defaulted (HPA.md §10.1). Durations in ms.
+public struct ScaledObjectSpec: Sendable, Equatable {
+    public var name: String
+    public var target: String?
+    public var pollingInterval: Int64 = 30_000
+    public var cooldownPeriod: Int64 = 300_000
+    public var initialCooldownPeriod: Int64 = 0
+    public var minReplicaCount: Int32 = 0
+    public var maxReplicaCount: Int32 = 100
+    public var idleReplicaCount: Int32? = nil
+    public var fallback: Fallback? = nil
+    /// `advanced.horizontalPodAutoscalerConfig.behavior`; nil = the HPA's legacy path.
+    public var behavior: HPABehavior? = nil
+    public var triggers: [KEDATrigger]
+
+    public struct Fallback: Sendable, Equatable {
+        public var failureThreshold: Int32
+        public var replicas: Int32
+        public init(failureThreshold: Int32, replicas: Int32) {
+            self.failureThreshold = failureThreshold; self.replicas = replicas
+        }
+    }
+
+    public init(name: String, target: String?, triggers: [KEDATrigger]) {
+        self.name = name; self.target = target; self.triggers = triggers
+    }
+}
+
+/// One KEDA trigger.
+public struct KEDATrigger: Sendable, Equatable {
+    public enum MetricType: String, Sendable, Equatable { case averageValue = "AverageValue", value = "Value", utilization = "Utilization" }
+    public enum Kind: Sendable, Equatable {
+        /// cpu/memory trigger: a Resource metric on the HPA.
+        case resource(HPAResourceName, HPAMetricTarget)
+        /// prometheus trigger bound to a named series; threshold and activation in the series' units.
+        case prometheus(series: String, threshold: Double, activationThreshold: Double)
+        /// cron trigger: desiredReplicas between start and end (cron expressions) in timezone.
+        case cron(timezone: String, start: String, end: String, desiredReplicas: Int32)
+    }
+    public var name: String?
+    public var metricType: MetricType = .averageValue
+    public var kind: Kind
+    public init(name: String?, metricType: MetricType = .averageValue, kind: Kind) {
+        self.name = name; self.metricType = metricType; self.kind = kind
+    }
+}

@@ -1,0 +1,219 @@
+/// A scenario file (`apiVersion: hindsight/v1`, `kind: Scenario`), decoded, defaulted
+/// and validated. Every duration is in milliseconds, CPU in cores, memory in bytes,
+/// prices in USD; the simulator never parses a string (SCENARIO.md).
+public struct Scenario: Sendable {
+    public var name: String
+    /// Absolute path of the scenario file; relative paths inside it were resolved against its folder.
+    public var file: String
+    public var trace: TraceSpec
+    public var workload: WorkloadSpec
+    public var metrics: MetricsPipelineSpec
+    public var kubernetes: KubernetesSpec
+    public var latency: LatencySpec
+    public var slo: SLOSpec
+    public var cost: CostSpec
+    public var carbon: CarbonSpec
+    public var policies: [PolicySpec]
+    public var sweep: SweepSpec?
+    public var budgets: BudgetsSpec?
+
+    public init(
+        name: String, file: String, trace: TraceSpec, workload: WorkloadSpec,
+        metrics: MetricsPipelineSpec = .init(), kubernetes: KubernetesSpec = .init(),
+        latency: LatencySpec = .init(), slo: SLOSpec = .init(), cost: CostSpec = .init(),
+        carbon: CarbonSpec = .init(), policies: [PolicySpec], sweep: SweepSpec? = nil,
+        budgets: BudgetsSpec? = nil
+    ) {
+        self.name = name; self.file = file; self.trace = trace; self.workload = workload
+        self.metrics = metrics; self.kubernetes = kubernetes; self.latency = latency
+        self.slo = slo; self.cost = cost; self.carbon = carbon; self.policies = policies
+        self.sweep = sweep; self.budgets = budgets
+    }
+}
+
+/// `spec.trace`: where the recorded series come from and how they are put on a grid.
+public struct TraceSpec: Sendable, Equatable {
+    public enum Source: Sendable, Equatable {
+        /// An absolute path to a CSV file.
+        case file(String)
+        /// A dataset in the SQLite store at `db` (absolute path).
+        case dataset(name: String, db: String)
+    }
+    public enum Duplicates: String, Sendable, Equatable { case error, last, mean }
+
+    public var source: Source
+    /// Name of the time column.
+    public var timeColumn: String = "timestamp"
+    /// IANA time zone for times without an offset.
+    public var timezone: String = "UTC"
+    /// Field (or extra series name) → CSV column. Contains every field with its
+    /// default column name unless overridden; extra keys are named series.
+    public var columns: [String: String] = [:]
+    /// Multipliers per field (`rps`, `cpu`), default 1.
+    public var scale: [String: Double] = [:]
+    /// Grid step in ms; nil = the median spacing of the recorded timestamps.
+    public var step: Int64? = nil
+    /// Longest gap (ms) that sample-and-hold bridges; nil = 5 × step.
+    public var maxGap: Int64? = nil
+    public var duplicates: Duplicates = .error
+    /// Optional window, ms since epoch, [from, to).
+    public var from: Int64? = nil
+    public var to: Int64? = nil
+
+    public init(source: Source) { self.source = source }
+
+    /// The default column name of each known field (CLI.md "Trace CSV").
+    public static let defaultColumns: [String: String] = [
+        "rps": "rps", "cpu": "cpu", "cpuUtilization": "cpu_utilization",
+        "replicas": "replicas", "latencyP99": "latency_p99_ms", "memory": "memory_bytes",
+    ]
+}
+
+/// `spec.workload`: the pods the policies scale.
+public struct WorkloadSpec: Sendable, Equatable {
+    /// e.g. `deployment/checkout-api`; compared with each policy's target (mismatch = warning).
+    public var name: String? = nil
+    /// Cores requested per pod (> 0).
+    public var cpuRequest: Double
+    /// Cores a pod can do at most; nil = cpuRequest.
+    public var cpuLimit: Double? = nil
+    /// Bytes requested per pod.
+    public var memoryRequest: Double = 0
+    /// Requests/s one pod serves at full CPU; nil = derived from the trace.
+    public var podCapacity: Double? = nil
+    public var startupDelay: Int64 = 30_000
+    public var terminationGrace: Int64 = 0
+    public var queueTimeout: Int64 = 30_000
+    /// nil = first recorded replicas, else the policy's minimum.
+    public var initialReplicas: Int? = nil
+    public var gpus: Int = 0
+
+    public init(cpuRequest: Double) { self.cpuRequest = cpuRequest }
+
+    /// Cores of work one pod can do: `cpuLimit ?? cpuRequest`.
+    public var cpuCapacity: Double { cpuLimit ?? cpuRequest }
+}
+
+/// `spec.metrics`: what controllers see (SEMANTICS.md §3). Milliseconds.
+public struct MetricsPipelineSpec: Sendable, Equatable {
+    public var window: Int64 = 30_000
+    public var lag: Int64 = 15_000
+    public init(window: Int64 = 30_000, lag: Int64 = 15_000) { self.window = window; self.lag = lag }
+}
+
+/// `spec.kubernetes`: the controller-manager flags the HPA runs under (HPA.md §1).
+public struct KubernetesSpec: Sendable, Equatable {
+    /// Minor version, e.g. 33 for "1.33". Below 33 the old `|1 − r| ≤ tol` band test applies.
+    public var minorVersion: Int = 33
+    public var syncPeriod: Int64 = 15_000
+    public var tolerance: Double = 0.1
+    public var downscaleStabilization: Int64 = 300_000
+    public var cpuInitializationPeriod: Int64 = 300_000
+    public var initialReadinessDelay: Int64 = 30_000
+    /// Gate `HPAConfigurableTolerance` (on from 1.35; settable).
+    public var configurableTolerance: Bool = false
+    public init() {}
+}
+
+/// `spec.latency`.
+public struct LatencySpec: Sendable, Equatable {
+    public enum Model: String, Sendable, Equatable { case mmc, empirical, none }
+    /// nil = `mmc` when the trace has `rps`, else `none`.
+    public var model: Model? = nil
+    /// Seconds.
+    public var serviceTime: Double = 0.025
+    public init() {}
+}
+
+/// `spec.slo`.
+public struct SLOSpec: Sendable, Equatable {
+    /// Seconds; nil = no latency objective.
+    public var latencyP99: Double? = nil
+    /// Percent of request (0–100+), used when latency.model is none.
+    public var maxUtilization: Double = 90
+    /// Fraction, e.g. 0.995.
+    public var objective: Double = 0.995
+    public init() {}
+}
+
+/// `spec.cost`.
+public struct CostSpec: Sendable, Equatable {
+    public enum Model: String, Sendable, Equatable { case resources, instance }
+    public struct Instance: Sendable, Equatable {
+        public var hourly: Double
+        public var vcpu: Double
+        public var memoryGiB: Double
+        public init(hourly: Double, vcpu: Double, memoryGiB: Double) {
+            self.hourly = hourly; self.vcpu = vcpu; self.memoryGiB = memoryGiB
+        }
+    }
+    public var model: Model = .resources
+    /// USD per vCPU-hour (OpenCost default).
+    public var cpuHour: Double = 0.031611
+    /// USD per GiB-hour.
+    public var memoryGiBHour: Double = 0.004237
+    /// USD per GPU-hour.
+    public var gpuHour: Double = 0.95
+    /// Absolute path of a `timestamp,multiplier` CSV, read sample-and-hold.
+    public var priceFile: String? = nil
+    public var instance: Instance? = nil
+    public init() {}
+}
+
+/// `spec.carbon` with the provider preset already applied.
+public struct CarbonSpec: Sendable, Equatable {
+    public enum Provider: String, Sendable, Equatable { case aws, gcp, azure, custom }
+    public var provider: Provider = .aws
+    /// gCO2e/kWh, used when there is no intensity file.
+    public var intensity: Double = 379
+    /// Absolute path of an intensity time series.
+    public var intensityFile: String? = nil
+    public var intensityTime: String = "timestamp"
+    public var intensityColumn: String = "gco2_per_kwh"
+    public var pue: Double = 1.135
+    public var minWattsPerVCPU: Double = 0.74
+    public var maxWattsPerVCPU: Double = 3.5
+    public var memoryWattsPerGB: Double = 0.392
+    public var gpuMinWatts: Double = 50
+    public var gpuMaxWatts: Double = 300
+    public var embodiedGramsPerVCPUHour: Double = 0
+    public init() {}
+
+    /// Cloud Carbon Footprint coefficients per provider: (minW, maxW per vCPU, PUE).
+    public static let presets: [Provider: (minW: Double, maxW: Double, pue: Double)] = [
+        .aws: (0.74, 3.5, 1.135), .gcp: (0.68, 4.11, 1.1), .azure: (0.74, 3.54, 1.185),
+    ]
+}
+
+/// `spec.sweep`.
+public struct SweepSpec: Sendable, Equatable {
+    public enum Values: Sendable, Equatable {
+        case list([Double])
+        case range(from: Double, to: Double, step: Double)
+    }
+    /// Absolute path of the policy file the parameters edit.
+    public var policyFile: String
+    /// Ordered (path, values): the order of the file.
+    public var parameters: [(path: String, values: Values)]
+    public var maxViolationFraction: Double? = nil
+    public var minimize: String = "cost"
+
+    public init(policyFile: String, parameters: [(path: String, values: Values)]) {
+        self.policyFile = policyFile; self.parameters = parameters
+    }
+
+    public static func == (a: SweepSpec, b: SweepSpec) -> Bool {
+        a.policyFile == b.policyFile && a.minimize == b.minimize
+            && a.maxViolationFraction == b.maxViolationFraction
+            && a.parameters.map(\.path) == b.parameters.map(\.path)
+            && a.parameters.map(\.values) == b.parameters.map(\.values)
+    }
+}
+
+/// `spec.budgets` for `hindsight check`.
+public struct BudgetsSpec: Sendable, Equatable {
+    public var sloViolationFractionMaxIncrease: Double? = nil
+    public var costMaxIncreasePercent: Double? = nil
+    public var emissionsMaxIncreasePercent: Double? = nil
+    public init() {}
+}

@@ -1,0 +1,111 @@
+import HindsightScenario
+
+/// Everything one policy's simulation produced: the summary of CLI.md, one row per
+/// step, and every scaling decision. Report writers read only this.
+public struct RunResult: Sendable {
+    /// Display name (`metadata.name`, `observed`, `static-N`).
+    public var policy: String
+    /// File-safe name used in `timeseries-<policy>.csv` (see `PolicySpec.fileName`).
+    public var policyFileName: String
+    /// `observed`, `static`, `HorizontalPodAutoscaler`, `ScaledObject`, …
+    public var kind: String
+    public var summary: RunSummary
+    public var series: RunSeries
+    public var decisions: [Decision]
+    public var warnings: [String]
+
+    public init(policy: String, policyFileName: String, kind: String, summary: RunSummary,
+                series: RunSeries, decisions: [Decision], warnings: [String]) {
+        self.policy = policy; self.policyFileName = policyFileName; self.kind = kind
+        self.summary = summary; self.series = series; self.decisions = decisions; self.warnings = warnings
+    }
+}
+
+/// The per-run numbers of `summary.json` (CLI.md), in the units of their keys.
+public struct RunSummary: Sendable, Equatable {
+    /// ms since epoch: the first step and the exclusive end of the run.
+    public var start: Int64 = 0
+    public var end: Int64 = 0
+    public var stepSeconds: Double = 0
+    public var replicasMean: Double = 0
+    public var replicasMax: Int = 0
+    public var replicasMin: Int = 0
+    public var replicaHours: Double = 0
+    public var costUSD: Double = 0
+    public var energyKWh: Double = 0
+    public var emissionsKgCO2e: Double = 0
+    /// nil when no request was served.
+    public var sciGramsPer1kRequests: Double? = nil
+    public var requestsServed: Double = 0
+    public var requestsDropped: Double = 0
+    public var sloViolationSeconds: Double = 0
+    public var sloViolationFraction: Double = 0
+    public var errorBudgetUsed: Double = 0
+    public var scalingActions: Int = 0
+    public var reversals: Int = 0
+    public var missingSeconds: Double = 0
+    /// Mean absolute percentage error of modelled against recorded latency; nil without recorded latency.
+    public var latencyMAPE: Double? = nil
+    public init() {}
+}
+
+/// One row per step (`timeseries-<policy>.csv`). `.nan` means "does not apply" and is
+/// written as an empty cell.
+public struct RunSeries: Sendable, Equatable {
+    /// ms since epoch, the start of each step.
+    public var timestamp: [Int64] = []
+    public var loadRPS: [Double] = []
+    public var loadCores: [Double] = []
+    public var desiredReplicas: [Int32] = []
+    public var readyReplicas: [Int32] = []
+    public var totalReplicas: [Int32] = []
+    public var utilizationPct: [Double] = []
+    public var latencyP99Ms: [Double] = []
+    /// 0 or 1; 255 = not judged (missing step).
+    public var sloViolated: [UInt8] = []
+    /// Per step (not cumulative).
+    public var costUSD: [Double] = []
+    public var energyKWh: [Double] = []
+    public var emissionsG: [Double] = []
+    public var carbonIntensity: [Double] = []
+    public init() {}
+
+    public var count: Int { timestamp.count }
+
+    /// Reserves room for `n` rows in every column.
+    public mutating func reserve(_ n: Int) {
+        timestamp.reserveCapacity(n); loadRPS.reserveCapacity(n); loadCores.reserveCapacity(n)
+        desiredReplicas.reserveCapacity(n); readyReplicas.reserveCapacity(n); totalReplicas.reserveCapacity(n)
+        utilizationPct.reserveCapacity(n); latencyP99Ms.reserveCapacity(n); sloViolated.reserveCapacity(n)
+        costUSD.reserveCapacity(n); energyKWh.reserveCapacity(n); emissionsG.reserveCapacity(n)
+        carbonIntensity.reserveCapacity(n)
+    }
+}
+
+/// One scaling decision (`decisions-<policy>.csv`: `timestamp,from,to,reason`).
+public struct Decision: Sendable, Equatable {
+    /// ms since epoch.
+    public var time: Int64
+    public var from: Int
+    public var to: Int
+    /// Why: metric values seen, the raw proposal, what bounded it.
+    public var reason: String
+    /// True when recorded but not applied (dryRun).
+    public var proposedOnly: Bool
+    public init(time: Int64, from: Int, to: Int, reason: String, proposedOnly: Bool = false) {
+        self.time = time; self.from = from; self.to = to; self.reason = reason; self.proposedOnly = proposedOnly
+    }
+}
+
+/// The outcome of a scenario: one `RunResult` per policy, in scenario order.
+public struct ScenarioResult: Sendable {
+    public var scenario: Scenario
+    public var traceStart: Int64
+    public var traceStep: Int64
+    public var traceCount: Int
+    public var runs: [RunResult]
+    public init(scenario: Scenario, traceStart: Int64, traceStep: Int64, traceCount: Int, runs: [RunResult]) {
+        self.scenario = scenario; self.traceStart = traceStart; self.traceStep = traceStep
+        self.traceCount = traceCount; self.runs = runs
+    }
+}

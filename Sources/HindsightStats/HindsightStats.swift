@@ -1,0 +1,2 @@
+/// HindsightStats: vectorized statistics kernels on contiguous `Double` buffers.
+public enum HindsightStats {}

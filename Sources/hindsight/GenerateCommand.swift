@@ -1,0 +1,8 @@
+import ArgumentParser
+
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "generate", abstract: "(not built yet)")
+    func run() throws {
+        throw CLIFailure.internalError("'generate' is not built yet")
+    }
+}

@@ -1,0 +1,7 @@
+import XCTest
+
+final class PlaceholderScenarioTests: XCTestCase {
+    func testModuleLinks() throws {
+        XCTAssertTrue(true)
+    }
+}

@@ -1,0 +1,7 @@
+import XCTest
+
+final class PlaceholderSimTests: XCTestCase {
+    func testModuleLinks() throws {
+        XCTAssertTrue(true)
+    }
+}
