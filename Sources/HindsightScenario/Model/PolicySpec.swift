@@ -17,6 +17,10 @@ public struct PolicySpec: Sendable {
     public var kind: Kind
     /// Where the policy was named (the scenario entry, or the policy document).
     public var location: SourceLocation?
+    /// Every named series the policy reads (HPA Pods/Object/External metric names, KEDA
+    /// trigger bindings), with where it is written, so a run can report a series the
+    /// trace lacks at its file:line:col.
+    public var seriesReferences: [SeriesReference] = []
 
     public init(name: String, kind: Kind, location: SourceLocation? = nil) {
         self.name = name; self.kind = kind; self.location = location
@@ -42,6 +46,13 @@ public struct PolicySpec: Sendable {
         case .replay: "replay"
         }
     }
+}
+
+/// A named series a policy reads, and where the policy names it.
+public struct SeriesReference: Sendable, Equatable {
+    public var name: String
+    public var location: SourceLocation?
+    public init(name: String, location: SourceLocation?) { self.name = name; self.location = location }
 }
 
 /// `exec:` — an external agent (SEMANTICS.md §6).

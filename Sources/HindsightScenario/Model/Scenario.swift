@@ -1,3 +1,5 @@
+import HindsightTrace
+
 /// A scenario file (`apiVersion: hindsight/v1`, `kind: Scenario`), decoded, defaulted
 /// and validated. Every duration is in milliseconds, CPU in cores, memory in bytes,
 /// prices in USD; the simulator never parses a string (SCENARIO.md).
@@ -29,44 +31,6 @@ public struct Scenario: Sendable {
         self.slo = slo; self.cost = cost; self.carbon = carbon; self.policies = policies
         self.sweep = sweep; self.budgets = budgets
     }
-}
-
-/// `spec.trace`: where the recorded series come from and how they are put on a grid.
-public struct TraceSpec: Sendable, Equatable {
-    public enum Source: Sendable, Equatable {
-        /// An absolute path to a CSV file.
-        case file(String)
-        /// A dataset in the SQLite store at `db` (absolute path).
-        case dataset(name: String, db: String)
-    }
-    public enum Duplicates: String, Sendable, Equatable { case error, last, mean }
-
-    public var source: Source
-    /// Name of the time column.
-    public var timeColumn: String = "timestamp"
-    /// IANA time zone for times without an offset.
-    public var timezone: String = "UTC"
-    /// Field (or extra series name) → CSV column. Contains every field with its
-    /// default column name unless overridden; extra keys are named series.
-    public var columns: [String: String] = [:]
-    /// Multipliers per field (`rps`, `cpu`), default 1.
-    public var scale: [String: Double] = [:]
-    /// Grid step in ms; nil = the median spacing of the recorded timestamps.
-    public var step: Int64? = nil
-    /// Longest gap (ms) that sample-and-hold bridges; nil = 5 × step.
-    public var maxGap: Int64? = nil
-    public var duplicates: Duplicates = .error
-    /// Optional window, ms since epoch, [from, to).
-    public var from: Int64? = nil
-    public var to: Int64? = nil
-
-    public init(source: Source) { self.source = source }
-
-    /// The default column name of each known field (CLI.md "Trace CSV").
-    public static let defaultColumns: [String: String] = [
-        "rps": "rps", "cpu": "cpu", "cpuUtilization": "cpu_utilization",
-        "replicas": "replicas", "latencyP99": "latency_p99_ms", "memory": "memory_bytes",
-    ]
 }
 
 /// `spec.workload`: the pods the policies scale.

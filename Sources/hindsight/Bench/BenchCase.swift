@@ -1,0 +1,23 @@
+/// One benchmark of `hindsight bench` (its `name` is a contract: CLI.md).
+struct BenchCase: Sendable {
+    /// Operation name as CLI.md lists it, e.g. `rolling_mean_w60`.
+    let name: String
+    /// Default size when `--size` is not given (10 M points; 1 M rows for sqlite).
+    let defaultSize: Int
+    /// Untimed setup for size `n`; returns the timed body.
+    let prepare: @Sendable (_ n: Int) throws -> BenchBody
+}
+
+/// The timed part of a benchmark.
+struct BenchBody: Sendable {
+    /// Work done by one call of `run`, in the unit of the `throughput` column
+    /// (million points, MB for csv_parse, rows for sqlite, ticks for replay).
+    let units: Double
+    /// Runs the operation once. Return a value derived from the result so the optimizer keeps it.
+    let run: @Sendable () throws -> Double
+}
+
+/// Every benchmark, in the order `hindsight bench` prints them. Each area adds its own list.
+enum BenchRegistry {
+    static var all: [BenchCase] { statsCases + traceCases + storeCases + simCases }
+}

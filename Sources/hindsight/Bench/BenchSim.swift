@@ -1,0 +1,4 @@
+extension BenchRegistry {
+    /// Benchmarks of the sim area.
+    static let simCases: [BenchCase] = []
+}

@@ -1,0 +1,4 @@
+extension BenchRegistry {
+    /// Benchmarks of the stats area.
+    static let statsCases: [BenchCase] = []
+}

@@ -1,0 +1,4 @@
+extension BenchRegistry {
+    /// Benchmarks of the store area.
+    static let storeCases: [BenchCase] = []
+}

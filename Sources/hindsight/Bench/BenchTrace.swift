@@ -1,0 +1,4 @@
+extension BenchRegistry {
+    /// Benchmarks of the trace area.
+    static let traceCases: [BenchCase] = []
+}
