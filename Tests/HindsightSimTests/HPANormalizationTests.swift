@@ -178,4 +178,21 @@ final class HPANormalizationTests: XCTestCase {
         XCTAssertEqual(c.events.up, [HPAScaleEvent(change: 2, time: 0, outdated: false)])
         XCTAssertEqual(step(&c, 15_000, 3, rps: 10_000).desired, 3)
     }
+
+    func testOverwrittenDownEventDisappearsFromTheLongerUpPeriod() {
+        // HPA.md §7 edge case, kept on purpose. up [Pods 1 / 60 s], down [Pods 1 / 15 s], windows 0.
+        // t=0  spec 5, raw 1 → periodStart 5 → 4.                     (−1 @0)
+        // t=15 raw 1 → the @0 event is 15 s old → periodStart 4 → 3; storing −1 @15 marks
+        //      @0 outdated (age ≥ the 15 s down period) and overwrites its slot.
+        // t=30 raw 100 → periodStart = 3 − 0 + (downs younger than 60 s: only @15 = 1) = 4
+        //      → 4 + 1 = 5 (had @0 survived: 3 + 2 = 5 → 6).
+        let b = HPABehavior(
+            scaleUp: HPAScalingRules(stabilizationWindowSeconds: 0, policies: [.init(kind: .pods, value: 1, periodSeconds: 60)]),
+            scaleDown: HPAScalingRules(stabilizationWindowSeconds: 0, policies: [.init(kind: .pods, value: 1, periodSeconds: 15)]))
+        var c = HPAController(spec: HPAT.spec(rps, behavior: b), kubernetes: HPAT.kube(), initialReplicas: 5, start: 0)
+        XCTAssertEqual(step(&c, 0, 5, rps: 100).desired, 4)
+        XCTAssertEqual(step(&c, 15_000, 4, rps: 100).desired, 3)
+        XCTAssertEqual(c.events.down, [HPAScaleEvent(change: 1, time: 15_000, outdated: false)])
+        XCTAssertEqual(step(&c, 30_000, 3, rps: 10_000).desired, 5)
+    }
 }

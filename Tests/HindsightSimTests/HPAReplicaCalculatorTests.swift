@@ -205,4 +205,44 @@ final class HPAReplicaCalculatorTests: XCTestCase {
         XCTAssertEqual(HPAQuantity.milli(fromReal: 2.5), 2500)
         XCTAssertNil(HPAQuantity.milli(fromReal: .nan))
     }
+
+    func testContainerResourceBehavesAsResource() {
+        // One container = the pod: 2 pods at 900m/1000m vs 60 % → floor(1800·100/2000) = 90
+        // → 1.5 → ceil(1.5 × 2) = 3.
+        let out = once([.containerResource(.cpu, container: "app", .utilization(60))], spec: 2,
+                       pods: HPAT.readyPods(2), readings: HPAT.cpu([900, 900]))
+        XCTAssertEqual(out.rawProposal, 3)
+    }
+
+    func testObjectAverageValueUsesStatus() {
+        // Object AverageValue 50/pod, value 120, status 2 → 120/(50·2) = 1.2 → ceil(120/50) = 3.
+        let out = once([.object(series: "q", .averageValue(milli: 50_000))], spec: 4, status: 2,
+                       pods: HPAT.readyPods(2), readings: HPAT.totals(["q": 120]))
+        XCTAssertEqual(out.rawProposal, 3)
+    }
+
+    func testWrongTargetKindsAreInvalid() {
+        // Pods metric with a Value target, Resource with a Value target, External with Utilization.
+        let bad: [HPAMetricSpec] = [.pods(series: "rps", .value(milli: 1)), .resource(.cpu, .value(milli: 1)),
+                                    .external(series: "q", .utilization(50))]
+        for m in bad {
+            let out = once([m], spec: 2, pods: HPAT.readyPods(2), readings: HPAReadings(
+                podValuesMilli: ["rps": [1, 1], "cpu": [1, 1]], requestMilli: ["cpu": 1000], totals: ["q": 1]))
+            XCTAssertNil(out.rawProposal, "\(m)")
+            XCTAssertNotNil(out.error)
+        }
+    }
+
+    func testReasonNamesWhatBoundedTheDecision() {
+        // 3 ready at 100m + 1 starting vs 50 %: 10 % → 0.2 → ceil(0.2 × 3) = 1, kept at 4 by the seed.
+        let pods = HPAT.readyPods(3) + HPAT.startingPods(1)
+        let down = once(HPAT.cpuUtil(50), spec: 4, pods: pods, readings: HPAT.cpu([100, 100, 100])).reason
+        XCTAssertTrue(down.contains("cpu 10% of request vs target 50%"), down)
+        XCTAssertTrue(down.contains("downscale stabilization (300 s) kept 4"), down)
+        // rps 900 vs 100/pod at 1 replica → 9, legacy limit max(2·1, 4) = 4.
+        let up = once([.external(series: "rps", .averageValue(milli: 100_000))], spec: 1, status: 1,
+                      pods: HPAT.readyPods(1), readings: HPAT.totals(["rps": 900])).reason
+        XCTAssertTrue(up.contains("raw 9"), up)
+        XCTAssertTrue(up.contains("scale-up limit max(2×1, 4) = 4 → 4"), up)
+    }
 }
