@@ -168,4 +168,30 @@ final class KEDAControllerTests: XCTestCase {
             + [4, 5, 5]                                            // t = 600, 615, 630
         XCTAssertEqual(seq, expected)
     }
+
+    func testActiveWithAnErroringTriggerDoesNotRefreshLastActive() {
+        // rps active, "q" absent → active with an error: from zero it still activates, but
+        // at 3 replicas lastActiveTime is not refreshed (RequestScale's isError case).
+        let t = [KEDATrigger(name: nil, kind: .prometheus(series: "rps", threshold: 100, activationThreshold: 0)),
+                 KEDATrigger(name: nil, kind: .prometheus(series: "q", threshold: 100, activationThreshold: 0))]
+        var k = KEDAController(spec: so(triggers: t), kubernetes: HPAT.kube(), initialReplicas: 0, start: 0)
+        XCTAssertEqual(k.poll(now: 0, specReplicas: 0, totals: ["rps": 5])?.replicas, 1)
+        XCTAssertEqual(k.lastActiveTime, 0)
+        XCTAssertNil(k.poll(now: 30_000, specReplicas: 3, totals: ["rps": 5]))
+        XCTAssertEqual(k.lastActiveTime, 0)
+        XCTAssertNil(k.poll(now: 60_000, specReplicas: 3, totals: ["rps": 5, "q": 1]))
+        XCTAssertEqual(k.lastActiveTime, 60_000)
+    }
+
+    func testCPUTriggerDoesNotForceActivityWhenMixed() {
+        // cpu + prometheus: activity comes from prometheus only → inactive at rps 0 → zero
+        // after the (initial, 0 s) cooldown on the next tick.
+        let t = [KEDATrigger(name: nil, metricType: .utilization, kind: .resource(.cpu, .utilization(50))),
+                 KEDATrigger(name: nil, kind: .prometheus(series: "rps", threshold: 100, activationThreshold: 0))]
+        var k = KEDAController(spec: so(triggers: t), kubernetes: HPAT.kube(), initialReplicas: 2, start: 0)
+        XCTAssertNil(k.poll(now: 0, specReplicas: 2, totals: ["rps": 0]))
+        XCTAssertEqual(k.poll(now: 30_000, specReplicas: 2, totals: ["rps": 0])?.replicas, 0)
+        XCTAssertEqual(KEDAController.hpaSpec(for: so(triggers: t)).metrics,
+                       [.resource(.cpu, .utilization(50)), .external(series: "s1-rps", .averageValue(milli: 100_000))])
+    }
 }
