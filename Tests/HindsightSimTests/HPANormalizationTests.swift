@@ -49,12 +49,12 @@ final class HPANormalizationTests: XCTestCase {
     }
 
     func testLegacyHistoryIsBounded() {
-        // 1000 syncs every 15 s: entries older than 300 s are reused, so at most
-        // 300/15 = 20 young entries + 1.
+        // 1000 syncs every 15 s: entries 300 s old or older are dropped before each record,
+        // leaving ages 15…285 s (19) + the new one = 20.
         var c = HPAController(spec: HPAT.spec(rps), kubernetes: HPAT.kube(), initialReplicas: 4, start: 0)
         var spec: Int32 = 4
         for k in 0..<1000 { spec = step(&c, Int64(k) * 15_000, spec, rps: Double(100 * (k % 7 + 1))).desired }
-        XCTAssertLessThanOrEqual(c.recommendations.count, 21)
+        XCTAssertLessThanOrEqual(c.recommendations.count, 20)
         XCTAssertTrue(c.events.up.isEmpty && c.events.down.isEmpty)   // no behavior → no events
     }
 
