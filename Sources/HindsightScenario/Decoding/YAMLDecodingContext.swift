@@ -4,12 +4,21 @@
 /// recorded here and decodes as nil, so one pass reports every problem of a document.
 final class YAMLDecodingContext {
     var errors: [ScenarioError] = []
+    /// Field paths whose value was recorded as bad (so "missing" is not said of them too).
+    var failedPaths: Set<String> = []
 
     /// Records a problem at `node`, prefixed by the field path when there is one.
     func record(_ node: YAMLNode, path: String, found: String? = nil, _ message: String? = nil, expected: String) {
         let what = message ?? "found \(found ?? node.found)"
+        failedPaths.insert(path)
         let text = path.isEmpty ? what : "\(path): \(what)"
         errors.append(ScenarioError(node.location, text, expected: expected))
+    }
+
+    /// Records that a required field is missing, unless its value was already reported as bad.
+    func missing(at location: SourceLocation?, field: String, _ message: String, expected: String) {
+        if failedPaths.contains(field) { return }
+        errors.append(ScenarioError(location, message, expected: expected))
     }
 
     /// Records a problem and returns the marker error to throw.

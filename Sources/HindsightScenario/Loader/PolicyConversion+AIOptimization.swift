@@ -3,7 +3,7 @@ extension PolicyConversion {
     static func aiOptimization(_ dto: AIOptimizationDocumentDTO, root: YAMLNode, context: YAMLDecodingContext) -> PolicySpec? {
         let name = metadataName(dto.metadata, root: root, context: context)
         guard let spec = dto.spec else {
-            context.record(at: root.location, "AIOptimizationPolicy without 'spec'", expected: "spec with optimizationGoals and actions")
+            context.missing(at: root.location, field: "spec", "AIOptimizationPolicy without 'spec'", expected: "spec with optimizationGoals and actions")
             return nil
         }
         let s = spec.value

@@ -3,7 +3,7 @@ extension PolicyConversion {
     static func hpaV2(_ dto: HPADocumentDTO, root: YAMLNode, context: YAMLDecodingContext) -> PolicySpec? {
         let name = metadataName(dto.metadata, root: root, context: context)
         guard let spec = dto.spec else {
-            context.record(at: root.location, "HorizontalPodAutoscaler without 'spec'", expected: "spec with maxReplicas and metrics")
+            context.missing(at: root.location, field: "spec", "HorizontalPodAutoscaler without 'spec'", expected: "spec with maxReplicas and metrics")
             return nil
         }
         var metrics: [HPAMetricSpec] = []
@@ -32,7 +32,7 @@ extension PolicyConversion {
     static func hpaV1(_ dto: HPAV1DocumentDTO, root: YAMLNode, context: YAMLDecodingContext) -> PolicySpec? {
         let name = metadataName(dto.metadata, root: root, context: context)
         guard let spec = dto.spec else {
-            context.record(at: root.location, "HorizontalPodAutoscaler without 'spec'", expected: "spec with maxReplicas")
+            context.missing(at: root.location, field: "spec", "HorizontalPodAutoscaler without 'spec'", expected: "spec with maxReplicas")
             return nil
         }
         var utilization: Int32 = 80
@@ -63,7 +63,7 @@ extension PolicyConversion {
     static func replicaBounds(min: Located<Int32>?, max: Located<Int32>?, specLocation: SourceLocation,
                               metrics: [HPAMetricSpec], context: YAMLDecodingContext) -> (min: Int32, max: Int32)? {
         guard let max else {
-            context.record(at: specLocation, "spec without 'maxReplicas'", expected: "maxReplicas: a whole number of 1 or more")
+            context.missing(at: specLocation, field: "spec.maxReplicas", "spec without 'maxReplicas'", expected: "maxReplicas: a whole number of 1 or more")
             return nil
         }
         var ok = true
@@ -96,7 +96,7 @@ extension PolicyConversion {
     private static func hpaMetric(_ m: Located<HPAMetricDTO>, path: String, context: YAMLDecodingContext,
                                   references: inout [SeriesReference]) -> HPAMetricSpec? {
         guard let type = m.value.type else {
-            context.record(at: m.location, "\(path) without 'type'", expected: "type: Resource, ContainerResource, Pods, Object or External")
+            context.missing(at: m.location, field: "\(path).type", "\(path) without 'type'", expected: "type: Resource, ContainerResource, Pods, Object or External")
             return nil
         }
         func missing(_ field: String) -> HPAMetricSpec? {
@@ -160,7 +160,7 @@ extension PolicyConversion {
             return nil
         }
         guard let type = target.value.type else {
-            context.record(at: target.location, "\(path).target without 'type'", expected: "type: \(names)")
+            context.missing(at: target.location, field: "\(path).target.type", "\(path).target without 'type'", expected: "type: \(names)")
             return nil
         }
         guard allowed.contains(type.value) else {
@@ -169,7 +169,7 @@ extension PolicyConversion {
         }
         func milli(_ field: QuantityField?, _ key: String) -> Int64? {
             guard let field else {
-                context.record(at: target.location, "\(path).target: type \(type.value.rawValue) without '\(key)'", expected: "\(key): a quantity above 0")
+                context.missing(at: target.location, field: "\(path).target.\(key)", "\(path).target: type \(type.value.rawValue) without '\(key)'", expected: "\(key): a quantity above 0")
                 return nil
             }
             guard let m = field.quantity.milliValue() else {
@@ -185,7 +185,7 @@ extension PolicyConversion {
         switch type.value {
         case .Utilization:
             guard let u = target.value.averageUtilization else {
-                context.record(at: target.location, "\(path).target: type Utilization without 'averageUtilization'", expected: "averageUtilization: a percentage above 0")
+                context.missing(at: target.location, field: "\(path).target.averageUtilization", "\(path).target: type Utilization without 'averageUtilization'", expected: "averageUtilization: a percentage above 0")
                 return nil
             }
             guard u.value > 0 else {

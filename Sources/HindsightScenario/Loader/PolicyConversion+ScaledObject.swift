@@ -5,7 +5,7 @@ extension PolicyConversion {
     static func scaledObject(_ dto: ScaledObjectDocumentDTO, root: YAMLNode, context: YAMLDecodingContext) -> PolicySpec? {
         let name = metadataName(dto.metadata, root: root, context: context)
         guard let spec = dto.spec else {
-            context.record(at: root.location, "ScaledObject without 'spec'", expected: "spec with scaleTargetRef and triggers")
+            context.missing(at: root.location, field: "spec", "ScaledObject without 'spec'", expected: "spec with scaleTargetRef and triggers")
             return nil
         }
         let s = spec.value

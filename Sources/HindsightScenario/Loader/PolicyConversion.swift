@@ -4,7 +4,7 @@ enum PolicyConversion {
     /// `metadata.name`, required.
     static func metadataName(_ metadata: ObjectMetaDTO?, root: YAMLNode, context: YAMLDecodingContext) -> Located<String>? {
         guard let name = metadata?.name else {
-            context.record(at: root.location, "document without 'metadata.name'", expected: "metadata: {name: NAME}")
+            context.missing(at: root.location, field: metadata == nil ? "metadata" : "metadata.name", "document without 'metadata.name'", expected: "metadata: {name: NAME}")
             return nil
         }
         if name.value.isEmpty {

@@ -18,7 +18,7 @@ public enum PolicyLoader {
         let bytes = try FileReading.read(path: path, display: displayPath, at: nil)
         let context = YAMLDecodingContext()
         let policies = load(bytes: bytes, display: displayPath, namedAt: nil, context: context)
-        if !context.errors.isEmpty { throw InputErrors(context.errors) }
+        if !context.errors.isEmpty { throw InputErrors(ScenarioError.ordered(context.errors)) }
         return policies
     }
 

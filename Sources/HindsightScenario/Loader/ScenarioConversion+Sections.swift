@@ -2,12 +2,12 @@
 extension ScenarioConversion {
     func workload(_ located: Located<WorkloadDTO>?, specLocation: SourceLocation) -> WorkloadSpec? {
         guard let located else {
-            context.record(at: specLocation, "spec without 'workload'", expected: "spec.workload with cpuRequest")
+            context.missing(at: specLocation, field: "spec.workload", "spec without 'workload'", expected: "spec.workload with cpuRequest")
             return nil
         }
         let w = located.value
         guard let request = w.cpuRequest else {
-            context.record(at: located.location, "spec.workload without 'cpuRequest'", expected: "cpuRequest: cores or millicores, e.g. 500m or 0.5")
+            context.missing(at: located.location, field: "spec.workload.cpuRequest", "spec.workload without 'cpuRequest'", expected: "cpuRequest: cores or millicores, e.g. 500m or 0.5")
             return nil
         }
         context.require(request.quantity.mantissa > 0, request.location, "spec.workload.cpuRequest: found \(request.quantity.text)",

@@ -36,7 +36,7 @@ struct ScenarioConversion {
 
     func trace(_ located: Located<TraceDTO>?, specLocation: SourceLocation) -> TraceSpec? {
         guard let located else {
-            context.record(at: specLocation, "spec without 'trace'", expected: "spec.trace with file: PATH or dataset: NAME")
+            context.missing(at: specLocation, field: "spec.trace", "spec without 'trace'", expected: "spec.trace with file: PATH or dataset: NAME")
             return nil
         }
         let t = located.value

@@ -18,16 +18,11 @@ public enum ScenarioLoader {
     /// - Throws: `InputErrors` holding every problem found, each a `ScenarioError` with file:line:col.
     public static func load(path: String) throws -> Scenario {
         let context = YAMLDecodingContext()
-        let documents: [YAMLNode]
-        do {
-            documents = try YAMLDocument.parse(path: absolute(path), display: path)
-        } catch let e as InputErrors {
-            throw e
-        }
+        let documents = try YAMLDocument.parse(path: absolute(path), display: path)
         guard let scenario = scenario(documents, path: path, context: context), context.errors.isEmpty else {
             throw InputErrors(context.errors.isEmpty
                               ? [ScenarioError(SourceLocation(file: path, line: 1, column: 1), "not a usable scenario", expected: "a Scenario document")]
-                              : context.errors)
+                              : ScenarioError.ordered(context.errors))
         }
         return scenario
     }
@@ -47,7 +42,7 @@ public enum ScenarioLoader {
         if first?["kind"]?.scalar?.text == "Scenario" {
             let context = YAMLDecodingContext()
             _ = scenario(documents, path: path, context: context)
-            return context.errors
+            return ScenarioError.ordered(context.errors)
         }
         do {
             _ = try PolicyLoader.load(path: absolute(path), displayPath: path)
@@ -87,7 +82,7 @@ public enum ScenarioLoader {
         }
         let name = PolicyConversion.metadataName(dto.metadata, root: root, context: context)
         guard let spec = dto.spec else {
-            context.record(at: root.location, "scenario without 'spec'", expected: "spec with trace, workload and policies")
+            context.missing(at: root.location, field: "spec", "scenario without 'spec'", expected: "spec with trace, workload and policies")
             return nil
         }
         let conversion = ScenarioConversion(context: context, display: path, folder: FileReading.folder(of: path))

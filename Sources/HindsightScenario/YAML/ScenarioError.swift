@@ -20,3 +20,19 @@ public struct ScenarioError: InputError, Equatable {
         return "\(place)\(message); expected \(expected)"
     }
 }
+
+extension ScenarioError {
+    /// `errors` ordered by file (in order of first appearance), then line and column;
+    /// errors without a place keep their order at the front. Stable.
+    public static func ordered(_ errors: [any InputError]) -> [any InputError] {
+        var fileOrder: [String: Int] = [:]
+        for e in errors {
+            if let loc = (e as? ScenarioError)?.location, fileOrder[loc.file] == nil { fileOrder[loc.file] = fileOrder.count }
+        }
+        let keyed = errors.enumerated().map { (i, e) -> ((Int, Int, Int, Int), any InputError) in
+            guard let loc = (e as? ScenarioError)?.location else { return ((-1, 0, 0, i), e) }
+            return ((fileOrder[loc.file] ?? 0, loc.line, loc.column, i), e)
+        }
+        return keyed.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+}
