@@ -96,7 +96,7 @@ extension PolicyConversion {
             case .utilization:
                 let v = value.value.value
                 guard v > 0, v <= Double(Int32.max), v.rounded() == v else {
-                    context.record(at: value.location, "\(sub).value: found \(v)", expected: "a whole percentage above 0")
+                    context.record(at: value.location, "\(sub).value: found \(v.shown)", expected: "a whole percentage above 0")
                     return nil
                 }
                 return KEDATrigger(name: t.value.name?.value, metricType: .utilization, kind: .resource(resource, .utilization(Int32(v))))
@@ -115,7 +115,7 @@ extension PolicyConversion {
                 return nil
             }
             guard threshold.value > 0 else {
-                context.record(at: threshold.location, "\(sub).threshold: found \(threshold.value)", expected: "a number above 0")
+                context.record(at: threshold.location, "\(sub).threshold: found \(threshold.value.shown)", expected: "a number above 0")
                 return nil
             }
             let activation = m.activationThreshold?.value ?? 0
@@ -149,7 +149,7 @@ extension PolicyConversion {
             }
             let d = desired.value
             guard d >= 0, d <= Double(Int32.max), d.rounded() == d else {
-                context.record(at: desired.location, "\(sub).desiredReplicas: found \(d)", expected: "a whole number, 0 or more")
+                context.record(at: desired.location, "\(sub).desiredReplicas: found \(d.shown)", expected: "a whole number, 0 or more")
                 return nil
             }
             guard ok else { return nil }

@@ -200,7 +200,7 @@ extension ScenarioConversion {
             return nil
         }
         guard s > 0, f <= t else {
-            context.record(node, path: path, "found from \(f), to \(t), step \(s)", expected: "from ≤ to and a step above 0")
+            context.record(node, path: path, "found from \(f.shown), to \(t.shown), step \(s.shown)", expected: "from ≤ to and a step above 0")
             return nil
         }
         return .range(from: f, to: t, step: s)

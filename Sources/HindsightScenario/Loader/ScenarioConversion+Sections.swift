@@ -55,7 +55,7 @@ extension ScenarioConversion {
         spec.configurableTolerance = k?.configurableTolerance ?? (spec.minorVersion >= 35)
         spec.syncPeriod = duration(k?.syncPeriod, "spec.kubernetes.syncPeriod", allowZero: false) ?? spec.syncPeriod
         if let t = k?.tolerance {
-            context.require(t.value >= 0 && t.value < 1, t.location, "spec.kubernetes.tolerance: found \(t.value)", expected: "a fraction from 0 to below 1, e.g. 0.1")
+            context.require(t.value >= 0 && t.value < 1, t.location, "spec.kubernetes.tolerance: found \(t.value.shown)", expected: "a fraction from 0 to below 1, e.g. 0.1")
             spec.tolerance = t.value
         }
         spec.downscaleStabilization = duration(k?.downscaleStabilization, "spec.kubernetes.downscaleStabilization") ?? spec.downscaleStabilization
@@ -88,13 +88,13 @@ extension ScenarioConversion {
             spec.latencyP99 = l.seconds
         }
         if let u = s?.maxUtilization {
-            context.require(u.percent > 0, u.location, "spec.slo.maxUtilization: found \(u.percent)", expected: "a percentage above 0, e.g. \"90%\"")
+            context.require(u.percent > 0, u.location, "spec.slo.maxUtilization: found \(u.percent.shown)", expected: "a percentage above 0, e.g. \"90%\"")
             spec.maxUtilization = u.percent
         }
         if let o = s?.objective {
             // "99.5%" → 0.995; a plain number ≤ 1 is a fraction, above 1 a percentage.
             let fraction = o.hadSign || o.percent > 1 ? o.percent / 100 : o.percent
-            context.require(fraction > 0 && fraction <= 1, o.location, "spec.slo.objective: found \(o.percent)\(o.hadSign ? "%" : "")",
+            context.require(fraction > 0 && fraction <= 1, o.location, "spec.slo.objective: found \(o.percent.shown)\(o.hadSign ? "%" : "")",
                             expected: "a percentage above 0 and at most 100%, e.g. \"99.5%\"")
             spec.objective = fraction
         }
@@ -137,13 +137,13 @@ extension ScenarioConversion {
         if let t = c.intensityTime { spec.intensityTime = t }
         if let col = c.intensityColumn { spec.intensityColumn = col }
         if let pue = c.pue {
-            context.require(pue.value >= 1, pue.location, "spec.carbon.pue: found \(pue.value)", expected: "a power usage effectiveness of 1 or more")
+            context.require(pue.value >= 1, pue.location, "spec.carbon.pue: found \(pue.value.shown)", expected: "a power usage effectiveness of 1 or more")
             spec.pue = pue.value
         }
         spec.minWattsPerVCPU = positive(c.minWattsPerVCPU, "spec.carbon.minWattsPerVCPU", allowZero: true) ?? spec.minWattsPerVCPU
         spec.maxWattsPerVCPU = positive(c.maxWattsPerVCPU, "spec.carbon.maxWattsPerVCPU", allowZero: true) ?? spec.maxWattsPerVCPU
         if spec.minWattsPerVCPU > spec.maxWattsPerVCPU {
-            context.record(at: c.minWattsPerVCPU?.location ?? c.maxWattsPerVCPU?.location, "spec.carbon: minWattsPerVCPU \(spec.minWattsPerVCPU) is above maxWattsPerVCPU \(spec.maxWattsPerVCPU)",
+            context.record(at: c.minWattsPerVCPU?.location ?? c.maxWattsPerVCPU?.location, "spec.carbon: minWattsPerVCPU \(spec.minWattsPerVCPU.shown) is above maxWattsPerVCPU \(spec.maxWattsPerVCPU.shown)",
                            expected: "minWattsPerVCPU ≤ maxWattsPerVCPU")
         }
         spec.memoryWattsPerGB = positive(c.memoryWattsPerGB, "spec.carbon.memoryWattsPerGB", allowZero: true) ?? spec.memoryWattsPerGB
@@ -151,7 +151,7 @@ extension ScenarioConversion {
             spec.gpuMinWatts = g.value.min ?? spec.gpuMinWatts
             spec.gpuMaxWatts = g.value.max ?? spec.gpuMaxWatts
             context.require(spec.gpuMinWatts >= 0 && spec.gpuMinWatts <= spec.gpuMaxWatts, g.location,
-                            "spec.carbon.gpuWatts: min \(spec.gpuMinWatts), max \(spec.gpuMaxWatts)", expected: "0 ≤ min ≤ max")
+                            "spec.carbon.gpuWatts: min \(spec.gpuMinWatts.shown), max \(spec.gpuMaxWatts.shown)", expected: "0 ≤ min ≤ max")
         }
         spec.embodiedGramsPerVCPUHour = positive(c.embodiedGramsPerVCPUHour, "spec.carbon.embodiedGramsPerVCPUHour", allowZero: true)
             ?? spec.embodiedGramsPerVCPUHour

@@ -22,7 +22,7 @@ struct ScenarioConversion {
     func positive(_ v: Located<Double>?, _ field: String, allowZero: Bool = false) -> Double? {
         guard let v else { return nil }
         let ok = allowZero ? v.value >= 0 : v.value > 0
-        context.require(ok, v.location, "\(field): found \(v.value)", expected: allowZero ? "a number, 0 or more" : "a number above 0")
+        context.require(ok, v.location, "\(field): found \(v.value.shown)", expected: allowZero ? "a number, 0 or more" : "a number above 0")
         return v.value
     }
 

@@ -88,3 +88,11 @@ extension String {
         return String(s)
     }
 }
+
+extension Double {
+    /// The number for messages: `120` rather than `120.0`, otherwise Swift's shortest form.
+    var shown: String {
+        if self == rounded(), abs(self) < 1e15 { return String(Int64(self)) }
+        return "\(self)"
+    }
+}
