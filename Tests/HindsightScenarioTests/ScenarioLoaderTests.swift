@@ -222,6 +222,12 @@ final class ScenarioLoaderTests: XCTestCase {
         guard case .hpa(let h)? = s.policies.first?.kind else { return XCTFail("no HPA") }
         XCTAssertEqual(h.minReplicas, 2)
         XCTAssertEqual(s.policies.first?.location?.file, "git:main:sc/policies/hpa.yaml")
+        // The same through the standalone API `check --baseline` uses; a working-copy path reads the damaged file.
+        let baseline = try PolicyLoader.load(reference: "git:main:sc/policies/hpa.yaml", in: folder.path + "/sc")
+        XCTAssertEqual(baseline.map(\.name), ["checkout-api"])
+        let damaged = inputErrorMessages { _ = try PolicyLoader.load(reference: "policies/hpa.yaml", in: folder.path + "/sc") }
+        XCTAssertEqual(damaged.count, 1, "\(damaged)")
+        XCTAssertTrue(damaged.first?.hasPrefix("policies/hpa.yaml:2:1: YAML syntax error") ?? false, "\(damaged)")
     }
 
     func testUnknownSeriesListsTheAvailableOnes() throws {

@@ -21,7 +21,7 @@ extension PolicyConversion {
         for (i, g) in goalList.enumerated() {
             let path = "spec.optimizationGoals[\(i)]"
             guard let type = g.value.type else {
-                context.record(at: g.location, "\(path) without 'type'", expected: "type: costEfficiency, performance or carbonEfficiency")
+                context.missing(at: g.location, field: "\(path).type", "\(path) without 'type'", expected: "type: costEfficiency, performance or carbonEfficiency")
                 continue
             }
             if !seen.insert(type.value).inserted {
@@ -47,6 +47,8 @@ extension PolicyConversion {
         for (i, a) in (s.actions ?? []).enumerated() {
             let path = "spec.actions[\(i)]"
             guard a.value.type != nil, let direction = a.value.direction, let condition = a.value.ifCondition else {
+                let reported = ["type", "direction", "ifCondition"].contains { context.failedPaths.contains("\(path).\($0)") }
+                if reported { continue }
                 context.record(at: a.location, "\(path) lacks type, direction or ifCondition",
                                expected: "type: scaleReplicas, direction: up or down, ifCondition: a goal type")
                 continue

@@ -74,7 +74,7 @@ extension PolicyConversion {
     private static func kedaTrigger(_ t: Located<KEDATriggerDTO>, path: String, context: YAMLDecodingContext,
                                     references: inout [SeriesReference]) -> KEDATrigger? {
         guard let type = t.value.type else {
-            context.record(at: t.location, "\(path) without 'type'", expected: "type: cpu, memory, prometheus or cron")
+            context.missing(at: t.location, field: "\(path).type", "\(path) without 'type'", expected: "type: cpu, memory, prometheus or cron")
             return nil
         }
         guard let metadata = t.value.metadata?.node else {

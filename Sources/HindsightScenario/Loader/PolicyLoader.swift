@@ -22,6 +22,18 @@ public enum PolicyLoader {
         return policies
     }
 
+    /// Loads the policies named by `reference` — a path (relative to `folder`) or
+    /// `git:REF:PATH` (read with `git show REF:PATH` run in `folder`; PATH from the
+    /// repository root) — as `check --baseline` takes them.
+    /// - Throws: `InputErrors` with every problem found.
+    public static func load(reference: String, in folder: String) throws -> [PolicySpec] {
+        let context = YAMLDecodingContext()
+        let conversion = ScenarioConversion(context: context, display: reference, folder: folder)
+        let policies = conversion.policyFile(reference, at: nil, display: reference)
+        if !context.errors.isEmpty { throw InputErrors(ScenarioError.ordered(context.errors)) }
+        return policies
+    }
+
     /// Policies of a file's bytes; problems go to `context`.
     /// - Parameter namedAt: where the file was named (a scenario entry), for "no policies" messages.
     static func load(bytes: [UInt8], display: String, namedAt: SourceLocation?, context: YAMLDecodingContext) -> [PolicySpec] {

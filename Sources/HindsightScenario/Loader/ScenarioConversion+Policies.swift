@@ -119,7 +119,8 @@ extension ScenarioConversion {
     }
 
     /// Every policy document of a file (`PATH` relative to the scenario, or `git:REF:PATH`).
-    func policyFile(_ text: String, at location: SourceLocation) -> [PolicySpec] {
+    /// - Parameter shownAs: the file's name in messages; default: joined to the scenario's folder as written.
+    func policyFile(_ text: String, at location: SourceLocation?, display shownAs: String? = nil) -> [PolicySpec] {
         if text.hasPrefix("git:") {
             guard let (ref, path) = GitShow.split(text) else {
                 context.record(at: location, "'\(text)' is not of the form git:REF:PATH", expected: "git:REF:PATH, e.g. git:main:policies/hpa.yaml")
@@ -135,7 +136,7 @@ extension ScenarioConversion {
             }
         }
         let absolute = FileReading.resolve(text, against: folder)
-        let shown = FileReading.displayPath(text, relativeTo: display)
+        let shown = shownAs ?? FileReading.displayPath(text, relativeTo: display)
         do {
             let bytes = try FileReading.read(path: absolute, display: shown, at: location)
             return PolicyLoader.load(bytes: bytes, display: shown, namedAt: location, context: context)

@@ -6,6 +6,7 @@
 public struct Quantity: Sendable, Equatable, CustomStringConvertible {
     /// Signed digits, trailing zeros removed (`1.50` → 15 with exponent −1).
     public var mantissa: Int64
+    /// Power of ten applied to the mantissa (suffixes `m`, `k`, `G`… folded in).
     public var exponent: Int
     /// 1, or 1024^k for `Ki` … `Ei`.
     public var multiplier: Int64
@@ -141,5 +142,6 @@ public struct Quantity: Sendable, Equatable, CustomStringConvertible {
         return p
     }
 
+    /// The text as written.
     public var description: String { text }
 }

@@ -5,16 +5,19 @@ import HindsightTrace
 /// `description` is `file:line:col: <message>; expected <expected>` (the place is
 /// omitted when unknown).
 public struct ScenarioError: InputError, Equatable {
+    /// Where the problem is; nil when no place is known (e.g. a missing top-level file).
     public var location: SourceLocation?
     /// What was wrong (what was found).
     public var message: String
     /// What would be accepted.
     public var expected: String
 
+    /// A problem at `location`: `message` says what was found, `expected` what would be accepted.
     public init(_ location: SourceLocation?, _ message: String, expected: String) {
         self.location = location; self.message = message; self.expected = expected
     }
 
+    /// `file:line:col: <message>; expected <expected>`.
     public var description: String {
         let place = location.map { "\($0): " } ?? ""
         return "\(place)\(message); expected \(expected)"

@@ -12,12 +12,14 @@ public struct YAMLNode: Sendable, Equatable {
         case mapping([YAMLPair])
     }
 
+    /// The content: scalar, sequence or mapping.
     public var value: Value
     /// Where the node starts (for a quoted scalar: at its opening quote).
     public var location: SourceLocation
     /// The explicit tag, if one was written (`!!str`, `!custom`); nil otherwise.
     public var tag: String?
 
+    /// A node with its content and place.
     public init(value: Value, location: SourceLocation, tag: String? = nil) {
         self.value = value; self.location = location; self.tag = tag
     }
@@ -65,8 +67,11 @@ public struct YAMLNode: Sendable, Equatable {
 
 /// A key-value pair of a mapping.
 public struct YAMLPair: Sendable, Equatable {
+    /// The key (a scalar in every tree the parser builds).
     public var key: YAMLNode
+    /// The value.
     public var value: YAMLNode
+    /// A pair.
     public init(key: YAMLNode, value: YAMLNode) { self.key = key; self.value = value }
 }
 
@@ -77,11 +82,13 @@ public struct YAMLScalar: Sendable, Equatable {
 
     /// The value as YAML reads it (escapes resolved, folding applied).
     public var text: String
+    /// How the scalar was written (plain, quoted, block).
     public var style: Style
     /// Byte offsets `[start, end)` of the scalar's source text in the file, quotes
     /// included for quoted scalars, so a tool can replace the scalar with a minimal edit.
     public var byteRange: Range<Int>
 
+    /// A scalar with its text, style and source range.
     public init(text: String, style: Style, byteRange: Range<Int>) {
         self.text = text; self.style = style; self.byteRange = byteRange
     }
