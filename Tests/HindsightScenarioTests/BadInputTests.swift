@@ -74,6 +74,13 @@ final class BadInputTests: XCTestCase {
                          "bad.yaml:8:3: duplicate key 'maxReplicas' (first at line 7, column 3)")
     }
 
+    func testDuplicateKeyDoesNotHideOtherProblems() throws {
+        let found = try problems(hpaHead + "  maxReplicas: 3\n  maxReplicas: 4\n  minReplicas: 7\n")
+        XCTAssertEqual(found.count, 2, "\(found)")
+        XCTAssertTrue(found[0].hasPrefix("bad.yaml:8:3: duplicate key 'maxReplicas'"), "\(found)")
+        XCTAssertTrue(found[1].hasPrefix("bad.yaml:9:16: spec.minReplicas 7 is greater than maxReplicas 3"), "\(found)")
+    }
+
     func testAliasBomb() throws {
         var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
         for i in 1...12 { text += "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n" }

@@ -37,16 +37,10 @@ public enum PolicyLoader {
     /// Policies of a file's bytes; problems go to `context`.
     /// - Parameter namedAt: where the file was named (a scenario entry), for "no policies" messages.
     static func load(bytes: [UInt8], display: String, namedAt: SourceLocation?, context: YAMLDecodingContext) -> [PolicySpec] {
-        let documents: [YAMLNode]
-        do {
-            documents = try YAMLDocument.parse(bytes: bytes, file: display)
-        } catch let e as InputErrors {
-            context.errors += e.errors.compactMap { $0 as? ScenarioError }
-            return []
-        } catch {
-            context.record(at: namedAt, "cannot read '\(display)': \(error)", expected: "a YAML file")
-            return []
-        }
+        let parsed = YAMLDocument.parseCollecting(bytes: bytes, file: display)
+        context.errors += parsed.errors
+        guard parsed.complete else { return [] }
+        let documents = parsed.documents
         var policies: [PolicySpec] = []
         var sawDocument = false
         for root in documents where !root.isNull {

@@ -18,7 +18,10 @@ public enum ScenarioLoader {
     /// - Throws: `InputErrors` holding every problem found, each a `ScenarioError` with file:line:col.
     public static func load(path: String) throws -> Scenario {
         let context = YAMLDecodingContext()
-        let documents = try YAMLDocument.parse(path: absolute(path), display: path)
+        let parsed = YAMLDocument.parseCollecting(bytes: try FileReading.read(path: absolute(path), display: path, at: nil), file: path)
+        context.errors += parsed.errors
+        if !parsed.complete { throw InputErrors(parsed.errors) }
+        let documents = parsed.documents
         guard let scenario = scenario(documents, path: path, context: context), context.errors.isEmpty else {
             throw InputErrors(context.errors.isEmpty
                               ? [ScenarioError(SourceLocation(file: path, line: 1, column: 1), "not a usable scenario", expected: "a Scenario document")]
@@ -30,28 +33,26 @@ public enum ScenarioLoader {
     /// Every problem of the file at `path`, a scenario or a standalone policy file (told
     /// apart by the `kind` of its first document). Empty when the file is valid.
     public static func validate(path: String) -> [any InputError] {
-        let documents: [YAMLNode]
+        let bytes: [UInt8]
         do {
-            documents = try YAMLDocument.parse(path: absolute(path), display: path)
+            bytes = try FileReading.read(path: absolute(path), display: path, at: nil)
         } catch let e as InputErrors {
             return e.errors
         } catch {
             return [InputMessage("\(path): \(error)")]
         }
-        let first = documents.first(where: { !$0.isNull })
+        let parsed = YAMLDocument.parseCollecting(bytes: bytes, file: path)
+        guard parsed.complete else { return parsed.errors }
+        let first = parsed.documents.first(where: { !$0.isNull })
         if first?["kind"]?.scalar?.text == "Scenario" {
             let context = YAMLDecodingContext()
-            _ = scenario(documents, path: path, context: context)
+            context.errors = parsed.errors
+            _ = scenario(parsed.documents, path: path, context: context)
             return ScenarioError.ordered(context.errors)
         }
-        do {
-            _ = try PolicyLoader.load(path: absolute(path), displayPath: path)
-            return []
-        } catch let e as InputErrors {
-            return e.errors
-        } catch {
-            return [InputMessage("\(path): \(error)")]
-        }
+        let context = YAMLDecodingContext()
+        _ = PolicyLoader.load(bytes: bytes, display: path, namedAt: nil, context: context)
+        return ScenarioError.ordered(context.errors)
     }
 
     private static func absolute(_ path: String) -> String {

@@ -29,14 +29,24 @@ public enum YAMLDocument {
     /// - Throws: `InputErrors` holding every problem found (`ScenarioError`s).
     /// - Complexity: O(n) in the size of the input.
     public static func parse(bytes: [UInt8], file: String) throws -> [YAMLNode] {
-        if bytes.isEmpty { return [] }
+        let result = parseCollecting(bytes: bytes, file: file)
+        if !result.errors.isEmpty { throw InputErrors(result.errors) }
+        return result.documents
+    }
+
+    /// Parses as far as possible: the documents, every problem, and whether the whole
+    /// stream was read. When `complete` is true the only problems are duplicate keys
+    /// (the first occurrence is kept), so the documents can still be checked further.
+    static func parseCollecting(bytes: [UInt8], file: String) -> (documents: [YAMLNode], errors: [ScenarioError], complete: Bool) {
+        if bytes.isEmpty { return ([], [], true) }
         var builder = YAMLTreeBuilder(file: file, bytes: bytes)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) != 0 else {
-            throw InputErrors([ScenarioError(SourceLocation(file: file, line: 1, column: 1),
-                                             "libyaml could not start (out of memory)", expected: "a smaller file")])
+            return ([], [ScenarioError(SourceLocation(file: file, line: 1, column: 1),
+                                       "libyaml could not start (out of memory)", expected: "a smaller file")], false)
         }
         defer { yaml_parser_delete(&parser) }
+        var complete = false
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             yaml_parser_set_input_string(&parser, base, buffer.count)
@@ -49,11 +59,11 @@ public enum YAMLDocument {
                 let type = event.type
                 let keepGoing = builder.handle(&event)
                 yaml_event_delete(&event)
-                if !keepGoing || type == YAML_STREAM_END_EVENT { return }
+                if !keepGoing { return }
+                if type == YAML_STREAM_END_EVENT { complete = true; return }
             }
         }
-        if !builder.errors.isEmpty { throw InputErrors(builder.errors) }
-        return builder.documents
+        return (builder.documents, builder.errors, complete)
     }
 
     /// Reads the file at `path` and parses it; `display` names it in messages.
