@@ -60,7 +60,13 @@ extension ScenarioConversion {
                 context.record(value, path: "\(path).file", expected: "a path to a policy file, or git:REF:PATH")
                 return []
             }
-            return policyFile(text, at: value.location)
+            var loaded = policyFile(text, at: value.location)
+            // A policy read at a git revision is named `name@REF`, so the same policy from the
+            // working copy and from a revision can run side by side (distinct output files).
+            if let (ref, _) = GitShow.split(text) {
+                for i in loaded.indices { loaded[i].name += "@\(ref)" }
+            }
+            return loaded
         case "exec":
             return exec(value, path: "\(path).exec", keyLocation: keyLocation)
         case "replay":
