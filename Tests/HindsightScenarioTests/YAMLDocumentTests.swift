@@ -95,3 +95,25 @@ final class YAMLDocumentTests: XCTestCase {
         XCTAssertTrue(m[0].hasPrefix("t.yaml:1:201: nesting deeper than 200 levels"), m[0])
     }
 }
+
+extension YAMLDocumentTests {
+    func testMergeKeys() throws {
+        let docs = try YAMLDocument.parse(bytes: Array("""
+            base: &b {window: 300, policy: Max}
+            extra: &e {period: 15, policy: Min}
+            down:
+              <<: [*b, *e]
+              window: 60
+            """.utf8), file: "m.yaml")
+        let down = try XCTUnwrap(docs.first?["down"]?.mapping)
+        // Own keys first, then merged ones it lacks; the earlier merged mapping wins (policy: Max).
+        XCTAssertEqual(down.map { $0.key.scalar?.text ?? "" }, ["window", "policy", "period"])
+        XCTAssertEqual(down.map { $0.value.scalar?.text ?? "" }, ["60", "Max", "15"])
+    }
+
+    func testMergeOfAScalarIsAnError() {
+        let m = messages { _ = try parse("a:\n  <<: 3\n") }
+        XCTAssertEqual(m.count, 1)
+        XCTAssertTrue(m.first?.hasPrefix("t.yaml:2:7: found '3' as the value of a << merge key") ?? false, "\(m)")
+    }
+}

@@ -9,6 +9,7 @@ import HindsightTrace
 /// - Aliases are expanded; a document whose aliases would expand to more than
 ///   `maxExpandedNodes` nodes is rejected at once (a "billion laughs" file fails in
 ///   milliseconds: sizes are added up, nothing is copied).
+/// - Merge keys (`<<: *defaults`, `<<: [*a, *b]`) are applied, as Kubernetes' YAML reader does.
 /// - Nesting deeper than `maxDepth` is rejected (no stack overflow further on).
 /// - Malformed input — bad syntax, tab indentation, invalid UTF-8, binary garbage —
 ///   is an error at its line and column, never a crash.

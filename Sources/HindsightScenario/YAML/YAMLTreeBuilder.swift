@@ -13,6 +13,8 @@ struct YAMLTreeBuilder {
         var pairs: [YAMLPair] = []
         var pendingKey: YAMLNode?
         var seen: [String: SourceLocation] = [:]
+        /// Values of `<<` merge keys, in order.
+        var merges: [YAMLNode] = []
         /// Expanded size so far (this node plus its children, aliases counted in full).
         var size = 1
         init(start: SourceLocation, tag: String?, anchor: String?, isMapping: Bool) {
@@ -98,6 +100,7 @@ struct YAMLTreeBuilder {
             return push(Frame(start: start, tag: Self.string(d.tag), anchor: Self.string(d.anchor), isMapping: true))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return true }
+            if !frame.merges.isEmpty && !merge(frame) { return false }
             let value: YAMLNode.Value = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
             return complete(YAMLNode(value: value, location: frame.start, tag: frame.tag), size: frame.size, anchor: frame.anchor)
         default:
@@ -135,7 +138,11 @@ struct YAMLTreeBuilder {
         if !top.isMapping {
             top.items.append(node)
         } else if let key = top.pendingKey {
-            top.pairs.append(YAMLPair(key: key, value: node))
+            if key.scalar?.style == .plain && key.scalar?.text == "<<" {
+                top.merges.append(node)
+            } else {
+                top.pairs.append(YAMLPair(key: key, value: node))
+            }
             top.pendingKey = nil
         } else {
             guard let keyText = node.scalar?.text else {
@@ -149,6 +156,28 @@ struct YAMLTreeBuilder {
                 top.seen[keyText] = node.location
             }
             top.pendingKey = node
+        }
+        return true
+    }
+
+    /// Applies the `<<` merge keys of a finished mapping: the pairs of each merged mapping
+    /// (or of each mapping of a merged list, earlier ones first) whose keys the mapping does
+    /// not set itself are appended.
+    private mutating func merge(_ frame: Frame) -> Bool {
+        var present = Set(frame.pairs.compactMap { $0.key.scalar?.text })
+        for source in frame.merges {
+            let mappings = source.sequence ?? [source]
+            for m in mappings {
+                guard let pairs = m.mapping else {
+                    errors.append(ScenarioError(m.location, "found \(m.found) as the value of a << merge key",
+                                                expected: "a mapping or a list of mappings (usually an alias such as *defaults)"))
+                    return false
+                }
+                for pair in pairs {
+                    guard let key = pair.key.scalar?.text, present.insert(key).inserted else { continue }
+                    frame.pairs.append(pair)
+                }
+            }
         }
         return true
     }
