@@ -28,14 +28,13 @@ struct ValidateCommand: ParsableCommand {
     )
 
     @Argument(help: ArgumentHelp("Scenario or policy files to check.", valueName: "file"))
-    var files: [String]
-
-    func validate() throws {
-        if files.isEmpty { throw ValidationError("Give at least one scenario or policy file.") }
-    }
+    var files: [String] = []
 
     func run() throws {
         do {
+            if files.isEmpty {
+                throw InputMessage("hindsight validate: no file given; expected one or more scenario or policy files")
+            }
             var problems: [any InputError] = []
             for file in files {
                 let found = ScenarioLoader.validate(path: file)
