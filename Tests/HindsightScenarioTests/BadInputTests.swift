@@ -84,11 +84,12 @@ final class BadInputTests: XCTestCase {
     func testAliasBomb() throws {
         var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
         for i in 1...12 { text += "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n" }
-        // Sizes: a0 = 11 nodes, a(i) = 1 + 10·a(i−1): a4 = 111 111 passes 100 000 inside a4's list
-        // at its tenth *a3 (1 + 10 × 11 111 = 111 111; nine give 100 000 exactly, not more), line 5.
+        // Sizes: a0 = 11 nodes, a(i) = 1 + 10·a(i−1): a3 = 11 111. The aliases of a1…a3 stand
+        // for 10·(11 + 111 + 1 111) = 12 330 nodes; each *a3 of a4 adds 11 111, and the eighth
+        // (12 330 + 88 888 > 100 000) is at line 5, column 10 + 7 × 5 = 45.
         let found = try problems(text)
-        assertOneProblem(found, "bad.yaml:5:", "aliases expand this document to more than 100000 nodes")
-        XCTAssertTrue(found.first?.hasPrefix("bad.yaml:5:55:") ?? false, "\(found)")
+        assertOneProblem(found, "bad.yaml:5:", "aliases expand this document by more than 100000 nodes")
+        XCTAssertTrue(found.first?.hasPrefix("bad.yaml:5:45:") ?? false, "\(found)")
     }
 
     func testBinaryGarbage() throws {

@@ -6,7 +6,7 @@ import HindsightTrace
 /// - Every document of a multi-document stream becomes one root node (an empty
 ///   document becomes a null scalar).
 /// - A duplicate key in a mapping is an error (every duplicate is reported).
-/// - Aliases are expanded; a document whose aliases would expand to more than
+/// - Aliases are expanded; a document whose aliases would add more than
 ///   `maxExpandedNodes` nodes is rejected at once (a "billion laughs" file fails in
 ///   milliseconds: sizes are added up, nothing is copied).
 /// - Merge keys (`<<: *defaults`, `<<: [*a, *b]`) are applied, as Kubernetes' YAML reader does.
@@ -14,7 +14,8 @@ import HindsightTrace
 /// - Malformed input — bad syntax, tab indentation, invalid UTF-8, binary garbage —
 ///   is an error at its line and column, never a crash.
 public enum YAMLDocument {
-    /// Most nodes a document may hold once its aliases are expanded.
+    /// Most nodes the aliases of one document may stand for, in all (each alias counts
+    /// the full size of the node it repeats).
     public static let maxExpandedNodes = 100_000
     /// Deepest nesting of sequences and mappings.
     public static let maxDepth = 200

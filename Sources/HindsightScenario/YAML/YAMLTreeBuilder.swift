@@ -31,6 +31,8 @@ struct YAMLTreeBuilder {
     private(set) var documents: [YAMLNode] = []
     var errors: [ScenarioError] = []
     private var documentHasRoot = false
+    /// Nodes the aliases of the current document stand for, in all.
+    private var aliasExpansion = 0
     private var documentStart = SourceLocation(file: "", line: 1, column: 1)
 
     init(file: String, bytes: [UInt8]) {
@@ -58,7 +60,7 @@ struct YAMLTreeBuilder {
         let start = location(event.start_mark)
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
-            anchors = [:]; documentHasRoot = false; documentStart = start
+            anchors = [:]; documentHasRoot = false; aliasExpansion = 0; documentStart = start
         case YAML_DOCUMENT_END_EVENT:
             if !documentHasRoot {
                 documents.append(YAMLNode(value: .scalar(YAMLScalar(text: "", style: .plain, byteRange: 0..<0)),
@@ -128,12 +130,16 @@ struct YAMLTreeBuilder {
             return true
         }
         top.size = Self.add(top.size, size)
-        if top.size > YAMLDocument.maxExpandedNodes {
-            let limit = YAMLDocument.maxExpandedNodes
-            errors.append(ScenarioError(writtenAt ?? node.location,
-                                        "aliases expand this document to more than \(limit) nodes (an alias bomb such as 'billion laughs'?)",
-                                        expected: "a document whose aliases expand to at most \(limit) nodes"))
-            return false
+        if writtenAt != nil {
+            // An alias: count the nodes it stands for.
+            aliasExpansion = Self.add(aliasExpansion, size)
+            if aliasExpansion > YAMLDocument.maxExpandedNodes {
+                let limit = YAMLDocument.maxExpandedNodes
+                errors.append(ScenarioError(writtenAt ?? node.location,
+                                            "aliases expand this document by more than \(limit) nodes (an alias bomb such as 'billion laughs'?)",
+                                            expected: "a document whose aliases expand to at most \(limit) nodes in all"))
+                return false
+            }
         }
         if !top.isMapping {
             top.items.append(node)
