@@ -1,4 +1,5 @@
 import XCTest
+import HindsightTrace
 @testable import HindsightScenario
 
 final class HPAPolicyTests: XCTestCase {
@@ -194,5 +195,18 @@ final class HPAPolicyTests: XCTestCase {
             """)
         XCTAssertEqual(errors, [])
         XCTAssertEqual(policies.count, 1)
+    }
+
+    func testTargetMismatchIsAWarning() {
+        var workload = WorkloadSpec(cpuRequest: 1)
+        workload.name = "Deployment/Other"
+        let at = SourceLocation(file: "p.yaml", line: 3, column: 9)
+        let policies = [
+            PolicySpec(name: "web", kind: .hpa(HPASpec(name: "web", target: "deployment/web", maxReplicas: 3, metrics: [], behavior: nil)), location: at),
+            PolicySpec(name: "same", kind: .hpa(HPASpec(name: "same", target: "deployment/other", maxReplicas: 3, metrics: [], behavior: nil))),
+            PolicySpec(name: "observed", kind: .observed),
+        ]
+        let scenario = Scenario(name: "s", file: "/s.yaml", trace: TraceSpec(source: .file("/t.csv")), workload: workload, policies: policies)
+        XCTAssertEqual(scenario.targetWarnings, ["p.yaml:3:9: policy 'web' targets deployment/web, but the scenario's workload is deployment/other"])
     }
 }

@@ -198,4 +198,23 @@ final class OtherPolicyTests: XCTestCase {
         XCTAssertEqual(policies.map(\.name), ["a", "b"])
         XCTAssertEqual(policies.map(\.kindLabel), ["HorizontalPodAutoscaler", "ScaledObject"])
     }
+
+    func testPercentagesAndNumbersAsText() throws {
+        let context = YAMLDecodingContext()
+        let nodes = try YAMLDocument.parse(bytes: Array("[\"60%\", 60, \"99.5%\", 60%%, -5, .nan, \"100\", 1k]".utf8), file: "n.yaml")
+        let items = try XCTUnwrap(nodes.first?.sequence)
+        XCTAssertEqual(try PercentField.decode(yaml: items[0], context: context, path: "p").percent, 60)
+        XCTAssertEqual(try PercentField.decode(yaml: items[1], context: context, path: "p").percent, 60)
+        XCTAssertEqual(try PercentField.decode(yaml: items[2], context: context, path: "p").percent, 99.5)
+        XCTAssertThrowsError(try PercentField.decode(yaml: items[3], context: context, path: "p"))
+        XCTAssertThrowsError(try PercentField.decode(yaml: items[4], context: context, path: "p"))
+        XCTAssertThrowsError(try NumberField.decode(yaml: items[5], context: context, path: "p"))
+        XCTAssertEqual(try NumberField.decode(yaml: items[6], context: context, path: "p").value, 100)
+        XCTAssertEqual(try NumberField.decode(yaml: items[7], context: context, path: "p").value, 1000)
+        XCTAssertEqual(context.errors.map(\.description), [
+            "n.yaml:1:22: p: found '60%%'; expected a percentage such as \"60%\" or 60",
+            "n.yaml:1:28: p: found '-5'; expected a percentage of zero or more",
+            "n.yaml:1:32: p: found '.nan'; expected a finite number (not NaN or infinity)",
+        ])
+    }
 }
