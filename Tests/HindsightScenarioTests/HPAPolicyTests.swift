@@ -209,4 +209,24 @@ final class HPAPolicyTests: XCTestCase {
         let scenario = Scenario(name: "s", file: "/s.yaml", trace: TraceSpec(source: .file("/t.csv")), workload: workload, policies: policies)
         XCTAssertEqual(scenario.targetWarnings, ["p.yaml:3:9: policy 'web' targets deployment/web, but the scenario's workload is deployment/other"])
     }
+
+    func testAPIServerRequirements() {
+        let (_, noKind) = loadPolicies("""
+            apiVersion: autoscaling/v2
+            kind: HorizontalPodAutoscaler
+            metadata: {name: a}
+            spec:
+              scaleTargetRef: {name: web}
+              maxReplicas: 3
+            """)
+        assertOneProblem(noKind, "p.yaml:5:3: spec.scaleTargetRef without 'kind'")
+        let (_, noObject) = hpa("""
+              maxReplicas: 3
+              metrics:
+                - type: Object
+                  object: {metric: {name: q}, target: {type: Value, value: 1}}
+
+            """)
+        assertOneProblem(noObject, "p.yaml:9:7: spec.metrics[0].object without 'describedObject'")
+    }
 }

@@ -50,12 +50,17 @@ extension PolicyConversion {
                           location: name.location)
     }
 
-    static func scaleTarget(_ ref: ScaleTargetRefDTO?, at location: SourceLocation, context: YAMLDecodingContext) -> String? {
+    /// `scaleTargetRef` as `kind/name`; the HPA API requires `kind` (`requireKind`), KEDA defaults it to Deployment.
+    static func scaleTarget(_ ref: ScaleTargetRefDTO?, at location: SourceLocation, context: YAMLDecodingContext,
+                            requireKind: Bool = true) -> String? {
         guard let ref else {
             context.record(at: location, "spec without 'scaleTargetRef'", expected: "scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: NAME}")
             return nil
         }
         context.require(ref.name != nil, location, "spec.scaleTargetRef without 'name'", expected: "the name of the scaled workload")
+        if requireKind {
+            context.require(ref.kind != nil, location, "spec.scaleTargetRef without 'kind'", expected: "the workload's kind, e.g. kind: Deployment")
+        }
         return ref.target
     }
 
@@ -137,6 +142,10 @@ extension PolicyConversion {
             let sub = "\(path).\(key)"
             guard let name = source.metric?.value.name else {
                 context.record(at: source.metric?.location ?? m.location, "\(sub).metric without 'name'", expected: "the name of a trace series")
+                return nil
+            }
+            if type.value == .Object && source.describedObject == nil {
+                context.record(at: m.location, "\(sub) without 'describedObject'", expected: "describedObject: {apiVersion, kind, name} of the object the metric describes")
                 return nil
             }
             let allowed: [HPATargetTypeDTO] = type.value == .Pods ? [.AverageValue] : [.Value, .AverageValue]

@@ -10,7 +10,7 @@ extension PolicyConversion {
         }
         let s = spec.value
         let errorsBefore = context.errors.count
-        let target = scaleTarget(s.scaleTargetRef, at: spec.location, context: context)
+        let target = scaleTarget(s.scaleTargetRef, at: spec.location, context: context, requireKind: false)
         var result = ScaledObjectSpec(name: name?.value ?? "", target: target, triggers: [])
         if let p = s.pollingInterval {
             context.require(p.value >= 1, p.location, "spec.pollingInterval: found \(p.value)", expected: "whole seconds, 1 or more")
