@@ -1,8 +1,52 @@
 import ArgumentParser
+import HindsightScenario
+import HindsightTrace
 
+/// `hindsight validate FILE…`: every problem of every scenario and policy file.
 struct ValidateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "validate", abstract: "(not built yet)")
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check scenario and policy files and print every problem with file:line:col.",
+        discussion: """
+            Each FILE is a scenario (kind: Scenario) or a policy file holding one or more
+            documents of kind HorizontalPodAutoscaler (autoscaling/v2 or v1), ScaledObject
+            (keda.sh/v1alpha1) or AIOptimizationPolicy (gitops.example.com/v1alpha1).
+            A scenario is checked together with every policy file it names (relative
+            paths and git:REF:PATH), and the trace, price, intensity and replay files it
+            names must exist. The trace itself is not read.
+
+            Every problem of every file is printed on standard error as
+              FILE:LINE:COL: what was found; expected what would be accepted
+            and each valid file gets a line "FILE: ok" on standard output.
+
+            Exit codes: 0 every file is valid; 2 at least one problem.
+
+            Examples:
+              hindsight validate scenarios/demo.yaml
+              hindsight validate scenarios/policies/*.yaml
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Scenario or policy files to check.", valueName: "file"))
+    var files: [String] = []
+
     func run() throws {
-        throw CLIFailure.internalError("'validate' is not built yet")
+        do {
+            if files.isEmpty {
+                throw InputMessage("hindsight validate: no file given; expected one or more scenario or policy files")
+            }
+            var problems: [any InputError] = []
+            for file in files {
+                let found = ScenarioLoader.validate(path: file)
+                if found.isEmpty {
+                    print("\(file): ok")
+                } else {
+                    problems += found
+                }
+            }
+            if !problems.isEmpty { throw InputErrors(problems) }
+        } catch {
+            throw hindsight.exitCode(for: error)
+        }
     }
 }

@@ -52,6 +52,9 @@ public struct PolicySpec: Sendable {
 public struct SeriesReference: Sendable, Equatable {
     public var name: String
     public var location: SourceLocation?
+    /// A second name to try when `name` matches no series: for a KEDA prometheus trigger
+    /// with a `name`, its `metadata.query` text (SEMANTICS.md §5). nil otherwise.
+    public var alternative: String? = nil
     public init(name: String, location: SourceLocation?) { self.name = name; self.location = location }
 }
 

@@ -40,6 +40,10 @@ public struct KEDATrigger: Sendable, Equatable {
     public var name: String?
     public var metricType: MetricType = .averageValue
     public var kind: Kind
+    /// prometheus only: the `metadata.query` text. The series of `.prometheus` is the
+    /// trigger's `name` when given, else this query; when a name is given and matches
+    /// no series, resolve this text instead (SEMANTICS.md §5).
+    public var query: String? = nil
     public init(name: String?, metricType: MetricType = .averageValue, kind: Kind) {
         self.name = name; self.metricType = metricType; self.kind = kind
     }

@@ -1,0 +1,91 @@
+/// The `HorizontalPodAutoscaler` document as written (autoscaling/v2 and v1).
+
+struct HPADocumentDTO: Decodable {
+    var apiVersion: String?
+    var kind: String?
+    var metadata: ObjectMetaDTO?
+    var spec: Located<HPASpecDTO>?
+    var status: YAMLIgnored?
+}
+
+struct HPASpecDTO: Decodable {
+    var scaleTargetRef: ScaleTargetRefDTO?
+    var minReplicas: Located<Int32>?
+    var maxReplicas: Located<Int32>?
+    var metrics: [Located<HPAMetricDTO>]?
+    var behavior: HPABehaviorDTO?
+}
+
+struct HPAV1DocumentDTO: Decodable {
+    var apiVersion: String?
+    var kind: String?
+    var metadata: ObjectMetaDTO?
+    var spec: Located<HPAV1SpecDTO>?
+    var status: YAMLIgnored?
+}
+
+struct HPAV1SpecDTO: Decodable {
+    var scaleTargetRef: ScaleTargetRefDTO?
+    var minReplicas: Located<Int32>?
+    var maxReplicas: Located<Int32>?
+    var targetCPUUtilizationPercentage: Located<Int32>?
+}
+
+enum HPAMetricTypeDTO: String, YAMLEnum { case Resource, ContainerResource, Pods, Object, External }
+enum HPATargetTypeDTO: String, YAMLEnum { case Utilization, Value, AverageValue }
+
+struct HPAMetricDTO: Decodable {
+    var type: Located<HPAMetricTypeDTO>?
+    var resource: HPAResourceSourceDTO?
+    var containerResource: HPAResourceSourceDTO?
+    var pods: HPANamedSourceDTO?
+    var object: HPANamedSourceDTO?
+    var external: HPANamedSourceDTO?
+}
+
+/// `resource` and `containerResource` (the latter with `container`).
+struct HPAResourceSourceDTO: Decodable {
+    var name: Located<String>?
+    var container: String?
+    var target: Located<HPATargetDTO>?
+}
+
+/// `pods`, `object` and `external`.
+struct HPANamedSourceDTO: Decodable {
+    var metric: Located<HPAMetricIdentifierDTO>?
+    var describedObject: YAMLIgnored?
+    var target: Located<HPATargetDTO>?
+}
+
+struct HPAMetricIdentifierDTO: Decodable {
+    var name: Located<String>?
+    var selector: YAMLIgnored?
+}
+
+struct HPATargetDTO: Decodable {
+    var type: Located<HPATargetTypeDTO>?
+    var value: QuantityField?
+    var averageValue: QuantityField?
+    var averageUtilization: Located<Int32>?
+}
+
+struct HPABehaviorDTO: Decodable {
+    var scaleUp: HPAScalingRulesDTO?
+    var scaleDown: HPAScalingRulesDTO?
+}
+
+struct HPAScalingRulesDTO: Decodable {
+    var stabilizationWindowSeconds: Located<Int32>?
+    var selectPolicy: SelectPolicyDTO?
+    var policies: Located<[Located<HPAScalingPolicyDTO>]>?
+    var tolerance: QuantityField?
+}
+
+enum SelectPolicyDTO: String, YAMLEnum { case Max, Min, Disabled }
+enum ScalingPolicyKindDTO: String, YAMLEnum { case Pods, Percent }
+
+struct HPAScalingPolicyDTO: Decodable {
+    var type: ScalingPolicyKindDTO?
+    var value: Located<Int32>?
+    var periodSeconds: Located<Int32>?
+}

@@ -1,0 +1,103 @@
+import HindsightTrace
+
+/// Loads standalone policy files: `HorizontalPodAutoscaler` (autoscaling/v2, v2beta2, v1),
+/// `ScaledObject` (keda.sh/v1alpha1) and `AIOptimizationPolicy` (gitops.example.com/v1alpha1),
+/// one policy per YAML document; empty documents are skipped.
+public enum PolicyLoader {
+    /// The kinds a policy document may have, for messages.
+    static let kinds = ["HorizontalPodAutoscaler", "ScaledObject", "AIOptimizationPolicy"]
+
+    /// Loads every policy document of the file at `path`.
+    ///
+    /// ```swift
+    /// let policies = try PolicyLoader.load(path: "/abs/policies/hpa.yaml", displayPath: "policies/hpa.yaml")
+    /// ```
+    /// - Parameter displayPath: the file's name in messages.
+    /// - Throws: `InputErrors` with every problem of every document (`ScenarioError`s).
+    public static func load(path: String, displayPath: String) throws -> [PolicySpec] {
+        let bytes = try FileReading.read(path: path, display: displayPath, at: nil)
+        let context = YAMLDecodingContext()
+        let policies = load(bytes: bytes, display: displayPath, namedAt: nil, context: context)
+        if !context.errors.isEmpty { throw InputErrors(ScenarioError.ordered(context.errors)) }
+        return policies
+    }
+
+    /// Loads the policies named by `reference` — a path (relative to `folder`) or
+    /// `git:REF:PATH` (read with `git show REF:PATH` run in `folder`; PATH from the
+    /// repository root) — as `check --baseline` takes them.
+    /// - Throws: `InputErrors` with every problem found.
+    public static func load(reference: String, in folder: String) throws -> [PolicySpec] {
+        let context = YAMLDecodingContext()
+        let conversion = ScenarioConversion(context: context, display: reference, folder: folder)
+        let policies = conversion.policyFile(reference, at: nil, display: reference)
+        if !context.errors.isEmpty { throw InputErrors(ScenarioError.ordered(context.errors)) }
+        return policies
+    }
+
+    /// Policies of a file's bytes; problems go to `context`.
+    /// - Parameter namedAt: where the file was named (a scenario entry), for "no policies" messages.
+    static func load(bytes: [UInt8], display: String, namedAt: SourceLocation?, context: YAMLDecodingContext) -> [PolicySpec] {
+        let parsed = YAMLDocument.parseCollecting(bytes: bytes, file: display)
+        context.errors += parsed.errors
+        guard parsed.complete else { return [] }
+        let documents = parsed.documents
+        var policies: [PolicySpec] = []
+        var sawDocument = false
+        for root in documents where !root.isNull {
+            sawDocument = true
+            if let p = policy(from: root, context: context) { policies.append(p) }
+        }
+        if !sawDocument {
+            context.record(at: SourceLocation(file: display, line: 1, column: 1), "the file is empty",
+                           expected: "one or more YAML documents of kind " + kinds.joined(separator: ", "))
+        }
+        return policies
+    }
+
+    /// One policy document → a policy, or nil (problems recorded).
+    static func policy(from root: YAMLNode, context: YAMLDecodingContext) -> PolicySpec? {
+        guard root.mapping != nil else {
+            context.record(root, path: "", found: "\(root.found) at the top level",
+                           expected: "a mapping with apiVersion, kind, metadata and spec")
+            return nil
+        }
+        guard let kindNode = root["kind"], let kind = kindNode.scalar?.text, !kindNode.isNull else {
+            context.record(at: root.location, "document without 'kind'", expected: "kind: " + kinds.joined(separator: ", "))
+            return nil
+        }
+        let apiVersion = root["apiVersion"]?.scalar?.text
+        func checkVersion(_ accepted: [String]) -> Bool {
+            guard let v = apiVersion, accepted.contains(v) else {
+                let found = apiVersion.map { "apiVersion '\($0)'" } ?? "no apiVersion"
+                context.record(at: root["apiVersion"]?.location ?? root.location, "\(found) for kind \(kind)",
+                               expected: "apiVersion: " + accepted.joined(separator: " or "))
+                return false
+            }
+            return true
+        }
+        switch kind {
+        case "HorizontalPodAutoscaler":
+            guard checkVersion(["autoscaling/v2", "autoscaling/v2beta2", "autoscaling/v1"]) else { return nil }
+            if apiVersion == "autoscaling/v1" {
+                guard let dto = try? YAMLDecoder.decodeNode(HPAV1DocumentDTO.self, node: root, context: context, path: "") else { return nil }
+                return PolicyConversion.hpaV1(dto, root: root, context: context)
+            }
+            guard let dto = try? YAMLDecoder.decodeNode(HPADocumentDTO.self, node: root, context: context, path: "") else { return nil }
+            return PolicyConversion.hpaV2(dto, root: root, context: context)
+        case "ScaledObject":
+            guard checkVersion(["keda.sh/v1alpha1"]),
+                  let dto = try? YAMLDecoder.decodeNode(ScaledObjectDocumentDTO.self, node: root, context: context, path: "") else { return nil }
+            return PolicyConversion.scaledObject(dto, root: root, context: context)
+        case "AIOptimizationPolicy":
+            guard checkVersion(["gitops.example.com/v1alpha1"]),
+                  let dto = try? YAMLDecoder.decodeNode(AIOptimizationDocumentDTO.self, node: root, context: context, path: "") else { return nil }
+            return PolicyConversion.aiOptimization(dto, root: root, context: context)
+        default:
+            var message = "unsupported kind '\(kind)'"
+            if let near = Suggestion.closest(to: kind, among: kinds) { message += " (did you mean '\(near)'?)" }
+            if kind == "Scenario" { message = "a Scenario where a policy was expected" }
+            context.record(at: kindNode.location, message, expected: "kind: " + kinds.joined(separator: ", "))
+            return nil
+        }
+    }
+}

@@ -1,0 +1,215 @@
+import Foundation
+import HindsightTrace
+
+/// `spec.policies` entries and `spec.sweep`.
+extension ScenarioConversion {
+    static let entryKinds = ["static", "file", "exec", "replay"]
+
+    func policies(_ located: Located<[YAMLRaw]>?, specLocation: SourceLocation) -> [PolicySpec] {
+        guard let located, !located.value.isEmpty else {
+            context.record(at: located?.location ?? specLocation, "no policies", expected: "spec.policies: a list with at least one policy (observed, static, file, exec, replay)")
+            return []
+        }
+        var result: [PolicySpec] = []
+        for (i, raw) in located.value.enumerated() {
+            result += entry(raw.node, path: "spec.policies[\(i)]")
+        }
+        var seen: [String: SourceLocation?] = [:]
+        for p in result {
+            if let first = seen[p.name] {
+                let at = first.map { " (first at \($0))" } ?? ""
+                context.record(at: p.location, "a second policy named '\(p.name)'\(at)", expected: "distinct policy names (they name the output files)")
+            } else {
+                seen[p.name] = p.location
+            }
+        }
+        return result
+    }
+
+    private func entry(_ node: YAMLNode, path: String) -> [PolicySpec] {
+        let expected = "observed, or a mapping with one of: static: {replicas: N}, file: PATH, exec: {command: […]}, replay: {file: PATH}"
+        if let scalar = node.scalar, !node.isNull {
+            guard scalar.text == "observed" else {
+                var message = "found '\(scalar.text)'"
+                if let near = Suggestion.closest(to: scalar.text, among: ["observed"] + Self.entryKinds) { message += " (did you mean '\(near)'?)" }
+                context.record(node, path: path, message, expected: expected)
+                return []
+            }
+            return [PolicySpec(name: "observed", kind: .observed, location: node.location)]
+        }
+        guard let pairs = node.mapping, pairs.count == 1, let key = pairs[0].key.scalar?.text else {
+            context.record(node, path: path, expected: expected)
+            return []
+        }
+        let value = pairs[0].value
+        let keyLocation = pairs[0].key.location
+        switch key {
+        case "static":
+            guard let dto = try? YAMLDecoder.decodeNode(StaticEntryDTO.self, node: value, context: context, path: "\(path).static") else { return [] }
+            guard let r = dto.replicas else {
+                context.record(value, path: "\(path).static", "no 'replicas'", expected: "static: {replicas: N}")
+                return []
+            }
+            guard r.value >= 0 else {
+                context.record(at: r.location, "\(path).static.replicas: found \(r.value)", expected: "a whole number, 0 or more")
+                return []
+            }
+            return [PolicySpec(name: "static-\(r.value)", kind: .fixed(replicas: r.value), location: keyLocation)]
+        case "file":
+            guard let text = value.scalar?.text, !value.isNull else {
+                context.record(value, path: "\(path).file", expected: "a path to a policy file, or git:REF:PATH")
+                return []
+            }
+            var loaded = policyFile(text, at: value.location)
+            // A policy read at a git revision is named `name@REF`, so the same policy from the
+            // working copy and from a revision can run side by side (distinct output files).
+            if let (ref, _) = GitShow.split(text) {
+                for i in loaded.indices { loaded[i].name += "@\(ref)" }
+            }
+            return loaded
+        case "exec":
+            return exec(value, path: "\(path).exec", keyLocation: keyLocation)
+        case "replay":
+            guard let dto = try? YAMLDecoder.decodeNode(ReplayEntryDTO.self, node: value, context: context, path: "\(path).replay") else { return [] }
+            guard let file = dto.file else {
+                context.record(value, path: "\(path).replay", "no 'file'", expected: "replay: {file: decisions.csv}")
+                return []
+            }
+            let absolute = existingFile(file, field: "\(path).replay.file")
+            let stem = ((file.value as NSString).lastPathComponent as NSString).deletingPathExtension
+            return [PolicySpec(name: dto.name ?? "replay-\(stem)", kind: .replay(ReplaySpec(file: absolute)), location: keyLocation)]
+        default:
+            var message = "unknown policy entry '\(key)'"
+            if let near = Suggestion.closest(to: key, among: Self.entryKinds) { message += " (did you mean '\(near)'?)" }
+            context.record(at: keyLocation, message, expected: expected)
+            return []
+        }
+    }
+
+    private func exec(_ value: YAMLNode, path: String, keyLocation: SourceLocation) -> [PolicySpec] {
+        guard let dto = try? YAMLDecoder.decodeNode(ExecEntryDTO.self, node: value, context: context, path: path) else { return [] }
+        var command: [String] = []
+        if let node = dto.command?.node {
+            if let items = node.sequence {
+                command = items.compactMap { $0.isNull ? nil : $0.scalar?.text }
+                if command.count != items.count {
+                    context.record(node, path: "\(path).command", "found a list with items that are not text", expected: "a list of words, e.g. [python3, agent.py]")
+                    return []
+                }
+            } else if let text = node.scalar?.text {
+                command = text.split(separator: " ").map(String.init)
+            }
+        }
+        guard !command.isEmpty else {
+            context.record(dto.command?.node ?? value, path: "\(path).command", "no command", expected: "command: [program, arguments…]")
+            return []
+        }
+        var spec = ExecSpec(command: command, directory: folder)
+        spec.interval = duration(dto.interval, "\(path).interval", allowZero: false) ?? spec.interval
+        spec.timeout = duration(dto.timeout, "\(path).timeout", allowZero: false) ?? spec.timeout
+        if let m = dto.minReplicas {
+            context.require(m.value >= 0, m.location, "\(path).minReplicas: found \(m.value)", expected: "a whole number, 0 or more")
+            spec.minReplicas = m.value
+        }
+        if let m = dto.maxReplicas {
+            context.require(m.value >= 1, m.location, "\(path).maxReplicas: found \(m.value)", expected: "a whole number, 1 or more")
+            spec.maxReplicas = m.value
+        }
+        if spec.minReplicas > spec.maxReplicas {
+            context.record(at: dto.minReplicas?.location ?? dto.maxReplicas?.location, "\(path).minReplicas \(spec.minReplicas) is greater than maxReplicas \(spec.maxReplicas)",
+                           expected: "minReplicas ≤ maxReplicas")
+        }
+        let program = command.count > 1 ? command[command.count - 1] : command[0]
+        let stem = ((program as NSString).lastPathComponent as NSString).deletingPathExtension
+        return [PolicySpec(name: dto.name ?? "exec-\(stem)", kind: .exec(spec), location: keyLocation)]
+    }
+
+    /// Every policy document of a file (`PATH` relative to the scenario, or `git:REF:PATH`).
+    /// - Parameter shownAs: the file's name in messages; default: joined to the scenario's folder as written.
+    func policyFile(_ text: String, at location: SourceLocation?, display shownAs: String? = nil) -> [PolicySpec] {
+        if text.hasPrefix("git:") {
+            guard let (ref, path) = GitShow.split(text) else {
+                context.record(at: location, "'\(text)' is not of the form git:REF:PATH", expected: "git:REF:PATH, e.g. git:main:policies/hpa.yaml")
+                return []
+            }
+            switch GitShow.read(ref: ref, path: path, in: folder) {
+            case .success(let bytes):
+                return PolicyLoader.load(bytes: bytes, display: text, namedAt: location, context: context)
+            case .failure(let failure):
+                context.record(at: location, "git show \(ref):\(path) failed: \(failure.message)",
+                               expected: "a revision and a path (from the repository root) that exist in the scenario's git repository")
+                return []
+            }
+        }
+        let absolute = FileReading.resolve(text, against: folder)
+        let shown = shownAs ?? FileReading.displayPath(text, relativeTo: display)
+        do {
+            let bytes = try FileReading.read(path: absolute, display: shown, at: location)
+            return PolicyLoader.load(bytes: bytes, display: shown, namedAt: location, context: context)
+        } catch let e as InputErrors {
+            context.errors += e.errors.compactMap { $0 as? ScenarioError }
+            return []
+        } catch {
+            context.record(at: location, "cannot read '\(shown)': \(error)", expected: "a readable policy file")
+            return []
+        }
+    }
+
+    func sweep(_ located: Located<SweepDTO>?) -> SweepSpec? {
+        guard let located else { return nil }
+        let s = located.value
+        guard let policy = s.policy else {
+            context.record(at: located.location, "spec.sweep without 'policy'", expected: "policy: the policy file the parameters edit")
+            return nil
+        }
+        let file = existingFile(policy, field: "spec.sweep.policy")
+        let document = (try? YAMLDocument.parse(path: file, display: FileReading.displayPath(policy.value, relativeTo: display)))?.first
+        var parameters: [(path: String, values: SweepSpec.Values)] = []
+        if let node = s.parameters?.node {
+            guard let pairs = node.mapping, !pairs.isEmpty else {
+                context.record(node, path: "spec.sweep.parameters", expected: "a mapping of YAML path to a list of values or {from, to, step}")
+                return nil
+            }
+            for pair in pairs {
+                guard let key = pair.key.scalar?.text else { continue }
+                if let document, document.node(atPath: key)?.scalar == nil {
+                    context.record(at: pair.key.location, "spec.sweep.parameters: '\(key)' names no value in \(policy.value)",
+                                   expected: "the path of a scalar in the policy's first document, e.g. spec.metrics[0].resource.target.averageUtilization")
+                }
+                if let values = sweepValues(pair.value, path: "spec.sweep.parameters.\(key)") { parameters.append((key, values)) }
+            }
+        }
+        var spec = SweepSpec(policyFile: file, parameters: parameters)
+        if let m = s.constraints?.sloViolationFraction?.max {
+            spec.maxViolationFraction = positive(m, "spec.sweep.constraints.sloViolationFraction.max", allowZero: true)
+        }
+        if let m = s.minimize { spec.minimize = m.rawValue }
+        return spec
+    }
+
+    private func sweepValues(_ node: YAMLNode, path: String) -> SweepSpec.Values? {
+        if let items = node.sequence {
+            var values: [Double] = []
+            for (i, item) in items.enumerated() {
+                if let v = try? YAMLDecoder.number(item, context: context, path: "\(path)[\(i)]") { values.append(v) }
+            }
+            guard values.count == items.count, !values.isEmpty else {
+                if items.isEmpty { context.record(node, path: path, "found an empty list", expected: "at least one value") }
+                return nil
+            }
+            return .list(values)
+        }
+        guard node.mapping != nil, let from = node["from"], let to = node["to"], let step = node["step"],
+              let f = try? YAMLDecoder.number(from, context: context, path: "\(path).from"),
+              let t = try? YAMLDecoder.number(to, context: context, path: "\(path).to"),
+              let s = try? YAMLDecoder.number(step, context: context, path: "\(path).step") else {
+            context.record(node, path: path, expected: "a list of values or {from: A, to: B, step: S}")
+            return nil
+        }
+        guard s > 0, f <= t else {
+            context.record(node, path: path, "found from \(f.shown), to \(t.shown), step \(s.shown)", expected: "from ≤ to and a step above 0")
+            return nil
+        }
+        return .range(from: f, to: t, step: s)
+    }
+}

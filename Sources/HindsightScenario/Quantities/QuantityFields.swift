@@ -1,0 +1,98 @@
+/// Field types for DTOs: each decodes one kind of quantity from a node, with a message
+/// that says what was expected. All keep the node's location.
+
+/// A Kubernetes quantity (number or string), kept exactly; rejects negative values.
+struct QuantityField: YAMLValueDecodable, Decodable {
+    var quantity: Quantity
+    var location: SourceLocation
+    static func decode(yaml node: YAMLNode, context: YAMLDecodingContext, path: String) throws -> QuantityField {
+        guard let text = node.scalar?.text, !node.isNull else { throw context.fail(node, path: path, expected: Quantity.expected) }
+        guard let q = Quantity.parse(text) else {
+            let lowered = text.lowercased()
+            if lowered.hasSuffix("nan") || lowered.hasSuffix("inf") {
+                throw context.fail(node, path: path, expected: "a finite quantity (not NaN or infinity)")
+            }
+            throw context.fail(node, path: path, expected: Quantity.expected)
+        }
+        guard q.mantissa >= 0 else { throw context.fail(node, path: path, expected: "a quantity of zero or more") }
+        return QuantityField(quantity: q, location: node.location)
+    }
+    init(quantity: Quantity, location: SourceLocation) { self.quantity = quantity; self.location = location }
+    init(from decoder: any Decoder) throws { throw YAMLRecordedError() }
+}
+
+/// A duration (`200ms`, `30s`, `5m`, `1h`) in milliseconds.
+struct DurationField: YAMLValueDecodable, Decodable {
+    var milliseconds: Int64
+    var location: SourceLocation
+    var seconds: Double { Double(milliseconds) / 1000 }
+    static func decode(yaml node: YAMLNode, context: YAMLDecodingContext, path: String) throws -> DurationField {
+        guard let text = node.scalar?.text, !node.isNull else { throw context.fail(node, path: path, expected: DurationText.expected) }
+        guard let ms = DurationText.milliseconds(text) else {
+            if NumberText.double(text) != nil {
+                throw context.fail(node, path: path, "found \(text) without a unit", expected: DurationText.expected)
+            }
+            throw context.fail(node, path: path, expected: DurationText.expected + " (whole milliseconds, not negative)")
+        }
+        return DurationField(milliseconds: ms, location: node.location)
+    }
+    init(milliseconds: Int64, location: SourceLocation) { self.milliseconds = milliseconds; self.location = location }
+    init(from decoder: any Decoder) throws { throw YAMLRecordedError() }
+}
+
+/// A percentage: `"60%"` or a number (60); the value is in percent.
+struct PercentField: YAMLValueDecodable, Decodable {
+    var percent: Double
+    /// True when written with a `%` sign.
+    var hadSign: Bool
+    var location: SourceLocation
+    static let expected = "a percentage such as \"60%\" or 60"
+    static func decode(yaml node: YAMLNode, context: YAMLDecodingContext, path: String) throws -> PercentField {
+        guard let text = node.scalar?.text, !node.isNull else { throw context.fail(node, path: path, expected: expected) }
+        let hasSign = text.hasSuffix("%")
+        let body = hasSign ? String(text.dropLast()).trimmingSpaces : text
+        guard let value = NumberText.double(body) else { throw context.fail(node, path: path, expected: expected) }
+        guard value >= 0 else { throw context.fail(node, path: path, expected: "a percentage of zero or more") }
+        return PercentField(percent: value, hadSign: hasSign, location: node.location)
+    }
+    init(percent: Double, hadSign: Bool, location: SourceLocation) {
+        self.percent = percent; self.hadSign = hadSign; self.location = location
+    }
+    init(from decoder: any Decoder) throws { throw YAMLRecordedError() }
+}
+
+/// A finite number that may be written as a string (`"100"`, KEDA metadata style) or plainly.
+struct NumberField: YAMLValueDecodable, Decodable {
+    var value: Double
+    var location: SourceLocation
+    static func decode(yaml node: YAMLNode, context: YAMLDecodingContext, path: String) throws -> NumberField {
+        guard let text = node.scalar?.text, !node.isNull else { throw context.fail(node, path: path, expected: "a number") }
+        if let v = NumberText.double(text) { return NumberField(value: v, location: node.location) }
+        if let q = Quantity.parse(text) { return NumberField(value: q.doubleValue, location: node.location) }
+        let lowered = text.lowercased()
+        if lowered.hasSuffix("nan") || lowered.hasSuffix("inf") {
+            throw context.fail(node, path: path, expected: "a finite number (not NaN or infinity)")
+        }
+        throw context.fail(node, path: path, expected: "a number")
+    }
+    init(value: Double, location: SourceLocation) { self.value = value; self.location = location }
+    init(from decoder: any Decoder) throws { throw YAMLRecordedError() }
+}
+
+extension String {
+    /// The string without leading and trailing spaces.
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+extension Double {
+    /// The number for messages: `120` rather than `120.0`, otherwise Swift's shortest form.
+    var shown: String {
+        if self == rounded(), abs(self) < 1e15 { return String(Int64(self)) }
+        return "\(self)"
+    }
+}

@@ -1,7 +1,0 @@
-import XCTest
-
-final class PlaceholderScenarioTests: XCTestCase {
-    func testModuleLinks() throws {
-        XCTAssertTrue(true)
-    }
-}
