@@ -9,7 +9,7 @@ enum CLIFailure: Error {
 }
 
 /// Prints `error` on standard error and returns the exit code it maps to.
-func exitCode(for error: any Error) -> ExitCode {
+func failureExit(for error: any Error) -> ExitCode {
     switch error {
     case let e as any InputError:
         printError(e.description)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Hindsight: ParsableCommand {
@@ -14,4 +15,20 @@ struct Hindsight: ParsableCommand {
             GenerateCommand.self, StatsCommand.self, BenchCommand.self,
         ]
     )
+
+    /// Parses and runs the command, with CLI.md's exit codes: a usage error (unknown
+    /// flag, missing argument, failed `validate()`) exits 2, not ArgumentParser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                printError(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

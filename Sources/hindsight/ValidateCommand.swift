@@ -46,7 +46,7 @@ struct ValidateCommand: ParsableCommand {
             }
             if !problems.isEmpty { throw InputErrors(problems) }
         } catch {
-            throw hindsight.exitCode(for: error)
+            throw failureExit(for: error)
         }
     }
 }
