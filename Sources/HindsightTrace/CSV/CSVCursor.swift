@@ -57,7 +57,7 @@ struct CSVCursor {
             while true {
                 let c = base[p]
                 if c == 44 || c == 10 || c == 13 { break }
-                p += 1
+                p &+= 1
             }
             let field = Field(start: pos, end: p, quoted: false, escaped: false, line: startLine, lineStart: startLineStart)
             pos = p
@@ -98,8 +98,8 @@ struct CSVCursor {
     /// Consumes the line end at `pos` (LF, CRLF or CR).
     @inline(__always)
     mutating func consumeLineEnd() {
-        if base[pos] == 13 && pos + 1 < count && base[pos + 1] == 10 { pos += 2 } else { pos += 1 }
-        line += 1
+        if base[pos] == 13 && pos &+ 1 < count && base[pos &+ 1] == 10 { pos &+= 2 } else { pos &+= 1 }
+        line &+= 1
         lineStart = pos
     }
 

@@ -18,7 +18,7 @@ enum FileBytes {
             throw TraceError(file: path, message: "is a directory", expected: "a CSV or JSON file")
         }
         var capacity = min(max(Int(info.st_size), 0) + 1, limit)
-        var bytes = [UInt8](repeating: 0, count: capacity)
+        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { _, initialized in initialized = capacity }
         var used = 0
         while true {
             if used == capacity {

@@ -3,7 +3,7 @@ enum RowOrder {
     /// The table as a `RawTrace`: strictly ascending times.
     /// - Throws: `TraceError` naming both lines of a repeated timestamp under `.error`.
     /// - Complexity: O(n) when already strictly ascending, else O(n log n).
-    static func arrange(_ table: CSVTable, bytes: [UInt8], file: String,
+    static func arrange(_ table: CSVTable, bytes: UnsafeBufferPointer<UInt8>, file: String,
                         duplicates: TraceSpec.Duplicates) throws -> RawTrace {
         let n = table.times.count
         let k = table.selected.count
@@ -80,7 +80,7 @@ enum RowOrder {
     }
 
     /// 1-based character column of field `field` on line `line` (for messages only).
-    static func timeColumn(_ bytes: [UInt8], line: Int, field: Int) -> Int {
+    static func timeColumn(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, field: Int) -> Int {
         var current = 1, p = 0
         while current < line && p < bytes.count {
             if bytes[p] == 10 { current += 1 }

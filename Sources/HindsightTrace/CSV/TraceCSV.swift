@@ -31,6 +31,12 @@ public enum TraceCSV {
     public static func read(path: String, timeColumn: String, timezone: String = "UTC",
                             duplicates: TraceSpec.Duplicates = .error, columns: [String]? = nil,
                             nonNegative: Set<String> = []) throws -> RawTrace {
+        if let mapped = try MappedFile(path: path), mapped.endsWithNewline {
+            return try withExtendedLifetime(mapped) {
+                try parse(mapped.buffer, file: path, timeColumn: timeColumn, timezone: timezone,
+                          duplicates: duplicates, columns: columns, nonNegative: nonNegative)
+            }
+        }
         var bytes = try FileBytes.read(path: path)
         return try read(ownedBytes: &bytes, file: path, timeColumn: timeColumn, timezone: timezone,
                         duplicates: duplicates, columns: columns, nonNegative: nonNegative)
@@ -69,10 +75,17 @@ public enum TraceCSV {
     static func read(ownedBytes bytes: inout [UInt8], file: String, timeColumn: String, timezone: String,
                      duplicates: TraceSpec.Duplicates, columns: [String]?, nonNegative: Set<String>) throws -> RawTrace {
         if let last = bytes.last, last != 10 { bytes.append(10) }
-        let table = try bytes.withUnsafeBufferPointer { buffer in
-            try CSVScanner.scan(buffer, file: file, timeColumn: timeColumn, timezone: timezone,
-                                columns: columns, nonNegative: nonNegative)
+        return try bytes.withUnsafeBufferPointer { buffer in
+            try parse(buffer, file: file, timeColumn: timeColumn, timezone: timezone, duplicates: duplicates,
+                      columns: columns, nonNegative: nonNegative)
         }
-        return try RowOrder.arrange(table, bytes: bytes, file: file, duplicates: duplicates)
+    }
+
+    /// Scans a buffer that ends with a newline (or is empty), then orders its rows.
+    static func parse(_ buffer: UnsafeBufferPointer<UInt8>, file: String, timeColumn: String, timezone: String,
+                      duplicates: TraceSpec.Duplicates, columns: [String]?, nonNegative: Set<String>) throws -> RawTrace {
+        let table = try CSVScanner.scan(buffer, file: file, timeColumn: timeColumn, timezone: timezone,
+                                        columns: columns, nonNegative: nonNegative)
+        return try RowOrder.arrange(table, bytes: buffer, file: file, duplicates: duplicates)
     }
 }
