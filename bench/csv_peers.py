@@ -77,7 +77,10 @@ def main() -> int:
         subprocess.run(["swift", "build", "-c", "release", "--product", "hindsight"], cwd=root, check=True)
         binary = os.path.join(root, ".build", "release", "hindsight")
     run = subprocess.run([binary, "bench", "--only", "csv_parse", "--size", str(args.rows)],
-                         cwd=root, check=True, capture_output=True, text=True)
+                         cwd=root, capture_output=True, text=True)
+    if run.returncode != 0:
+        print(f"{binary} bench failed (exit {run.returncode}):\n{run.stderr}", file=sys.stderr)
+        return 1
     line = [l for l in run.stdout.splitlines() if l.startswith("csv_parse,")]
     if not line:
         print("hindsight printed no csv_parse line:\n" + run.stdout + run.stderr, file=sys.stderr)

@@ -40,9 +40,19 @@ final class PrometheusJSONTests: XCTestCase {
         for (text, fragment) in cases {
             XCTAssertThrowsError(try PrometheusJSON.read(bytes: Array(text.utf8), file: "q.json", columnName: nil)) { error in
                 XCTAssertTrue(error is TraceError)
-                XCTAssertTrue("\(error)".hasPrefix("q.json: "), "\(error)")
+                XCTAssertTrue("\(error)".hasPrefix("q.json"), "\(error)")
                 XCTAssertTrue("\(error)".contains(fragment), "\(error) lacks \(fragment)")
             }
+        }
+    }
+}
+
+extension PrometheusJSONTests {
+    func testMalformedJSONMessageCarriesTheParserPosition() {
+        let text = "{\n  \"data\": {\n    \"resultType\": \"matrix\",\n    \"result\": [1, }\n}"
+        XCTAssertThrowsError(try PrometheusJSON.read(bytes: Array(text.utf8), file: "q.json", columnName: nil)) { error in
+            // The bad "}" is byte 60: line 4, column 19.
+            XCTAssertTrue("\(error)".hasPrefix("q.json:4:19: not valid JSON"), "\(error)")
         }
     }
 }

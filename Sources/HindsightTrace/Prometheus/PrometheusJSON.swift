@@ -26,7 +26,8 @@ public enum PrometheusJSON {
             root = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
         } catch {
             let reason = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
-            throw TraceError(file: file, message: "not valid JSON (\(reason))",
+            let place = position(of: reason, in: bytes)
+            throw TraceError(file: file, line: place?.line, column: place?.column, message: "not valid JSON (\(reason))",
                              expected: "the JSON answer of a Prometheus query_range call")
         }
         func fail(_ path: String, _ message: String, _ expected: String) -> TraceError {
@@ -110,6 +111,19 @@ public enum PrometheusJSON {
             columns[names[index]] = column
         }
         return RawTrace(times: unique, columns: columns, source: file)
+    }
+
+    /// Line and column of the byte offset in a parser message such as
+    /// "Invalid value around character 60.", or `nil` when the message has none.
+    static func position(of message: String, in bytes: [UInt8]) -> (line: Int, column: Int)? {
+        guard let range = message.range(of: "character ") else { return nil }
+        let digits = message[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
+        guard let offset = Int(digits), offset <= bytes.count else { return nil }
+        var line = 1, column = 1
+        for byte in bytes[..<offset] {
+            if byte == 10 { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+        }
+        return (line, column)
     }
 
     private static func number(_ any: Any) -> Double? {

@@ -20,6 +20,8 @@
 public enum Resampler {
     /// Largest grid the resampler builds (steps); a finer request is an input error.
     public static let maximumSteps = 100_000_000
+    /// Longest step or gap accepted (ms, about 1000 years): keeps time arithmetic far from overflow.
+    static let longest: Int64 = 1000 * 366 * 86_400_000
 
     /// Resamples `raw` onto the grid described by `spec`.
     /// - Throws: `TraceError` for a mapped column that is missing, an empty window, a step that
@@ -50,8 +52,8 @@ public enum Resampler {
         let times = Array(raw.times[lo..<hi])
         let step: Int64
         if let given = spec.step {
-            guard given > 0 else {
-                throw TraceError(file: raw.source, message: "step \(given) ms is not positive", expected: "a step such as 15s")
+            guard given > 0, given <= longest else {
+                throw TraceError(file: raw.source, message: "step \(given) ms is out of range", expected: "a positive step of at most 1000 years, such as 15s")
             }
             step = given
         } else {
@@ -61,7 +63,7 @@ public enum Resampler {
             }
             step = medianSpacing(times)
         }
-        let maxGap = spec.maxGap ?? step * 5
+        let maxGap = min(spec.maxGap ?? step * 5, longest)
         guard let first = times.first, let last = times.last else { throw TraceError(file: raw.source, message: "no samples", expected: "samples") }
         let spanSteps = (last - first) / step + 1
         guard spanSteps <= Int64(maximumSteps) else {

@@ -87,7 +87,13 @@ public enum SyntheticLoad {
     static func weekdayFactor(_ t: Int64) -> Double {
         let day = t >= 0 ? t / 86_400_000 : (t - 86_399_999) / 86_400_000
         let weekday = Int(((day + 3) % 7 + 7) % 7)   // 0 = Monday
-        return [1.0, 1.0, 1.0, 0.95, 0.9, 0.55, 0.5][weekday]
+        switch weekday {
+        case 3: return 0.95
+        case 4: return 0.9
+        case 5: return 0.55
+        case 6: return 0.5
+        default: return 1.0
+        }
     }
 
     /// A flash crowd: `peak`× the load from `start` to `end` (ms).
