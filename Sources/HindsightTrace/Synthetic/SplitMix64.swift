@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// SplitMix64 (Steele, Lea, Flood 2014): a tiny, fast, seedable generator whose output
 /// depends only on the seed — the same numbers on every platform and run.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
@@ -23,6 +29,6 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     public mutating func nextGaussian() -> Double {
         let u1 = 1 - nextUnit()            // (0, 1]
         let u2 = nextUnit()
-        return (-2 * _log(u1)).squareRoot() * _cos(2 * Double.pi * u2)
+        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
     }
 }

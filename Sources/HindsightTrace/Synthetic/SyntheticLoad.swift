@@ -4,9 +4,6 @@ import Glibc
 import Darwin
 #endif
 
-@inline(__always) func _log(_ x: Double) -> Double { log(x) }
-@inline(__always) func _cos(_ x: Double) -> Double { cos(x) }
-
 /// Seeded synthetic web-service traces for demos and tests (`hindsight generate`).
 ///
 /// Columns:
