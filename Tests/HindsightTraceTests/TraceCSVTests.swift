@@ -103,6 +103,16 @@ final class TraceCSVTests: XCTestCase {
         let path = folder + "/h.csv"
         try Data("\"time stamp\",rps,\"a,b\"\r\n1,2,3\r\n".utf8).write(to: URL(fileURLWithPath: path))
         XCTAssertEqual(try TraceCSV.header(path: path), ["time stamp", "rps", "a,b"])
+        let blankFirst = folder + "/b.csv"
+        try Data("\u{FEFF}\r\n\ntimestamp,v\n1,2\n".utf8).write(to: URL(fileURLWithPath: blankFirst))
+        XCTAssertEqual(try TraceCSV.header(path: blankFirst), ["timestamp", "v"])
+        XCTAssertEqual(try TraceCSV.read(path: blankFirst, timeColumn: "timestamp").columns["v"], [2])
+        let empty = folder + "/e.csv"
+        try Data().write(to: URL(fileURLWithPath: empty))
+        XCTAssertThrowsError(try TraceCSV.header(path: empty))
+        XCTAssertThrowsError(try TraceCSV.read(path: empty, timeColumn: "timestamp")) {
+            XCTAssertTrue("\($0)".hasPrefix("\(empty):1:1: the file is empty"), "\($0)")
+        }
         let raw = try TraceCSV.read(path: path, timeColumn: "time stamp")
         XCTAssertEqual(raw.columns["a,b"], [3])
     }

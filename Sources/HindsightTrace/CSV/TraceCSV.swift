@@ -55,11 +55,13 @@ public enum TraceCSV {
     /// - Throws: `TraceError` when the file cannot be read or is empty.
     public static func header(path: String) throws -> [String] {
         var bytes = try FileBytes.read(path: path, limit: 1 << 16)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let firstText = bytes.firstIndex { $0 != 10 && $0 != 13 } ?? bytes.count
+        bytes.removeFirst(firstText)
         if let newline = bytes.firstIndex(of: 10) { bytes.removeSubrange((newline + 1)...) } else { bytes.append(10) }
         return try bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return [] }
             var cursor = CSVCursor(base: base, count: buffer.count, file: path)
-            if buffer.count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { cursor.pos = 3 }
             var names: [String] = []
             while cursor.pos < cursor.count {
                 let field = try cursor.nextField()
