@@ -38,9 +38,10 @@ func sharedDataset(_ relative: String) throws -> String {
     return path
 }
 
-/// A fresh temporary folder.
-func temporaryFolder() throws -> String {
+/// A fresh temporary folder, removed when `test` finishes.
+func temporaryFolder(_ test: XCTestCase) throws -> String {
     let path = NSTemporaryDirectory() + "/hindsight-trace-tests-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    test.addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
     return path
 }

@@ -3,7 +3,7 @@ import XCTest
 
 final class TimeSeriesFileTests: XCTestCase {
     private func file(_ text: String) throws -> String {
-        let path = try temporaryFolder() + "/series.csv"
+        let path = try temporaryFolder(self) + "/series.csv"
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         return path
     }

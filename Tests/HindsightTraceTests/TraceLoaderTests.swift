@@ -3,7 +3,7 @@ import XCTest
 
 final class TraceLoaderTests: XCTestCase {
     private func file(_ text: String) throws -> String {
-        let path = try temporaryFolder() + "/trace.csv"
+        let path = try temporaryFolder(self) + "/trace.csv"
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         return path
     }
