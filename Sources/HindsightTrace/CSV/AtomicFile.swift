@@ -6,10 +6,10 @@ import Darwin
 #endif
 
 /// Writes files all-or-nothing: a temporary name in the same folder, then `rename(2)`.
-public enum AtomicFile {
+enum AtomicFile {
     /// Writes `bytes` to `path` atomically; readers see the old file or the whole new one.
     /// - Throws: `TraceError` naming the path and the system's reason.
-    public static func write(_ bytes: [UInt8], to path: String) throws {
+    static func write(_ bytes: [UInt8], to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())"

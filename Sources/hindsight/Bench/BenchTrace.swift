@@ -26,7 +26,7 @@ enum CSVBenchFile {
         var out: [UInt8] = []
         out.reserveCapacity(rows * 20 + 16)
         out.append(contentsOf: "timestamp,value\n".utf8)
-        var rng = SplitMix64(seed: 42)
+        var rng = HindsightTrace.SplitMix64(seed: 42)
         var digits = [UInt8](repeating: 0, count: 24)
         func appendInt(_ value: UInt64, minDigits: Int) {
             var v = value, k = 0
@@ -42,7 +42,7 @@ enum CSVBenchFile {
             appendInt(v % 1000, minDigits: 3)
             out.append(10)
         }
-        try AtomicFile.write(out, to: path)
+        try Data(out).write(to: URL(fileURLWithPath: path), options: .atomic)
         return path
     }
 }
