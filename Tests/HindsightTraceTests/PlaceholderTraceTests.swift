@@ -1,7 +1,0 @@
-import XCTest
-
-final class PlaceholderTraceTests: XCTestCase {
-    func testModuleLinks() throws {
-        XCTAssertTrue(true)
-    }
-}
