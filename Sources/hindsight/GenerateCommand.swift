@@ -65,7 +65,7 @@ struct GenerateCommand: ParsableCommand {
             let raw = SyntheticLoad.generate(pattern: pattern, days: days, step: try Self.milliseconds(step), seed: seed)
             try TraceCSVWriter.write(raw, columns: ["rps", "cpu", "replicas"], to: out)
         } catch {
-            throw hindsight.exitCode(for: error)
+            throw failureExit(for: error)
         }
     }
 
