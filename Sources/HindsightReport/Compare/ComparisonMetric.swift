@@ -90,7 +90,8 @@ public enum ComparisonMetric: String, Sendable, CaseIterable {
     public func format(_ s: RunSummary) -> String {
         guard let v = value(s) else { return DisplayText.none }
         switch self {
-        case .cost, .emissions, .sci: return DisplayText.compact(v)
+        case .cost: return abs(v) >= 1 ? DisplayText.fixed(v, 2) : DisplayText.compact(v, significant: 3)
+        case .emissions, .sci: return DisplayText.compact(v)
         case .sloViolation: return DisplayText.duration(seconds: v)
         case .errorBudget, .latencyMAPE: return DisplayText.percent(v)
         case .replicasMean: return DisplayText.fixed(v, 2)

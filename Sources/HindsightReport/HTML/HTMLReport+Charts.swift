@@ -141,8 +141,9 @@ extension HTMLReport {
         for (i, run) in result.runs.enumerated() {
             chart.addDecisionLane(label: run.policy, decisions: run.decisions, color: Palette.policy(i))
         }
-        let legend = [("<span aria-hidden=\"true\">▲</span>", "scale-up"), ("<span aria-hidden=\"true\">▼</span>", "scale-down"),
-                      ("<span aria-hidden=\"true\">△</span>", "proposed only (dry run)")]
+        let legend = [("<span class=\"glyph\" aria-hidden=\"true\">▲</span>", "scale-up"),
+                      ("<span class=\"glyph\" aria-hidden=\"true\">▼</span>", "scale-down"),
+                      ("<span class=\"glyph\" aria-hidden=\"true\">△</span>", "hollow: proposed only (dry run)")]
         let note = "\(DisplayText.fixed(Double(total), 0)) decisions. Hover a mark for its time and reason; decisions close in time share a mark."
         return figure(title: "Scaling decisions", legend: legend, note: note, svg: chart.render())
     }

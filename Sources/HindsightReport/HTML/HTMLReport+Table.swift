@@ -24,8 +24,9 @@ extension HTMLReport {
         for (i, run) in result.runs.enumerated() {
             s += i == 0 ? "<tr class=\"baseline\">" : "<tr>"
             s += "<th scope=\"row\">\(swatch(i))\(XMLText.escape(run.policy))"
+            s += "<span class=\"delta kind\">\(XMLText.escape(run.kind))"
             if i == 0 { s += "<span class=\"tag\">baseline</span>" }
-            s += "<span class=\"delta kind\">\(XMLText.escape(run.kind))</span></th>"
+            s += "</span></th>"
             for metric in tableMetrics {
                 s += "<td>\(XMLText.escape(metric.format(run.summary)))"
                 if i > 0, let baseline, let delta = metric.delta(run.summary, against: baseline) {

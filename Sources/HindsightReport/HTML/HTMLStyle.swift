@@ -29,7 +29,7 @@ enum HTMLStyle {
     .compare th .unit{display:block;font-weight:400}
     .compare td{padding:7px 8px;border-bottom:1px solid var(--line);text-align:right;vertical-align:top;white-space:nowrap}
     .compare th:first-child,.compare td:first-child{text-align:left;white-space:normal}
-    .compare tbody th{font-size:13.5px;font-weight:600;color:var(--fg);text-align:left;padding:7px 8px;border-bottom:1px solid var(--line);vertical-align:top;white-space:normal}
+    .compare tbody th{min-width:190px;font-size:13.5px;font-weight:600;color:var(--fg);text-align:left;padding:7px 8px;border-bottom:1px solid var(--line);vertical-align:top;white-space:normal}
     .compare tbody th .kind{font-weight:400}
     .compare tr.baseline td,.compare tr.baseline th{background:#f8f9fb}
     .tag{display:inline-block;font-size:10.5px;text-transform:uppercase;letter-spacing:.05em;color:var(--muted);border:1px solid var(--line);border-radius:4px;padding:0 4px;margin-left:6px}
@@ -39,6 +39,7 @@ enum HTMLStyle {
     .same,.neutral{color:var(--muted)}
     .note{color:var(--muted);font-size:12.5px;margin:10px 0 0}
     .swatch{display:inline-block;width:20px;height:0;border-top:3px solid;vertical-align:middle;margin-right:7px}
+    .glyph{margin-right:5px;color:var(--muted)}
     .swatch.dashed{border-top-style:dashed}
     .swatch.dotted{border-top-style:dotted}
     .swatch.area{height:10px;border:0;background:#C9CDD3}

@@ -1,5 +1,6 @@
 /// Round-number ticks for a UTC time axis: whole seconds, minutes, hours, days or weeks
-/// (weeks start on Monday), chosen so that at most `maxTicks` fall in the range.
+/// (weeks start on Monday), chosen so that the range spans at most `maxTicks` intervals
+/// (so at most `maxTicks + 1` ticks, both ends included).
 public enum TimeAxis {
     /// Candidate tick spacings in ms, smallest first.
     static let spacings: [Int64] = {
@@ -9,7 +10,7 @@ public enum TimeAxis {
                 182 * d, 364 * d]
     }()
 
-    /// The spacing used for `[start, end)`: the smallest candidate giving at most `maxTicks` ticks.
+    /// The spacing used for `[start, end)`: the smallest candidate giving at most `maxTicks` intervals.
     public static func spacing(start: Int64, end: Int64, maxTicks: Int) -> Int64 {
         let span = max(end &- start, 1)
         let limit = Int64(max(maxTicks, 1))

@@ -52,7 +52,7 @@ public enum DisplayText {
         return fixed(p, abs(p) < 1 && p != 0 ? 2 : 1) + " %"
     }
 
-    /// A signed change in percent: `signedPercent(0.05)` → `+5.0 %`, `-0.0123` → `-1.23 %`, 0 → `±0 %`.
+    /// A signed change in percent: `signedPercent(0.05)` → `+5.0 %`, `-0.0123` → `-1.2 %`, `0.00123` → `+0.12 %`, 0 → `±0 %`.
     public static func signedPercent(_ fraction: Double) -> String {
         guard fraction.isFinite else { return none }
         if fraction == 0 { return "±0 %" }

@@ -2,13 +2,14 @@
 /// shortest round-trip.
 ///
 /// One rule everywhere: a finite `Double` that is a whole number with magnitude below
-/// 10^15 is written as an integer (`12`, never `12.0`); any other finite value is
+/// 10^16 is written as an integer (`12`, never `12.0`); any other finite value is
 /// written as Swift's shortest round-trip representation (`0.1`, `1e-05`, `1.5e+20`);
 /// NaN and ±∞ are "no value" (empty in CSV, `null` in JSON), never `nan`/`inf`.
 /// `-0.0` is written as `0`.
 public enum NumberText {
-    /// Largest magnitude written in integer form; beyond it the exponent form is shorter and exact.
-    @usableFromInline static let integerLimit: Double = 1e15
+    /// Whole numbers below this magnitude print as integers; from it on Swift's description
+    /// uses the exponent form (`1e+16`), so `.0` never appears.
+    @usableFromInline static let integerLimit: Double = 1e16
 
     /// The text of `x`, or nil when `x` is NaN or infinite.
     ///
