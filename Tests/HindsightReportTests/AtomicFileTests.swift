@@ -22,7 +22,9 @@ final class AtomicFileTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "first version, longer than the second\n")
         try AtomicFile.write("second\n", to: path)
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "second\n")
-        try AtomicFile.write([UInt8](), to: nested + "/empty")
+        try AtomicFile.write([UInt8](), to: nested + "/empty", durable: true)
+        try AtomicFile.write("durable\n", to: path, durable: true)
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "durable\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: nested).sorted(), ["empty", "out.txt"])
     }
 

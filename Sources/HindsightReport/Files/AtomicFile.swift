@@ -7,15 +7,20 @@ import Darwin
 #endif
 
 /// Writes files so a reader never sees half of one: the bytes go to a temporary file
-/// in the same folder (`.<name>.tmp-<pid>-<n>`), are flushed to disk, and the temporary
-/// file is renamed over the target (atomic on POSIX file systems). On failure the
-/// temporary file is removed and the old target, if any, is left as it was.
+/// in the same folder (`.<name>.tmp-<pid>-<random>`), and the temporary file is renamed
+/// over the target (atomic on POSIX file systems). On failure the temporary file is
+/// removed and the old target, if any, is left as it was.
 public enum AtomicFile {
     /// Writes `data` to `path`, replacing an existing file. The folder must exist
     /// (see `createDirectory`). The file gets mode 0644 (less the umask).
+    ///
+    /// - Parameter durable: also `fsync` the file before the rename, so that after a
+    ///   power loss the target holds either the old or the new content (costs about a
+    ///   second per 100 MB on ordinary disks; off by default, since report files can
+    ///   be written again).
     /// - Throws: `ReportWriteError` naming the path and the system's reason.
     /// - Complexity: O(data.count).
-    public static func write(_ data: [UInt8], to path: String) throws {
+    public static func write(_ data: [UInt8], to path: String, durable: Bool = false) throws {
         var temp = temporaryPath(for: path)
         var fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         var attempts = 1
@@ -31,16 +36,19 @@ public enum AtomicFile {
                 guard let base = raw.baseAddress else { return 0 }
                 return posixWrite(fd, base + offset, data.count - offset)
             }
-            if written < 0 {
-                if errno == EINTR { continue }
+            if written <= 0 {
+                if written < 0 && errno == EINTR { continue }
+                if written == 0 { errno = EIO }
                 let failure = error(path)
                 close(fd); unlink(temp)
                 throw failure
             }
             offset += written
         }
-        if fsync(fd) != 0 || close(fd) != 0 {
-            let failure = error(path)
+        var failure: ReportWriteError? = nil
+        if durable && fsync(fd) != 0 { failure = error(path) }
+        if close(fd) != 0 && failure == nil { failure = error(path) }
+        if let failure {
             unlink(temp)
             throw failure
         }
@@ -53,8 +61,8 @@ public enum AtomicFile {
 
     /// Writes `text` as UTF-8 to `path` atomically (see `write(_:to:)`).
     /// - Throws: `ReportWriteError`.
-    public static func write(_ text: String, to path: String) throws {
-        try write(Array(text.utf8), to: path)
+    public static func write(_ text: String, to path: String, durable: Bool = false) throws {
+        try write(Array(text.utf8), to: path, durable: durable)
     }
 
     /// Creates `path` and any missing parents (mode 0755). An existing folder is fine.
