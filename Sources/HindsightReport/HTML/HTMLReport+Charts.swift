@@ -136,15 +136,17 @@ extension HTMLReport {
         }
         var chart = TimeChart(
             id: "dec", title: "Scaling decisions",
-            summary: "A timeline of scaling decisions, one lane per policy: upward triangles scale up, downward triangles scale down, hollow ones were only proposed (dry run).",
-            start: start, end: end, y: ValueAxis(covering: 0, 1), yLabel: "", plotHeight: 0, laneHeight: 18)
+            summary: "A timeline of scaling decisions, one lane per policy: bars above the centre line are scale-ups, below it scale-downs; taller bars merge more decisions; hollow bars were only proposed (dry run).",
+            start: start, end: end, y: ValueAxis(covering: 0, 1), yLabel: "", plotHeight: 0, laneHeight: 26)
+        let maxCount = result.runs.map { run in
+            chart.decisionGroups(run.decisions).map(\.members.count).max() ?? 0
+        }.max() ?? 1
         for (i, run) in result.runs.enumerated() {
-            chart.addDecisionLane(label: run.policy, decisions: run.decisions, color: Palette.policy(i))
+            chart.addDecisionLane(label: run.policy, decisions: run.decisions, color: Palette.policy(i), maxCount: maxCount)
         }
-        let legend = [("<span class=\"glyph\" aria-hidden=\"true\">▲</span>", "scale-up"),
-                      ("<span class=\"glyph\" aria-hidden=\"true\">▼</span>", "scale-down"),
-                      ("<span class=\"glyph\" aria-hidden=\"true\">△</span>", "hollow: proposed only (dry run)")]
-        let note = "\(DisplayText.fixed(Double(total), 0)) decisions. Hover a mark for its time and reason; decisions close in time share a mark."
+        let legend = [("<span class=\"glyph\" aria-hidden=\"true\">▮</span>", "scale-ups above the line, scale-downs below"),
+                      ("<span class=\"glyph\" aria-hidden=\"true\">▯</span>", "hollow: proposed only (dry run)")]
+        let note = "\(DisplayText.fixed(Double(total), 0)) decisions\(maxCount > 1 ? "; the tallest bar merges \(maxCount)" : ""). Hover a bar for its times and reasons."
         return figure(title: "Scaling decisions", legend: legend, note: note, svg: chart.render())
     }
 

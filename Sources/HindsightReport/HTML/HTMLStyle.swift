@@ -57,7 +57,8 @@ enum HTMLStyle {
     svg.chart .threshold{stroke-dasharray:6 4;stroke-width:1.5}
     svg.chart .threshold-label{font-size:11px;font-weight:600}
     svg.chart .lane{fill:#f3f4f6}
-    svg.chart .decisions path{stroke-width:1.2}
+    svg.chart .decisions rect{stroke-width:1}
+    svg.chart .decisions .centre{stroke:#c4c9cf;stroke-width:1}
     .warnings{margin:0;padding-left:20px}
     .warnings li{margin:2px 0}
     footer{color:var(--muted);font-size:12px;margin:20px 2px 0}

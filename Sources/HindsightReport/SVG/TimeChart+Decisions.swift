@@ -2,48 +2,55 @@ import HindsightSim
 
 extension TimeChart {
     /// Width in px of the slices decisions are merged into: at most one mark per
-    /// direction per slice, so a policy with thousands of decisions stays small.
+    /// direction and kind per slice, so a policy with thousands of decisions stays small.
     static let decisionSlice: Double = 5
     /// Reasons quoted in a merged mark's hover title, and their length limit.
     static let reasonsPerMark = 2
     static let reasonLength = 120
 
-    /// Adds a lane of scaling decisions: ▲ for scale-ups, ▼ for scale-downs, filled when
-    /// applied, hollow when only proposed (dryRun). Decisions falling in the same slice
-    /// with the same direction and kind merge into one mark whose `<title>` gives the
-    /// count, the time range, and the first reasons.
-    /// - Complexity: O(decisions + slices).
-    mutating func addDecisionLane(label: String, decisions: [Decision], color: String) {
-        let laneTop = addLane(label: label)
+    /// Decisions grouped by slice, direction (up/down) and kind (applied/proposed):
+    /// `key = slice × 4 + (up ? 2 : 0) + (proposed ? 1 : 0)`, members in input order,
+    /// groups sorted by key. Decisions outside the range or with `from == to` are left out.
+    /// - Complexity: O(decisions log decisions).
+    func decisionGroups(_ decisions: [Decision]) -> [(key: Int, members: [Int])] {
         let slices = max(1, Int(plotWidth / TimeChart.decisionSlice))
         let span = Double(end &- start)
-        // (slice, up, proposed) → indexes of its decisions, in time order of first appearance.
         var groups: [Int: [Int]] = [:]
-        var order: [Int] = []
         for (i, d) in decisions.enumerated() where d.time >= start && d.time < end && d.from != d.to {
             let slice = min(max(Int(Double(d.time &- start) / span * Double(slices)), 0), slices - 1)
             let key = slice * 4 + (d.to > d.from ? 2 : 0) + (d.proposedOnly ? 1 : 0)
-            if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(i)
         }
+        return groups.keys.sorted().map { (key: $0, members: groups[$0] ?? []) }
+    }
+
+    /// Adds a lane of scaling decisions as bars on a centre line: scale-ups above it,
+    /// scale-downs below, filled when applied and hollow when only proposed (dryRun).
+    /// Each bar merges the decisions of one 5 px slice; its height grows with the
+    /// square root of their count (full height at `maxCount`), and its `<title>` gives
+    /// the count, the time range and the first reasons.
+    /// - Complexity: O(decisions log decisions).
+    mutating func addDecisionLane(label: String, decisions: [Decision], color: String, maxCount: Int) {
+        let laneTop = addLane(label: label)
+        let slices = max(1, Int(plotWidth / TimeChart.decisionSlice))
+        let sliceWidth = plotWidth / Double(slices)
+        let mid = laneTop + laneHeight / 2
+        let reach = laneHeight / 2 - 1
         var s = "<g class=\"decisions\" stroke=\"\(color)\" fill=\"\(color)\">"
-        for key in order.sorted() {
-            guard let members = groups[key], let firstIndex = members.first, let lastIndex = members.last else { continue }
+        s += "<line x1=\"\(SVGNumber.text(left))\" x2=\"\(SVGNumber.text(left + plotWidth))\" y1=\"\(SVGNumber.text(mid))\" y2=\"\(SVGNumber.text(mid))\" class=\"centre\"/>"
+        for (key, members) in decisionGroups(decisions) {
+            guard let first = members.first, let last = members.last else { continue }
             let slice = key / 4
             let up = key & 2 != 0
             let proposed = key & 1 != 0
-            let cx = left + (Double(slice) + 0.5) * plotWidth / Double(slices)
-            // Scale-ups point up in the lane's upper half, scale-downs down in its lower half.
-            let mid = laneTop + laneHeight / 2
-            let h = max(2, min(laneHeight / 2 - 1.5, 7.0))
-            var d = "M"
-            SVGNumber.append(cx, to: &d); d += ","
-            SVGNumber.append(up ? mid - 0.5 - h : mid + 0.5 + h, to: &d)
-            let half = SVGNumber.text(min(h * 0.6, TimeChart.decisionSlice * 0.6))
-            d += "l\(half)," + (up ? SVGNumber.text(h) : SVGNumber.text(-h)) + "h-" + SVGNumber.text(2 * min(h * 0.6, TimeChart.decisionSlice * 0.6)) + "z"
-            s += "<path d=\"\(d)\"" + (proposed ? " fill=\"#fff\"" : "") + "><title>"
-            s += XMLText.escape(markTitle(decisions, members, first: firstIndex, last: lastIndex, up: up, proposed: proposed))
-            s += "</title></path>"
+            let fraction = (Double(members.count) / Double(max(maxCount, members.count))).squareRoot()
+            let height = max(3, reach * fraction)
+            let x0 = left + Double(slice) * sliceWidth + 0.75
+            let y0 = up ? mid - 0.5 - height : mid + 0.5
+            s += "<rect x=\"\(SVGNumber.text(x0))\" y=\"\(SVGNumber.text(y0))\" width=\"\(SVGNumber.text(sliceWidth - 1.5))\""
+            s += " height=\"\(SVGNumber.text(height))\"" + (proposed ? " fill=\"#fff\"" : "") + "><title>"
+            s += XMLText.escape(markTitle(decisions, members, first: first, last: last, up: up, proposed: proposed))
+            s += "</title></rect>"
         }
         overlay += s + "</g>"
     }

@@ -95,7 +95,7 @@ struct TimeChart {
             }
         }
         s += "</g>"
-        labels += "<text x=\"\(SVGNumber.text(left - 6))\" y=\"\(SVGNumber.text(axisTop + 14))\" text-anchor=\"end\" class=\"sub\">UTC</text></g>"
+        labels += "<text x=\"\(SVGNumber.text(left - 24))\" y=\"\(SVGNumber.text(axisTop + 14))\" text-anchor=\"end\" class=\"sub\">UTC</text></g>"
         let axisY = plotHeight > 0 ? plotBottom : axisTop
         let baseline = "<line class=\"axis\" x1=\"\(SVGNumber.text(left))\" x2=\"\(SVGNumber.text(left + plotWidth))\" y1=\"\(SVGNumber.text(axisY))\" y2=\"\(SVGNumber.text(axisY))\"/>"
         return s + baseline + labels
