@@ -47,6 +47,7 @@ public enum ComparisonMetric: String, Sendable, CaseIterable {
         }
     }
 
+    /// How this metric's change is written.
     public var deltaStyle: DeltaStyle {
         switch self {
         case .cost, .emissions, .sci: .relative

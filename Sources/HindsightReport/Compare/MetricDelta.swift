@@ -16,6 +16,7 @@ public struct MetricDelta: Sendable, Equatable {
     public var difference: Double
     /// The change as shown: `+5.0 %`, `-2`, `+15m`, `+1.5 pp`, `±0 %`.
     public var text: String
+    /// Better, worse, same or neutral (for colouring).
     public var verdict: Verdict
 
     public init(difference: Double, text: String, verdict: Verdict) {

@@ -10,6 +10,7 @@ public struct ReportWriteError: InputError, Equatable {
 
     public init(path: String, reason: String) { self.path = path; self.reason = reason }
 
+    /// `<path>: cannot write: <reason>; expected a writable folder with free space`.
     public var description: String {
         "\(path): cannot write: \(reason); expected a writable folder with free space"
     }

@@ -33,7 +33,7 @@ enum HTMLStyle {
     .compare tbody th .kind{font-weight:400}
     .compare tr.baseline td,.compare tr.baseline th{background:#f8f9fb}
     .tag{display:inline-block;font-size:10.5px;text-transform:uppercase;letter-spacing:.05em;color:var(--muted);border:1px solid var(--line);border-radius:4px;padding:0 4px;margin-left:6px}
-    .delta{display:block;font-size:12px}
+    .delta{display:block;font-size:12px;white-space:nowrap}
     .better{color:var(--better)}
     .worse{color:var(--worse)}
     .same,.neutral{color:var(--muted)}
@@ -66,13 +66,15 @@ enum HTMLStyle {
     @media print{
       @page{size:A4 landscape;margin:12mm}
       body{background:#fff;font-size:9.5pt}
+      *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
       main{max-width:none;padding:0}
       section{border:0;border-radius:0;padding:0;margin:0 0 14pt}
-      .compare tr.baseline td{background:none}
+      .compare tr.baseline td,.compare tr.baseline th{background:none}
+      .compare{font-size:9pt}
+      .compare th,.compare td{padding:4px 5px}
       figure{break-inside:avoid;page-break-inside:avoid}
       h2{break-after:avoid;page-break-after:avoid}
       .table-wrap{overflow:visible}
-      .compare td{white-space:normal}
     }
     """
 }

@@ -17,6 +17,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         return .number(x)
     }
 
+    /// Structural equality; NaN numbers equal each other (both render as `null`).
     public static func == (a: JSONValue, b: JSONValue) -> Bool {
         switch (a, b) {
         case (.null, .null): true

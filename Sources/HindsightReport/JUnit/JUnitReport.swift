@@ -21,12 +21,15 @@ public enum JUnitReport {
             self.details = details; self.seconds = seconds
         }
 
+        /// True when `failure` is nil.
         public var passed: Bool { failure == nil }
     }
 
     /// A named group of cases (one per scenario, say).
     public struct TestSuite: Sendable, Equatable {
+        /// The suite's name (e.g. the scenario).
         public var name: String
+        /// The cases, in the order written.
         public var cases: [TestCase]
         public init(name: String, cases: [TestCase]) { self.name = name; self.cases = cases }
     }

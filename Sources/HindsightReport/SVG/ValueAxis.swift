@@ -1,7 +1,8 @@
 /// A value axis with round-number ticks (1, 2, 2.5, 5 × 10^k).
 public struct ValueAxis: Sendable, Equatable {
-    /// Bottom and top of the axis (multiples of `step`).
+    /// Bottom of the axis (a multiple of `step`).
     public var lower: Double
+    /// Top of the axis (a multiple of `step`, above `lower`).
     public var upper: Double
     /// Distance between ticks (> 0).
     public var step: Double

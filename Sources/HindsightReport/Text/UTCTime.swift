@@ -2,14 +2,19 @@
 /// with the text forms the reports use. Proleptic Gregorian calendar, no leap seconds,
 /// no time-zone database: the same ms always give the same text.
 public struct UTCTime: Sendable, Equatable {
+    /// Proleptic Gregorian year (may be ≤ 0 far before the epoch).
     public var year: Int64
     /// 1...12
     public var month: Int
     /// 1...31
     public var day: Int
+    /// 0...23
     public var hour: Int
+    /// 0...59
     public var minute: Int
+    /// 0...59 (no leap seconds)
     public var second: Int
+    /// 0...999
     public var millisecond: Int
 
     /// Breaks `ms` (ms since 1970-01-01T00:00:00Z, may be negative) into UTC fields.
