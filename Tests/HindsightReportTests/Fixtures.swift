@@ -101,7 +101,7 @@ enum Fixtures {
         summary.sloViolationFraction = Double(violated) / Double(max(steps, 1))
         summary.errorBudgetUsed = summary.sloViolationFraction / 0.005
         summary.scalingActions = decisions.count
-        summary.latencyMAPE = index == 0 ? 0.042 : nil
+        summary.latencyMAPE = index == 0 ? 4.2 : nil
         let kinds = ["observed", "HorizontalPodAutoscaler", "AIOptimizationPolicy"]
         return RunResult(policy: policy, policyFileName: PolicySpec(name: policy, kind: .observed).fileName,
                          kind: kinds[min(index, 2)], summary: summary, series: s, decisions: decisions,

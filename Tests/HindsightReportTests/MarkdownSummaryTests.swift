@@ -37,6 +37,15 @@ final class MarkdownSummaryTests: XCTestCase {
         other.replicasMax = 3
         XCTAssertEqual(ComparisonMetric.replicasMax.delta(other, against: base)?.verdict, .neutral)
         XCTAssertEqual(ComparisonMetric.sloViolation.delta(base, against: other)?.text, "±0s")
+        // Latency MAPE is held in percent: 4.2 % → 6.7 % is +2.5 points.
+        base.latencyMAPE = 4.2
+        other.latencyMAPE = 6.7
+        XCTAssertEqual(ComparisonMetric.latencyMAPE.format(base), "4.2 %")
+        XCTAssertEqual(ComparisonMetric.latencyMAPE.delta(other, against: base)?.text, "+2.5 pp")
+        XCTAssertEqual(ComparisonMetric.latencyMAPE.delta(other, against: base)?.verdict, .worse)
+        // An infinite error budget (objective 1) has no value to show.
+        base.errorBudgetUsed = .infinity
+        XCTAssertEqual(ComparisonMetric.errorBudget.format(base), "–")
     }
 
     func testDisplayFormats() {

@@ -27,7 +27,7 @@ enum SmallResult {
         base.scalingActions = 40
         base.reversals = 3
         base.missingSeconds = 0
-        base.latencyMAPE = 0.05
+        base.latencyMAPE = 5  // percent
 
         var other = base
         other.replicasMean = 3.75

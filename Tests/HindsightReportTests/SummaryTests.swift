@@ -36,7 +36,7 @@ final class SummaryTests: XCTestCase {
         XCTAssertTrue(base["cost_usd"] is NSNull)
         XCTAssertTrue(other["sci_g_per_1k_requests"] is NSNull)
         XCTAssertTrue(other["latency_mape"] is NSNull)
-        XCTAssertEqual((base["latency_mape"] as? NSNumber)?.doubleValue ?? -1, 0.05, accuracy: 1e-15)
+        XCTAssertEqual((base["latency_mape"] as? NSNumber)?.doubleValue ?? -1, 5, accuracy: 0)
         XCTAssertEqual(other["policy"] as? String, "hpa")
         XCTAssertEqual(other["kind"] as? String, "HorizontalPodAutoscaler")
         XCTAssertEqual(other["start"] as? String, "2026-01-01T00:00:00Z")

@@ -68,7 +68,8 @@ public enum ComparisonMetric: String, Sendable, CaseIterable {
     }
 
     /// The metric's value in `summary`, nil when it has none (SCI without served
-    /// requests, MAPE without recorded latency). Fractions stay fractions (0.1 = 10 %).
+    /// requests, MAPE without recorded latency). Error budget stays a fraction
+    /// (0.1 = 10 %); latency MAPE is in percent (4.2 = 4.2 %), as `RunSummary` holds them.
     public func value(_ s: RunSummary) -> Double? {
         let v: Double?
         switch self {
@@ -94,7 +95,8 @@ public enum ComparisonMetric: String, Sendable, CaseIterable {
         case .cost: return abs(v) >= 1 ? DisplayText.fixed(v, 2) : DisplayText.compact(v, significant: 3)
         case .emissions, .sci: return DisplayText.compact(v)
         case .sloViolation: return DisplayText.duration(seconds: v)
-        case .errorBudget, .latencyMAPE: return DisplayText.percent(v)
+        case .errorBudget: return DisplayText.percent(v)
+        case .latencyMAPE: return DisplayText.percent(v / 100)
         case .replicasMean: return DisplayText.fixed(v, 2)
         case .replicasMax, .scalingActions, .reversals: return DisplayText.fixed(v, 0)
         }
@@ -115,7 +117,8 @@ public enum ComparisonMetric: String, Sendable, CaseIterable {
         case let .absolute(decimals): text = DisplayText.signed(difference, decimals: decimals)
         case .duration: text = DisplayText.signedDuration(seconds: difference)
         case .points:
-            let points = difference * 100
+            // Error budget is a fraction; latency MAPE is already in percent (as the simulator stores it).
+            let points = self == .latencyMAPE ? difference : difference * 100
             let decimals = abs(points) < 1 ? 2 : 1
             let rounded = DisplayText.signed(points, decimals: decimals)
             text = rounded == "±0" ? "±0 pp" : rounded + " pp"
