@@ -103,6 +103,20 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertTrue(html.contains("SLO 90 %"))
     }
 
+    func testSLOAxisKeepsTheThresholdReadable() {
+        let baseline = (0..<1000).map { 100 + Double($0 % 20) }  // 100…119 ms
+        let saturated = Array(repeating: 30_000.0, count: 1000)
+        // 2.5 × 250 ms, since the baseline's p99 (119) is lower; the saturated policy is cut off.
+        XCTAssertEqual(HTMLReport.sloAxisTop([baseline, saturated], threshold: 250), 625)
+        // Everything below the threshold: the axis still shows the threshold with room (1.25 ×).
+        XCTAssertEqual(HTMLReport.sloAxisTop([baseline], threshold: 250), 312.5)
+        // A baseline above the threshold most of the time sets the top by its p99.
+        XCTAssertEqual(HTMLReport.sloAxisTop([baseline.map { $0 * 10 }], threshold: 250), 1190)
+        // No threshold: the 99.5th percentile (nearest rank) of 1…1000.
+        XCTAssertEqual(HTMLReport.sloAxisTop([(1...1000).map(Double.init)], threshold: nil), 995)
+        XCTAssertEqual(HTMLReport.sloAxisTop([[]], threshold: nil), 1)
+    }
+
     func testEmptyResultStillRenders() {
         var result = SmallResult.twoPolicies()
         result.traceCount = 0

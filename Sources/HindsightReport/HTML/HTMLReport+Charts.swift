@@ -64,11 +64,8 @@ extension HTMLReport {
         let columns = result.runs.map { hasLatency ? $0.series.latencyP99Ms : $0.series.utilizationPct }
         let unit = hasLatency ? "p99 latency (ms)" : "utilization (% of request)"
         let title = hasLatency ? "p99 latency against the SLO" : "Utilization against the SLO limit"
-        let cap = ChartData.quantile(columns, 0.995) ?? 1
-        var top = max(cap, (threshold ?? 0) * 1.25, 1e-9)
-        let peak = ChartData.extent(columns)?.max ?? top
-        if peak <= top * 1.05 { top = max(peak, (threshold ?? 0) * 1.25) }
-        let axis = ValueAxis(covering: 0, top)
+        let axis = ValueAxis(covering: 0, sloAxisTop(columns, threshold: threshold))
+        let peak = ChartData.extent(columns)?.max ?? axis.upper
         let clipped = peak > axis.upper
         var chart = TimeChart(
             id: "slo", title: title,
@@ -90,6 +87,22 @@ extension HTMLReport {
         var note = "Lanes under the plot mark the steps that violated the SLO, one lane per policy."
         if clipped { note += " Values above \(axis.label(axis.upper)) are cut off at the top (peak \(DisplayText.compact(peak)))." }
         return figure(title: title, legend: policyLegend(result, dashed: false), note: note, svg: chart.render())
+    }
+
+    /// Top of the SLO chart's axis. With a threshold: 2.5 × the threshold, raised to the
+    /// baseline's 99th percentile, so the region around the SLO stays readable even when
+    /// a policy saturates far above it (those lines leave the top; the lanes still show
+    /// the violations). Without: the 99.5th percentile of every policy. Never above the peak.
+    static func sloAxisTop(_ columns: [[Double]], threshold: Double?) -> Double {
+        let peak = ChartData.extent(columns)?.max ?? 1
+        var top: Double
+        if let threshold, threshold > 0 {
+            top = max(threshold * 2.5, ChartData.quantile(Array(columns.prefix(1)), 0.99) ?? 0)
+            if peak < top { top = max(peak, threshold * 1.25) }
+        } else {
+            top = min(peak, ChartData.quantile(columns, 0.995) ?? peak)
+        }
+        return top > 0 && top.isFinite ? top : 1
     }
 
     /// Cumulative cost (USD) or emissions (kgCO2e) of every policy.
@@ -144,8 +157,10 @@ extension HTMLReport {
         for (i, run) in result.runs.enumerated() {
             chart.addDecisionLane(label: run.policy, decisions: run.decisions, color: Palette.policy(i), maxCount: maxCount)
         }
-        let legend = [("<span class=\"glyph\" aria-hidden=\"true\">▮</span>", "scale-ups above the line, scale-downs below"),
-                      ("<span class=\"glyph\" aria-hidden=\"true\">▯</span>", "hollow: proposed only (dry run)")]
+        var legend = [("<span class=\"glyph\" aria-hidden=\"true\">▮</span>", "scale-ups above the line, scale-downs below")]
+        if result.runs.contains(where: { $0.decisions.contains(where: \.proposedOnly) }) {
+            legend.append(("<span class=\"glyph\" aria-hidden=\"true\">▯</span>", "hollow: proposed only (dry run)"))
+        }
         let note = "\(DisplayText.fixed(Double(total), 0)) decisions\(maxCount > 1 ? "; the tallest bar merges \(maxCount)" : ""). Hover a bar for its times and reasons."
         return figure(title: "Scaling decisions", legend: legend, note: note, svg: chart.render())
     }
