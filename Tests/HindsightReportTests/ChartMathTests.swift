@@ -46,6 +46,8 @@ final class ChartMathTests: XCTestCase {
         let f = ValueAxis(covering: .nan, .infinity)
         XCTAssertEqual(f.lower, 0); XCTAssertEqual(f.upper, 1)
         XCTAssertEqual(ValueAxis(covering: 0, 9).step, 2)
+        let huge = ValueAxis(covering: -1.7e308, 1.7e308)  // must terminate
+        XCTAssertTrue(huge.step.isFinite && huge.upper > huge.lower)
         XCTAssertEqual(ValueAxis(covering: 0, 11).step, 2.5)
     }
 
@@ -71,6 +73,9 @@ final class ChartMathTests: XCTestCase {
         // 60 s in at most 6 intervals: every 10 s, both ends labelled.
         XCTAssertEqual(ticks.map(\.label), ["00:00:00", "00:00:10", "00:00:20", "00:00:30", "00:00:40", "00:00:50", "00:01:00"])
         XCTAssertEqual(TimeAxis.ticks(start: 5, end: 5, maxTicks: 6), [])
+        // Extreme spans stay bounded and do not trap.
+        XCTAssertLessThanOrEqual(TimeAxis.ticks(start: Int64.min / 2, end: Int64.max / 2, maxTicks: 10).count, 11)
+        XCTAssertEqual(DisplayText.duration(seconds: 1e300).hasSuffix("d"), true)
     }
 
     func testSVGNumbers() {

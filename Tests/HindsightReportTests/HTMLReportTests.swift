@@ -1,5 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
 import FoundationXML
+#endif
 @testable import HindsightReport
 import HindsightSim
 import XCTest

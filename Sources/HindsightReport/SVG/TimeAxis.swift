@@ -15,7 +15,9 @@ public enum TimeAxis {
         let span = max(end &- start, 1)
         let limit = Int64(max(maxTicks, 1))
         for s in spacings where span / s <= limit { return s }
-        return spacings[spacings.count - 1] * max(1, span / (spacings[spacings.count - 1] * limit) + 1)
+        let year = spacings[spacings.count - 1]
+        let (spacing, overflow) = year.multipliedReportingOverflow(by: max(1, span / (year * limit) + 1))
+        return overflow ? Int64.max / 4 : spacing
     }
 
     /// Ticks at multiples of the chosen spacing inside `[start, end]`, labelled in UTC:

@@ -9,11 +9,13 @@ public struct ValueAxis: Sendable, Equatable {
 
     /// The nicest axis covering `[low, high]` with about `ticks` intervals (≥ 1).
     /// A zero-width range is widened (to `[0, 1]` around 0, else to include 0);
-    /// non-finite bounds give `[0, 1]`.
+    /// non-finite bounds give `[0, 1]`; bounds beyond ±10^300 are clamped there.
     /// - Complexity: O(log of the range's magnitude).
     public init(covering low: Double, _ high: Double, ticks: Int = 5) {
         var lo = min(low, high), hi = max(low, high)
         if !lo.isFinite || !hi.isFinite { lo = 0; hi = 1 }
+        // Keep hi − lo finite (±1.7e308 would overflow it and the search below).
+        lo = max(lo, -1e300); hi = min(hi, 1e300)
         if hi - lo <= abs(hi) * 1e-12 {
             if hi == 0 { hi = 1 } else if hi > 0 { lo = 0 } else { hi = 0 }
         }

@@ -74,6 +74,7 @@ public enum DisplayText {
         guard seconds.isFinite else { return none }
         if seconds < 0 { return "-" + duration(seconds: -seconds) }
         if seconds < 60 { return compact(seconds, significant: 3) + "s" }
+        if seconds >= 1e15 { return compact(seconds / 86_400) + "d" }
         let total = Int64(seconds.rounded())
         let units: [(Int64, String)] = [(86_400, "d"), (3600, "h"), (60, "m"), (1, "s")]
         var parts: [String] = []
