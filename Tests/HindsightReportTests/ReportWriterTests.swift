@@ -17,6 +17,15 @@ final class ReportWriterTests: XCTestCase {
         for path in paths { XCTAssertTrue(FileManager.default.fileExists(atPath: path), path) }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: base).count, 8, "no temporary files left")
         XCTAssertEqual(try String(contentsOfFile: base + "/summary.md", encoding: .utf8), MarkdownSummary.render(result))
+        // Time series are rendered concurrently; each file must hold its own run.
+        result.runs[1].series = SmallResult.series(steps: 5)
+        try ReportWriter.writeAll(result, to: base)
+        for (run, name) in zip(result.runs, ["observed", "hpa-v2-tuned"]) {
+            let data = try XCTUnwrap(FileManager.default.contents(atPath: base + "/timeseries-\(name).csv"))
+            XCTAssertEqual([UInt8](data), TimeseriesCSV.render(run.series))
+            let decisions = try XCTUnwrap(FileManager.default.contents(atPath: base + "/decisions-\(name).csv"))
+            XCTAssertEqual([UInt8](decisions), DecisionsCSV.render(run.decisions))
+        }
 
         // A second run replaces the files.
         result.scenario.name = "second"
