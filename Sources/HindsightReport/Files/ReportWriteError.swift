@@ -1,0 +1,17 @@
+import HindsightTrace
+
+/// A report file or folder could not be written (the `--out` path is not writable, the
+/// disk is full, …). An input error: the user chose the place (exit code 2).
+public struct ReportWriteError: InputError, Equatable {
+    /// The path that failed.
+    public var path: String
+    /// What the system said (`strerror` text).
+    public var reason: String
+
+    public init(path: String, reason: String) { self.path = path; self.reason = reason }
+
+    /// `<path>: cannot write: <reason>; expected a writable folder with free space`.
+    public var description: String {
+        "\(path): cannot write: \(reason); expected a writable folder with free space"
+    }
+}

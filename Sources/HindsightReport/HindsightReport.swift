@@ -1,2 +1,0 @@
-/// HindsightReport: writers for CSV, JSON, Markdown, JUnit XML and HTML.
-public enum HindsightReport {}

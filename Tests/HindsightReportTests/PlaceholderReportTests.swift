@@ -1,7 +1,0 @@
-import XCTest
-
-final class PlaceholderReportTests: XCTestCase {
-    func testModuleLinks() throws {
-        XCTAssertTrue(true)
-    }
-}

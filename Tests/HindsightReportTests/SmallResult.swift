@@ -1,0 +1,77 @@
+import HindsightReport
+import HindsightScenario
+import HindsightSim
+import HindsightTrace
+
+/// Small hand-made results whose numbers the tests work out by hand.
+enum SmallResult {
+    /// One day at 1 h steps (24 steps), two policies with chosen summaries.
+    static func twoPolicies(baselineName: String = "observed", otherName: String = "hpa") -> ScenarioResult {
+        var base = RunSummary()
+        base.start = Fixtures.start
+        base.end = Fixtures.start + 86_400_000
+        base.stepSeconds = 3600
+        base.replicasMean = 3.25
+        base.replicasMax = 8
+        base.replicasMin = 2
+        base.replicaHours = 78
+        base.costUSD = 100
+        base.energyKWh = 12.5
+        base.emissionsKgCO2e = 2
+        base.sciGramsPer1kRequests = 0.04
+        base.requestsServed = 50_000_000
+        base.requestsDropped = 0
+        base.sloViolationSeconds = 0
+        base.sloViolationFraction = 0
+        base.errorBudgetUsed = 0.1
+        base.scalingActions = 40
+        base.reversals = 3
+        base.missingSeconds = 0
+        base.latencyMAPE = 5  // percent
+
+        var other = base
+        other.replicasMean = 3.75
+        other.replicasMax = 10
+        other.costUSD = 87.5
+        other.emissionsKgCO2e = 2.5
+        other.sciGramsPer1kRequests = nil
+        other.sloViolationSeconds = 900
+        other.sloViolationFraction = 900.0 / 86_400
+        other.errorBudgetUsed = 0.25
+        other.scalingActions = 28
+        other.reversals = 5
+        other.latencyMAPE = nil
+
+        let runs = [
+            RunResult(policy: baselineName, policyFileName: PolicySpec(name: baselineName, kind: .observed).fileName,
+                      kind: "observed", summary: base, series: series(steps: 24), decisions: [], warnings: []),
+            RunResult(policy: otherName, policyFileName: PolicySpec(name: otherName, kind: .observed).fileName,
+                      kind: "HorizontalPodAutoscaler", summary: other, series: series(steps: 24),
+                      decisions: [Decision(time: Fixtures.start + 3_600_000, from: 2, to: 3, reason: "cpu 80 % > 60 %")],
+                      warnings: ["first, with comma", "second \"quoted\""]),
+        ]
+        return ScenarioResult(scenario: Fixtures.scenario(name: "small", policies: [baselineName, otherName]),
+                              traceStart: Fixtures.start, traceStep: 3_600_000, traceCount: 24, runs: runs)
+    }
+
+    /// `steps` hourly rows with simple values: load = 100 + i, replicas = 2 + i % 3.
+    static func series(steps: Int) -> RunSeries {
+        var s = RunSeries()
+        for i in 0..<steps {
+            s.timestamp.append(Fixtures.start + Int64(i) * 3_600_000)
+            s.loadRPS.append(100 + Double(i))
+            s.loadCores.append(.nan)
+            s.desiredReplicas.append(Int32(2 + i % 3))
+            s.readyReplicas.append(Int32(2 + i % 3))
+            s.totalReplicas.append(Int32(2 + i % 3))
+            s.utilizationPct.append(50)
+            s.latencyP99Ms.append(i == 5 ? .nan : 100 + Double(i) * 10)
+            s.sloViolated.append(i == 5 ? 255 : (i > 15 ? 1 : 0))
+            s.costUSD.append(0.25)
+            s.energyKWh.append(0.5)
+            s.emissionsG.append(0.5 * 379)
+            s.carbonIntensity.append(379)
+        }
+        return s
+    }
+}
