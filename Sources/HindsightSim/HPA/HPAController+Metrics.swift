@@ -1,0 +1,82 @@
+import HindsightScenario
+
+extension HPAController {
+    /// `computeReplicasForMetrics` (HPA.md §5): the maximum valid proposal; an error with
+    /// no proposal when every metric is invalid, or when some are invalid and the maximum
+    /// is below spec; otherwise a proposal and (if any failed) the error text too.
+    func computeReplicasForMetrics(now: Int64, specReplicas: Int32, statusReplicas: Int32, pods: [HPAPod],
+                                   readings: HPAReadings, external: [String: Int64])
+        -> (replicas: Int32?, text: String, error: String?) {
+        var best: Int32? = nil
+        var texts: [String] = []
+        var errors: [String] = []
+        for metric in spec.metrics {
+            let r = computeReplicasForMetric(metric, now: now, specReplicas: specReplicas, statusReplicas: statusReplicas,
+                                             pods: pods, readings: readings, external: external)
+            switch r {
+            case .proposal(let p, let text):
+                texts.append(text)
+                if best == nil || p > (best ?? 0) { best = p }
+            case .invalid(let e):
+                errors.append(e)
+            }
+        }
+        let error: String? = errors.isEmpty ? nil
+            : "invalid metrics (\(errors.count) invalid out of \(spec.metrics.count)): " + errors.joined(separator: "; ")
+        let text = texts.joined(separator: "; ")
+        guard let b = best else { return (nil, text, error) }
+        if !errors.isEmpty && b < specReplicas {
+            return (nil, text + (text.isEmpty ? "" : "; ") + "max \(b) below spec \(specReplicas) with invalid metrics", error)
+        }
+        return (b, texts.count > 1 ? "\(text); max \(b)" : text, error)
+    }
+
+    /// One metric's proposal (`computeReplicasForMetric`, HPA.md §2).
+    func computeReplicasForMetric(_ metric: HPAMetricSpec, now: Int64, specReplicas: Int32, statusReplicas: Int32,
+                                  pods: [HPAPod], readings: HPAReadings, external: [String: Int64]) -> HPAMetricResult {
+        let k = kubernetes
+        func groups(_ key: String, isCPU: Bool) -> HPAPodGroups {
+            HPAPodGroups.group(pods: pods, values: readings.podValuesMilli[key] ?? [], isCPU: isCPU, now: now,
+                               sampleTime: readings.sampleTime, sampleWindow: readings.sampleWindow,
+                               cpuInitializationPeriod: k.cpuInitializationPeriod)
+        }
+        switch metric {
+        case .resource(let res, let target), .containerResource(let res, _, let target):
+            let key = res.rawValue
+            switch target {
+            case .utilization(let pct):
+                return HPAReplicaCalculator.resourceUtilization(
+                    name: key, groups: groups(key, isCPU: res == .cpu), requestMilli: readings.requestMilli[key],
+                    targetPercent: pct, spec: specReplicas, tolerances: tolerances)
+            case .averageValue(let milli):
+                return HPAReplicaCalculator.plain(name: key, groups: groups(key, isCPU: res == .cpu), targetMilli: milli,
+                                                  spec: specReplicas, tolerances: tolerances)
+            case .value:
+                return .invalid("\(key): a Resource metric needs a Utilization or AverageValue target")
+            }
+        case .pods(let series, let target):
+            guard case .averageValue(let milli) = target else {
+                return .invalid("\(series): a Pods metric needs an AverageValue target")
+            }
+            return HPAReplicaCalculator.plain(name: series, groups: groups(series, isCPU: false), targetMilli: milli,
+                                              spec: specReplicas, tolerances: tolerances)
+        case .object(let series, let target), .external(let series, let target):
+            guard let usage = external[series] else {
+                return .invalid("\(series): unable to get metric (no value this sync)")
+            }
+            switch target {
+            case .value(let milli):
+                guard milli > 0 else { return .invalid("\(series): target value must be > 0") }
+                let ratio = Double(usage) / Double(milli)
+                let seen = "\(series) \(HPAQuantity.fmtMilli(usage)) vs target \(HPAQuantity.fmtMilli(milli)) → ratio \(HPAQuantity.fmt3(ratio))"
+                return HPAReplicaCalculator.usageRatioReplicaCount(seen, ratio: ratio, spec: specReplicas, pods: pods,
+                                                                   now: now, tolerances: tolerances)
+            case .averageValue(let milli):
+                return HPAReplicaCalculator.perPod(name: series, usageMilli: usage, targetMilli: milli,
+                                                   status: statusReplicas, tolerances: tolerances)
+            case .utilization:
+                return .invalid("\(series): Object/External metrics need a Value or AverageValue target")
+            }
+        }
+    }
+}

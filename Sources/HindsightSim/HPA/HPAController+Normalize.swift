@@ -1,0 +1,138 @@
+import HindsightScenario
+
+extension HPAController {
+    /// Legacy normalization (`normalizeDesiredReplicas`, HPA.md §6): the maximum of the raw
+    /// proposal and the recommendations younger than the downscale-stabilization window
+    /// (age < W), the raw proposal recorded (reusing a slot with age ≥ W), then
+    /// `convertDesiredReplicasWithRules`: below min → min, else capped at
+    /// min(max, int32(max(2·spec, 4))).
+    mutating func normalizeLegacy(now: Int64, specReplicas: Int32, raw: Int32) -> (replicas: Int32, text: String) {
+        let window = kubernetes.downscaleStabilization
+        var stabilized = raw
+        for r in recommendations where now - r.time < window { stabilized = max(stabilized, r.replicas) }
+        recommendations.record(HPATimedRecommendation(replicas: raw, time: now), now: now) { $0 >= window }
+        var text = stabilized != raw
+            ? "downscale stabilization (\(window / 1000) s) kept \(stabilized)" : "stabilized \(stabilized)"
+        let scaleUpLimit = HPAQuantity.saturatingInt32(max(2.0 * Double(specReplicas), 4.0).rounded(.towardZero))
+        let maxAllowed = min(spec.maxReplicas, scaleUpLimit)
+        var d = stabilized
+        if d < spec.minReplicas {
+            d = spec.minReplicas
+            text += "; below minReplicas → \(d)"
+        } else if d > maxAllowed {
+            d = maxAllowed
+            text += spec.maxReplicas > scaleUpLimit
+                ? "; scale-up limit max(2×\(specReplicas), 4) = \(scaleUpLimit) → \(d)"
+                : "; maxReplicas → \(d)"
+        }
+        return (d, text)
+    }
+
+    /// Normalization with `behavior` (`normalizeDesiredReplicasWithBehaviors`, HPA.md §7):
+    /// stabilization clamp(spec, up-window min, down-window max) with the raw proposal
+    /// recorded, then the per-direction rate limits.
+    mutating func normalizeWithBehaviors(_ b: HPABehavior, now: Int64, specReplicas: Int32,
+                                         raw: Int32) -> (replicas: Int32, text: String) {
+        let upWindow = Int64(b.scaleUp.stabilizationWindowSeconds ?? 0) * 1000
+        let downWindow = b.scaleDown.stabilizationWindowSeconds.map { Int64($0) * 1000 } ?? kubernetes.downscaleStabilization
+        var upRec = raw
+        var downRec = raw
+        for r in recommendations {
+            let age = now - r.time
+            if age < upWindow { upRec = min(upRec, r.replicas) }
+            if age < downWindow { downRec = max(downRec, r.replicas) }
+        }
+        var stabilized = specReplicas
+        if stabilized < upRec { stabilized = upRec }
+        if stabilized > downRec { stabilized = downRec }
+        recommendations.record(HPATimedRecommendation(replicas: raw, time: now), now: now) {
+            $0 >= upWindow && $0 >= downWindow
+        }
+        var text: String
+        if stabilized == raw {
+            text = "stabilized \(stabilized)"
+        } else if stabilized < raw {
+            text = "scale-up stabilization (\(upWindow / 1000) s) kept \(stabilized)"
+        } else {
+            text = "scale-down stabilization (\(downWindow / 1000) s) kept \(stabilized)"
+        }
+        let rate = convertWithBehaviorRate(b, now: now, specReplicas: specReplicas, desired: stabilized)
+        if let t = rate.text { text += "; " + t }
+        return (rate.replicas, text)
+    }
+
+    /// `convertDesiredReplicasWithBehaviorRate`: up → min(max, limit ≥ spec); down →
+    /// max(min, limit ≤ spec).
+    func convertWithBehaviorRate(_ b: HPABehavior, now: Int64, specReplicas: Int32,
+                                 desired: Int32) -> (replicas: Int32, text: String?) {
+        if desired > specReplicas {
+            var limit = scaleUpLimit(b.scaleUp, now: now, specReplicas: specReplicas)
+            if limit < specReplicas { limit = specReplicas }
+            let maxAllowed = min(spec.maxReplicas, limit)
+            if desired > maxAllowed {
+                let why = spec.maxReplicas > limit ? "scaleUp \(describe(b.scaleUp)) limit \(limit)" : "maxReplicas"
+                return (maxAllowed, "\(why) → \(maxAllowed)")
+            }
+        } else if desired < specReplicas {
+            var limit = scaleDownLimit(b.scaleDown, now: now, specReplicas: specReplicas)
+            if limit > specReplicas { limit = specReplicas }
+            let minAllowed = max(spec.minReplicas, limit)
+            if desired < minAllowed {
+                let why = spec.minReplicas < limit ? "scaleDown \(describe(b.scaleDown)) limit \(limit)" : "minReplicas"
+                return (minAllowed, "\(why) → \(minAllowed)")
+            }
+        }
+        return (desired, nil)
+    }
+
+    /// `calculateScaleUpLimitWithScalingRules`: per policy, periodStart + value (Pods) or
+    /// ceil(periodStart × (1 + value/100)) (Percent); Max takes the largest, Min the
+    /// smallest, Disabled returns spec. No policies → the Int32 sentinel.
+    func scaleUpLimit(_ rules: HPAScalingRules, now: Int64, specReplicas: Int32) -> Int32 {
+        if rules.selectPolicy == .disabled { return specReplicas }
+        let useMin = rules.selectPolicy == .min
+        var result: Int32 = useMin ? Int32.max : Int32.min
+        for p in rules.policies {
+            let start = periodStart(p, now: now, specReplicas: specReplicas)
+            let proposed: Int32
+            switch p.kind {
+            case .pods: proposed = HPAQuantity.clampInt32(start + Int64(p.value))
+            case .percent: proposed = HPAQuantity.ceilInt32(Double(start) * (1 + Double(p.value) / 100))
+            }
+            result = useMin ? min(result, proposed) : max(result, proposed)
+        }
+        return result
+    }
+
+    /// `calculateScaleDownLimitWithBehaviors`: per policy, periodStart − value (Pods) or
+    /// truncate(periodStart × (1 − value/100)) (Percent); Max takes the smallest, Min the
+    /// largest, Disabled returns spec. No policies → the Int32 sentinel.
+    func scaleDownLimit(_ rules: HPAScalingRules, now: Int64, specReplicas: Int32) -> Int32 {
+        if rules.selectPolicy == .disabled { return specReplicas }
+        let useMin = rules.selectPolicy == .min
+        var result: Int32 = useMin ? Int32.min : Int32.max
+        for p in rules.policies {
+            let start = periodStart(p, now: now, specReplicas: specReplicas)
+            let proposed: Int32
+            switch p.kind {
+            case .pods: proposed = HPAQuantity.clampInt32(start - Int64(p.value))
+            case .percent: proposed = HPAQuantity.truncInt32(Double(start) * (1 - Double(p.value) / 100))
+            }
+            result = useMin ? max(result, proposed) : min(result, proposed)
+        }
+        return result
+    }
+
+    /// Replicas at the start of the policy's period: spec − (scale-ups with age < period)
+    /// + (scale-downs with age < period).
+    func periodStart(_ p: HPAScalingRules.Policy, now: Int64, specReplicas: Int32) -> Int64 {
+        let period = Int64(p.periodSeconds) * 1000
+        return Int64(specReplicas) - HPAScaleEventLog.changes(within: period, events.up, now: now)
+            + HPAScaleEventLog.changes(within: period, events.down, now: now)
+    }
+
+    private func describe(_ rules: HPAScalingRules) -> String {
+        let ps = rules.policies.map { "\($0.kind.rawValue) \($0.value)/\($0.periodSeconds)s" }.joined(separator: ", ")
+        return "\(rules.selectPolicy.rawValue) [\(ps)]"
+    }
+}

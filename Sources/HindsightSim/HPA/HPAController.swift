@@ -1,0 +1,112 @@
+import HindsightScenario
+
+/// The Kubernetes HorizontalPodAutoscaler controller (autoscaling/v2) for one HPA, as a
+/// deterministic state machine: call `sync` once per sync period (HPA.md §1, §12).
+///
+/// State kept between syncs (in memory, as the controller does): the recommendation
+/// history (seeded with `(initialReplicas, start)`, `recordInitialRecommendation`) and,
+/// only when `behavior` is set, the scale events. Both are bounded by the longest
+/// window / policy period.
+///
+/// ```swift
+/// var hpa = HPAController(spec: spec, kubernetes: .init(), initialReplicas: 3, start: t0)
+/// let out = hpa.sync(now: t0, specReplicas: 3, statusReplicas: 3, pods: pods, readings: r)
+/// // apply out.desired to the workload
+/// ```
+public struct HPAController: Sendable {
+    /// The HPA as defaulted by the API server (`behavior` nil = legacy path).
+    public let spec: HPASpec
+    /// Controller-manager flags and feature gates.
+    public let kubernetes: KubernetesSpec
+    /// The band in force for this HPA (`tolerancesForHpa`).
+    public let tolerances: HPATolerances
+    var recommendations: [HPATimedRecommendation]
+    var events = HPAScaleEventLog()
+
+    /// - Parameters:
+    ///   - spec: the HPA; an empty `metrics` list is defaulted to cpu Utilization 80 %
+    ///     (`SetDefaults_HorizontalPodAutoscaler`).
+    ///   - kubernetes: flags (tolerance, windows, version, gates).
+    ///   - initialReplicas: spec replicas when the controller starts.
+    ///   - start: first sync instant, ms.
+    public init(spec: HPASpec, kubernetes: KubernetesSpec, initialReplicas: Int32, start: Int64) {
+        var s = spec
+        if s.metrics.isEmpty { s.metrics = [.resource(.cpu, .utilization(80))] }
+        self.spec = s
+        self.kubernetes = kubernetes
+        self.tolerances = HPATolerances(kubernetes: kubernetes, behavior: s.behavior)
+        self.recommendations = [HPATimedRecommendation(replicas: initialReplicas, time: start)]
+    }
+
+    /// One reconcile at `now` (`reconcileAutoscaler`), in this order:
+    /// 1. spec 0 with minReplicas ≠ 0 → scaling disabled, nothing changes;
+    /// 2. spec > maxReplicas → max; 3. spec < minReplicas → min (metrics skipped);
+    /// 4. otherwise the metrics (max of valid proposals, HPA.md §5) and normalization
+    ///    (legacy §6 when `behavior` is nil, else §7).
+    /// A change is stored as a scale event only when `behavior` is non-nil (also for 2–3).
+    /// - Parameters:
+    ///   - now: sync instant, ms (non-decreasing between calls).
+    ///   - specReplicas: `scale.spec.replicas`.
+    ///   - statusReplicas: pods that exist (`scale.status.replicas`).
+    ///   - pods: the existing pods, oldest first, aligned with `readings.podValuesMilli`.
+    ///   - readings: what the metrics APIs return now.
+    /// - Returns: the new spec replicas and why.
+    /// - Complexity: O(metrics × pods + history).
+    public mutating func sync(now: Int64, specReplicas: Int32, statusReplicas: Int32, pods: [HPAPod],
+                              readings: HPAReadings) -> HPASyncOutcome {
+        var external: [String: Int64] = [:]
+        for m in spec.metrics {
+            switch m {
+            case .object(let series, _), .external(let series, _):
+                if let v = readings.totals[series], let milli = HPAQuantity.milli(fromReal: v) { external[series] = milli }
+            default: break
+            }
+        }
+        return reconcile(now: now, specReplicas: specReplicas, statusReplicas: statusReplicas, pods: pods,
+                         readings: readings, external: external)
+    }
+
+    /// `sync` with Object/External totals already in milli-units (KEDA feeds its own).
+    mutating func reconcile(now: Int64, specReplicas: Int32, statusReplicas: Int32, pods: [HPAPod],
+                            readings: HPAReadings, external: [String: Int64]) -> HPASyncOutcome {
+        let minR = spec.minReplicas
+        if specReplicas == 0 && minR != 0 {
+            return HPASyncOutcome(desired: specReplicas, rawProposal: nil,
+                                  reason: "scaling disabled: spec replicas 0 with minReplicas \(minR)", error: nil)
+        }
+        if specReplicas > spec.maxReplicas {
+            let d = spec.maxReplicas
+            storeScaleEvent(from: specReplicas, to: d, now: now)
+            return HPASyncOutcome(desired: d, rawProposal: nil,
+                                  reason: "spec \(specReplicas) above maxReplicas → \(d)", error: nil)
+        }
+        if specReplicas < minR {
+            storeScaleEvent(from: specReplicas, to: minR, now: now)
+            return HPASyncOutcome(desired: minR, rawProposal: nil,
+                                  reason: "spec \(specReplicas) below minReplicas → \(minR)", error: nil)
+        }
+        let m = computeReplicasForMetrics(now: now, specReplicas: specReplicas, statusReplicas: statusReplicas,
+                                          pods: pods, readings: readings, external: external)
+        guard let metricDesired = m.replicas else {
+            return HPASyncOutcome(desired: specReplicas, rawProposal: nil,
+                                  reason: m.text.isEmpty ? "no valid metric; no scaling" : "\(m.text); no scaling",
+                                  error: m.error)
+        }
+        let raw = max(0, metricDesired)
+        let normalized: (replicas: Int32, text: String)
+        if let behavior = spec.behavior {
+            normalized = normalizeWithBehaviors(behavior, now: now, specReplicas: specReplicas, raw: raw)
+        } else {
+            normalized = normalizeLegacy(now: now, specReplicas: specReplicas, raw: raw)
+        }
+        if normalized.replicas != specReplicas { storeScaleEvent(from: specReplicas, to: normalized.replicas, now: now) }
+        return HPASyncOutcome(desired: normalized.replicas, rawProposal: raw,
+                              reason: "\(m.text); raw \(raw); \(normalized.text)", error: m.error)
+    }
+
+    /// `storeScaleEvent`: only with `behavior`.
+    mutating func storeScaleEvent(from prev: Int32, to new: Int32, now: Int64) {
+        guard let b = spec.behavior else { return }
+        events.store(from: prev, to: new, now: now, behavior: b)
+    }
+}

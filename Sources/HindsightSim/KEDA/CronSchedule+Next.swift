@@ -1,0 +1,64 @@
+import Foundation
+
+extension CronSchedule {
+    /// The first firing strictly after `instant` (robfig/cron `Schedule.Next`), in the
+    /// local time of `timeZone`, as ms since epoch; nil when none occurs within 5 years
+    /// (e.g. `0 0 30 2 *`).
+    ///
+    /// Local times that do not exist (skipped by a daylight-saving jump) do not fire;
+    /// an ambiguous local time fires once, at the instant Foundation's calendar picks.
+    /// - Complexity: O(days scanned × matching hours·minutes of the first day); one
+    ///   Calendar conversion per candidate, typically a handful.
+    public func next(after instant: Int64, in timeZone: TimeZone) -> Int64? {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = timeZone
+        let date = Date(timeIntervalSince1970: Double(instant) / 1000)
+        let c = cal.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        guard let y0 = c.year, let m0 = c.month, let d0 = c.day, let h0 = c.hour, let mi0 = c.minute else { return nil }
+        // Start one day early so that a DST shift never hides a firing near `instant`.
+        let firstDay = Self.daysFromCivil(y0, m0, d0) - 1
+        for dayNumber in firstDay...(firstDay + 5 * 366 + 2) {
+            let (y, mo, d) = Self.civilFromDays(dayNumber)
+            let weekday = Int(((dayNumber % 7) + 11) % 7)   // 1970-01-01 (day 0) was a Thursday (4)
+            guard matchesDay(month: mo, day: d, weekday: weekday) else { continue }
+            for h in 0..<24 where hours & (1 << UInt64(h)) != 0 {
+                if dayNumber == firstDay + 1 && h < h0 - 3 { continue }
+                for mi in 0..<60 where minutes & (1 << UInt64(mi)) != 0 {
+                    if dayNumber == firstDay + 1 && h == h0 && mi < mi0 { continue }
+                    var dc = DateComponents()
+                    dc.year = y; dc.month = mo; dc.day = d; dc.hour = h; dc.minute = mi; dc.second = 0
+                    guard let fire = cal.date(from: dc) else { continue }
+                    let back = cal.dateComponents([.year, .month, .day, .hour, .minute], from: fire)
+                    guard back.year == y, back.month == mo, back.day == d, back.hour == h, back.minute == mi else { continue }
+                    let ms = Int64((fire.timeIntervalSince1970 * 1000).rounded())
+                    if ms > instant { return ms }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date.
+    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// The proleptic Gregorian date of a day number (days since 1970-01-01).
+    static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+}

@@ -1,0 +1,111 @@
+import HindsightScenario
+
+extension KEDAController {
+    /// One polling tick (`checkScalers` → `RequestScale`, HPA.md §10.4).
+    ///
+    /// Activity: a prometheus trigger is active when its value is **>** its
+    /// activationThreshold; a cron trigger inside its [start, end) window; cpu/memory
+    /// triggers are not asked, but a ScaledObject with only cpu/memory triggers is always
+    /// active. A trigger whose series has no value (or an invalid cron) is an error.
+    ///
+    /// Then: active and (replicas == 0, or idle mode and replicas < min) → max(min, 1) and
+    /// lastActiveTime = now; active with an erroring trigger → nothing; active otherwise →
+    /// lastActiveTime = now (1 ↔ N is the HPA's job). Inactive with an error → nothing.
+    /// Inactive and (idle set and replicas > idle, or replicas > 0 and min == 0) → idle (or
+    /// min) on the first tick **strictly after** lastActiveTime + cooldownPeriod (never
+    /// active: creation + initialCooldownPeriod), else cooldown. Inactive, no idle and
+    /// replicas < min → min.
+    /// - Parameters:
+    ///   - now: tick instant, ms.
+    ///   - specReplicas: the workload's spec replicas.
+    ///   - totals: the named series' current values (real units).
+    /// - Returns: the new spec replicas and why, or nil when KEDA leaves them alone.
+    public mutating func poll(now: Int64, specReplicas: Int32, totals: [String: Double]) -> (replicas: Int32, reason: String)? {
+        var active = false
+        var isError = false
+        var nonResource = 0
+        var seen: [String] = []
+        for (i, t) in spec.triggers.enumerated() {
+            switch t.kind {
+            case .resource:
+                continue
+            case .prometheus(let series, _, let activation):
+                nonResource += 1
+                guard let v = totals[series] else {
+                    bumpFailure(i); isError = true; seen.append("\(series): no value"); continue
+                }
+                resetFailure(i)
+                let on = v > activation
+                active = active || on
+                seen.append("\(series) \(v) \(on ? ">" : "≤") activation \(activation)")
+            case .cron(_, _, _, let desired):
+                nonResource += 1
+                guard let on = cronActive(i, now) else {
+                    bumpFailure(i); isError = true; seen.append("cron: invalid"); continue
+                }
+                resetFailure(i)
+                active = active || on
+                seen.append(on ? "cron window open (desired \(desired))" : "cron window closed")
+            }
+        }
+        if nonResource == 0 && !isError {
+            active = true
+            seen.append("only cpu/memory triggers: always active")
+        }
+        let what = seen.joined(separator: ", ")
+        let minCount = spec.minReplicaCount
+        let idle = spec.idleReplicaCount
+        if active {
+            if specReplicas == 0 || (idle != nil && specReplicas < minCount) {
+                let to = minCount > 0 ? minCount : 1
+                lastActiveTime = now
+                return to == specReplicas ? nil : (to, "KEDA activation: \(what) → \(specReplicas) to \(to)")
+            }
+            if !isError { lastActiveTime = now }
+            return nil
+        }
+        if isError { return nil }
+        if let idleCount = idle, specReplicas > idleCount {
+            return scaleToZeroOrIdle(now: now, specReplicas: specReplicas, to: idleCount, what: what)
+        }
+        if idle == nil, specReplicas > 0, minCount == 0 {
+            return scaleToZeroOrIdle(now: now, specReplicas: specReplicas, to: 0, what: what)
+        }
+        if idle == nil, specReplicas < minCount {
+            return (minCount, "KEDA: inactive, \(specReplicas) below minReplicaCount → \(minCount)")
+        }
+        return nil
+    }
+
+    /// `scaleToZeroOrIdle`: only once the cooldown has passed strictly.
+    private func scaleToZeroOrIdle(now: Int64, specReplicas: Int32, to: Int32,
+                                   what: String) -> (replicas: Int32, reason: String)? {
+        let cooled: Bool
+        let since: String
+        if let last = lastActiveTime {
+            cooled = HPAQuantity.add(last, spec.cooldownPeriod) < now
+            since = "last active \(last) ms + cooldown \(spec.cooldownPeriod / 1000) s"
+        } else {
+            cooled = HPAQuantity.add(created, spec.initialCooldownPeriod) < now
+            since = "created \(created) ms + initialCooldown \(spec.initialCooldownPeriod / 1000) s"
+        }
+        guard cooled, to != specReplicas else { return nil }
+        return (to, "KEDA deactivation: \(what); \(since) passed → \(specReplicas) to \(to)")
+    }
+
+    /// Evaluates cron trigger `i` at `now` (nil if invalid).
+    mutating func cronActive(_ i: Int, _ now: Int64) -> Bool? {
+        guard i < crons.count, var c = crons[i] else { return nil }
+        let a = c.isActive(at: now)
+        crons[i] = c
+        return a
+    }
+
+    mutating func bumpFailure(_ i: Int) {
+        if i < failures.count { failures[i] = failures[i] &+ (failures[i] < Int32.max ? 1 : 0) }
+    }
+
+    mutating func resetFailure(_ i: Int) {
+        if i < failures.count { failures[i] = 0 }
+    }
+}

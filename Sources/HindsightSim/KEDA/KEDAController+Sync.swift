@@ -1,0 +1,65 @@
+import HindsightScenario
+
+extension KEDAController {
+    /// One sync of the HPA KEDA created (see `hpaSpec(for:)`): min = max(minReplicaCount, 1)
+    /// so it is disabled at spec 0; legacy path unless `behavior` is given.
+    ///
+    /// KEDA's metrics server answers each External metric live: a prometheus trigger
+    /// reports `readings.totals[series]` formatted `%.3f` (NaN, ±∞, negatives → 0); a cron
+    /// trigger reports desiredReplicas while its window is open and 1 otherwise, against
+    /// an AverageValue target of 1, so the HPA proposes ceil(value / 1) = desiredReplicas
+    /// (or 1) unless value / status is inside the tolerance band (then status).
+    /// A failing trigger counts consecutive failures; with `fallback`, once failures
+    /// exceed `failureThreshold` an AverageValue trigger reports
+    /// trunc(target) × fallback.replicas instead, which makes the HPA propose
+    /// fallback.replicas.
+    /// - Parameters: as `HPAController.sync`; `readings.totals` holds the series values.
+    /// - Returns: the HPA's outcome.
+    public mutating func sync(now: Int64, specReplicas: Int32, statusReplicas: Int32, pods: [HPAPod],
+                              readings: HPAReadings) -> HPASyncOutcome {
+        let h = hpa.spec
+        let queries = specReplicas != 0 && specReplicas <= h.maxReplicas && specReplicas >= h.minReplicas
+        var external: [String: Int64] = [:]
+        var notes: [String] = []
+        if queries {
+            for (i, t) in spec.triggers.enumerated() {
+                let key = Self.externalMetricName(index: i, trigger: t)
+                switch t.kind {
+                case .resource:
+                    continue
+                case .prometheus(let series, let threshold, _):
+                    if let v = readings.totals[series] {
+                        resetFailure(i)
+                        external[key] = HPAQuantity.kedaMilli(v)
+                    } else {
+                        bumpFailure(i)
+                        if let fb = fallbackValue(i, trigger: t, threshold: threshold) {
+                            external[key] = fb
+                            notes.append("\(series): no value, fallback to \(spec.fallback?.replicas ?? 0) replicas")
+                        }
+                    }
+                case .cron:
+                    if let active = cronActive(i, now), i < crons.count, let c = crons[i] {
+                        resetFailure(i)
+                        external[key] = (active ? Int64(c.desiredReplicas) : 1) * 1000
+                    } else {
+                        bumpFailure(i)
+                    }
+                }
+            }
+        }
+        var out = hpa.reconcile(now: now, specReplicas: specReplicas, statusReplicas: statusReplicas, pods: pods,
+                                readings: readings, external: external)
+        if !notes.isEmpty { out.reason = notes.joined(separator: "; ") + "; " + out.reason }
+        return out
+    }
+
+    /// `doFallback` (static behavior): the synthetic value, milli, once failures exceed the
+    /// threshold; AverageValue triggers only.
+    private func fallbackValue(_ i: Int, trigger t: KEDATrigger, threshold: Double) -> Int64? {
+        guard let fb = spec.fallback, t.metricType == .averageValue, fb.failureThreshold >= 0, fb.replicas >= 0,
+              i < failures.count, failures[i] > fb.failureThreshold else { return nil }
+        let perPod = HPAQuantity.kedaMilli(threshold) / 1000   // int64(AsApproximateFloat64()) truncates
+        return HPAQuantity.mul(HPAQuantity.mul(perPod, 1000), Int64(fb.replicas))
+    }
+}

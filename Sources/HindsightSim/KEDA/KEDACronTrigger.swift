@@ -1,0 +1,57 @@
+import Foundation
+
+/// A KEDA cron trigger's evaluator, with the next firings cached while still valid.
+///
+/// KEDA's cron scaler (`GetMetricsAndActivity`, pkg/scalers/cron_scaler.go) takes
+/// `nextStart` and `nextEnd`, the first firings of the start and end schedules strictly
+/// after now, and is **active iff nextEnd ≤ nextStart**, i.e. the most recent of the two
+/// schedules to fire was `start` (active on [start firing, end firing)). A schedule that
+/// never fires counts as firing at +∞ (which reproduces robfig's zero-time result).
+/// It reports the metric value `desiredReplicas` while active and **1** otherwise, against
+/// a target of 1 (AverageValue unless the trigger's metricType is Value).
+struct KEDACronTrigger: Sendable {
+    let start: CronSchedule?
+    let end: CronSchedule?
+    let timeZone: TimeZone?
+    let desiredReplicas: Int32
+    /// Why the trigger cannot be evaluated (bad expression or zone); nil when valid.
+    let problem: String?
+    private var startCache: (at: Int64, next: Int64?)? = nil
+    private var endCache: (at: Int64, next: Int64?)? = nil
+
+    init(timezone: String, start: String, end: String, desiredReplicas: Int32) {
+        var problems: [String] = []
+        do { self.start = try CronSchedule(parsing: start) } catch { self.start = nil; problems.append(error.description) }
+        do { self.end = try CronSchedule(parsing: end) } catch { self.end = nil; problems.append(error.description) }
+        self.timeZone = TimeZone(identifier: timezone)
+        if timeZone == nil { problems.append("unable to load time zone \"\(timezone)\"") }
+        self.desiredReplicas = desiredReplicas
+        self.problem = problems.isEmpty ? nil : problems.joined(separator: "; ")
+    }
+
+    /// Active at `now`, or nil if the trigger is invalid.
+    mutating func isActive(at now: Int64) -> Bool? {
+        guard problem == nil, let s = start, let e = end, let tz = timeZone else { return nil }
+        let ns = Self.next(s, &startCache, now, tz)
+        let ne = Self.next(e, &endCache, now, tz)
+        return (ne ?? Int64.max) <= (ns ?? Int64.max)
+    }
+
+    /// The metric value KEDA reports: desiredReplicas while active, else 1.
+    mutating func value(at now: Int64) -> Int64? {
+        guard let a = isActive(at: now) else { return nil }
+        return a ? Int64(desiredReplicas) : 1
+    }
+
+    /// Next firing after `now`; the cached answer stays valid while `at ≤ now < next`.
+    private static func next(_ s: CronSchedule, _ cache: inout (at: Int64, next: Int64?)?, _ now: Int64,
+                             _ tz: TimeZone) -> Int64? {
+        if let c = cache, c.at <= now {
+            if let n = c.next, now < n { return n }
+            if c.next == nil && now - c.at < 86_400_000 { return nil }
+        }
+        let n = s.next(after: now, in: tz)
+        cache = (now, n)
+        return n
+    }
+}
