@@ -37,7 +37,7 @@ extension Simulation {
                         throw InputMessage("\(at)ScaledObject '\(so.name)' trigger reads series '\(name)', which the trace does not have; expected one of: \(available)")
                     }
                 case .cron:
-                    throw InputMessage("\(at)ScaledObject '\(so.name)': cron triggers are not supported in this version of the simulator; expected cpu, memory or prometheus triggers")
+                    break
                 }
             }
         case .aiOptimization, .exec, .replay:

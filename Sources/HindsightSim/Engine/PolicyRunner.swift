@@ -41,8 +41,8 @@ enum PolicyRunner {
             warnings.append("policy targets '\(target)' but the workload is '\(workload)'")
         }
         let span = setup.trace.end - setup.trace.start
-        if span < period {
-            warnings.append("the trace covers \(Double(span) / 1000) s, less than one controller period (\(Double(period) / 1000) s): the policy acts at most once")
+        if span <= period {
+            warnings.append("the trace covers \(Double(span) / 1000) s, no more than one controller period (\(Double(period) / 1000) s): the policy acts at most once")
         }
     }
 
