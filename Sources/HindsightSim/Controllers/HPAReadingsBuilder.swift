@@ -73,11 +73,14 @@ struct HPAReadingsBuilder {
         }
     }
 
-    /// Sets `key`'s per-pod values: `value` for ready pods, nil for starting ones.
+    /// Sets `key`'s per-pod values: `value` for ready pods, nil for starting ones
+    /// (refilled in place: one hash lookup, no allocation once sized).
     private mutating func fill(_ key: String, _ value: Int64?, _ source: [Pod]) {
-        var values = readings.podValuesMilli.removeValue(forKey: key) ?? []
+        Self.refill(&readings.podValuesMilli[key, default: []], value, source)
+    }
+
+    private static func refill(_ values: inout [Int64?], _ value: Int64?, _ source: [Pod]) {
         values.removeAll(keepingCapacity: true)
         for p in source { values.append(p.isReady ? value : nil) }
-        readings.podValuesMilli[key] = values
     }
 }

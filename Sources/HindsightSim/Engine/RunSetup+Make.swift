@@ -46,7 +46,7 @@ extension RunSetup {
         let idle = w.cpuRequest * c.minWattsPerVCPU + memGB * c.memoryWattsPerGB + gpus * c.gpuMinWatts
         let dynamic = w.cpuRequest * (c.maxWattsPerVCPU - c.minWattsPerVCPU) + gpus * (c.gpuMaxWatts - c.gpuMinWatts)
         return RunSetup(scenario: scenario, trace: trace, load: load, environment: environment, latency: latency,
-                        latencyKind: kind, memory: trace.series["memory"], podHourPrice: podHour,
+                        latencyKind: kind, memory: trace.series["memory"], recordedLatency: trace.series["latencyP99"], podHourPrice: podHour,
                         podsPerInstance: perInstance, idleWatts: idle, dynamicWatts: dynamic,
                         memoryGB: memGB, memoryGiB: memGiB)
     }

@@ -13,6 +13,8 @@ struct RunSetup: Sendable {
     let latencyKind: LatencySpec.Model
     /// The trace's `memory` series (bytes, workload total), if any.
     let memory: [Double]?
+    /// The trace's recorded `latencyP99` (ms), if any, for the fidelity error.
+    let recordedLatency: [Double]?
     /// USD per pod-hour under the `resources` model (before the multiplier).
     let podHourPrice: Double
     /// Pods per instance under the `instance` model (≥ 1), or nil for `resources`.

@@ -115,7 +115,7 @@ extension SimulationEngine {
             total.judgedMs += stepMs
             if violated { total.violationMs += stepMs }
         }
-        if let recorded = trace.series["latencyP99"], i < recorded.count {
+        if let recorded = setup.recordedLatency, i < recorded.count {
             let r = recorded[i]
             if r.isFinite, r > 0, latencyMs.isFinite {
                 total.mapeSum += abs(latencyMs - r) / r * 100
