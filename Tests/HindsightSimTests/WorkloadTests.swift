@@ -102,3 +102,49 @@ final class WorkloadTests: XCTestCase {
         XCTAssertEqual(f.readyCount, 2)
     }
 }
+
+final class MissingAndEmpiricalTests: XCTestCase {
+    /// Steps with no load sample are not judged and count as missing; the HPA sees no
+    /// CPU then and holds (no scale-down on absent data).
+    func testMissingStepsExcludedFromSLOAndHideMetrics() throws {
+        var cpu = SimFixture.constant(1.5, 40)
+        for i in 10..<30 { cpu[i] = .nan }
+        let trace = SimFixture.trace(count: 40, ["cpu": cpu])
+        let hpa = HPASpec(name: "web", target: nil, minReplicas: 1, maxReplicas: 10,
+                          metrics: [.resource(.cpu, .utilization(50))], behavior: nil)
+        let sc = SimFixture.scenario(cpuRequest: 1, policies: [PolicySpec(name: "web", kind: .hpa(hpa))]) {
+            $0.metrics = MetricsPipelineSpec(window: 0, lag: 0)
+            $0.workload.initialReplicas = 3
+            $0.latency.model = LatencySpec.Model.none
+        }
+        let run = try XCTUnwrap(SimFixture.run(sc, trace).first)
+        XCTAssertEqual(run.summary.missingSeconds, 20 * 15)
+        XCTAssertEqual(run.series.sloViolated.filter { $0 == 255 }.count, 20)
+        XCTAssertTrue(run.series.loadCores[12].isNaN)
+        // 1.5 cores on 3 pods = 50 %: in band, and no data in the gap → stays 3 throughout.
+        XCTAssertEqual(Set(run.series.desiredReplicas), [3])
+    }
+
+    /// Recorded latency rises with utilization; the observed replay reads the fit back.
+    func testEmpiricalLatencyFitReproducesTheRecordUnderObservedReplicas() throws {
+        let n = 200
+        let replicas = (0..<n).map { Double(2 + $0 % 3) }
+        let cpu = (0..<n).map { 0.5 + Double($0 % 7) * 0.1 }
+        // Recorded utilization = cpu / (replicas × 1 core); latency = 50 ms + 2 ms per percent.
+        let util = (0..<n).map { cpu[$0] / replicas[$0] * 100 }
+        let latency = util.map { 50 + 2 * $0 }
+        let trace = SimFixture.trace(count: n, ["cpu": cpu, "replicas": replicas, "latencyP99": latency])
+        let sc = SimFixture.scenario(cpuRequest: 1, policies: [PolicySpec(name: "observed", kind: .observed)]) {
+            $0.latency.model = .empirical
+            $0.workload.startupDelay = 0  // replicas change every step: ready = recorded
+        }
+        let run = try XCTUnwrap(SimFixture.run(sc, trace).first)
+        // Bins are medians of a linear relation, interpolation is linear: errors are small.
+        let mape = try XCTUnwrap(run.summary.latencyMAPE)
+        XCTAssertLessThan(mape, 3, "MAPE \(mape) %")
+        XCTAssertEqual(run.series.latencyP99Ms[0], 50 + 2 * util[0], accuracy: 0.05 * (50 + 2 * util[0]))
+        // Without recorded latency the model cannot be fitted.
+        let bare = SimFixture.trace(count: n, ["cpu": cpu, "replicas": replicas])
+        XCTAssertThrowsError(try SimFixture.run(sc, bare)) { XCTAssertTrue("\($0)".contains("latencyP99"), "\($0)") }
+    }
+}

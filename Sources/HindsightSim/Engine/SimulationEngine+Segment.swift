@@ -18,7 +18,9 @@ extension SimulationEngine {
         let (served, dropped) = fluid.serve(start: segmentStart, end: t, arrivals: arrivals, capacity: capacity * seconds)
         let servedCores = served * load.cpuPerWork[i] / seconds
         let request = setup.scenario.workload.cpuRequest
-        cpuSignal.set(ready > 0 ? servedCores / Double(ready) : .nan, at: segmentStart)
+        // Missing trace steps report no metrics (SEMANTICS.md §1); starting pods never do.
+        let missing = load.missing[i]
+        cpuSignal.set(ready > 0 && !missing ? servedCores / Double(ready) : .nan, at: segmentStart)
 
         step.offered += arrivals
         step.served += served
@@ -75,7 +77,7 @@ extension SimulationEngine {
         let offered = fluid.backlog + setup.load.rate[i] * seconds
         let served = min(offered, Double(ready) * setup.load.podCapacity[i] * seconds)
         let cores = served * setup.load.cpuPerWork[i] / seconds
-        cpuSignal.set(ready > 0 ? cores / Double(ready) : .nan, at: t)
+        cpuSignal.set(ready > 0 && !setup.load.missing[i] ? cores / Double(ready) : .nan, at: t)
     }
 
     /// Writes the output row of the current step and judges its SLO.
