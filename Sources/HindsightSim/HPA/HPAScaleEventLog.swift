@@ -1,12 +1,5 @@
 import HindsightScenario
 
-/// One stored rescale (`timestampedScaleEvent`): |change| and when it happened.
-struct HPAScaleEvent: Sendable, Equatable {
-    var change: Int32
-    var time: Int64
-    var outdated: Bool
-}
-
 /// The scale events of one HPA (`scaleUpEvents`, `scaleDownEvents`; HPA.md §7
 /// "Scale events"). Only kept when `behavior` is non-nil.
 ///

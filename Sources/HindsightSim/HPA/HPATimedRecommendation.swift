@@ -7,12 +7,14 @@ struct HPATimedRecommendation: Sendable, Equatable {
 }
 
 extension Array where Element == HPATimedRecommendation {
-    /// Records `rec`: overwrites the last entry for which `isOld(age)` holds, or appends.
-    /// The array thus stays bounded by the entries of the longest window + 1.
+    /// Records `rec` after dropping every entry for which `isOld(age)` holds.
+    ///
+    /// The controller instead overwrites one old slot and leaves the others in place; old
+    /// entries are never read again (ages only grow), so dropping them all gives the same
+    /// decisions while keeping the history to the entries of the longest window + 1.
     /// - Complexity: O(count).
     mutating func record(_ rec: HPATimedRecommendation, now: Int64, isOld: (Int64) -> Bool) {
-        var slot: Int? = nil
-        for i in indices where isOld(now - self[i].time) { slot = i }
-        if let i = slot { self[i] = rec } else { append(rec) }
+        removeAll { isOld(now - $0.time) }
+        append(rec)
     }
 }

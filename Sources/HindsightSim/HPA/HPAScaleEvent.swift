@@ -1,0 +1,6 @@
+/// One stored rescale (`timestampedScaleEvent`): |change| and when it happened.
+struct HPAScaleEvent: Sendable, Equatable {
+    var change: Int32
+    var time: Int64
+    var outdated: Bool
+}
