@@ -18,7 +18,9 @@ extension Simulation {
                 throw InputMessage("\(at)policy 'observed' replays the recorded replicas, but the trace \(trace.source) has no `replicas` series (series: \(available)); expected a replicas column")
             }
         case .fixed(let n):
-            guard n >= 0 else { throw InputMessage("\(at)static replicas \(n); expected a count ≥ 0") }
+            guard n >= 0, n <= SimLimits.maxReplicas else {
+                throw InputMessage("\(at)static replicas \(n); expected a count from 0 to \(SimLimits.maxReplicas)")
+            }
         case .hpa(let hpa):
             guard !hpa.metrics.isEmpty else {
                 throw InputMessage("\(at)HorizontalPodAutoscaler '\(hpa.name)' has no metrics; expected at least one entry in spec.metrics (or targetCPUUtilizationPercentage)")

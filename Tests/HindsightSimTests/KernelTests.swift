@@ -61,4 +61,15 @@ final class KernelTests: XCTestCase {
         let obs = PolicySpec(name: "observed", kind: .observed)
         XCTAssertThrowsError(try SimFixture.run(SimFixture.scenario(policies: [obs]) { $0.workload.podCapacity = 10 }, trace))
     }
+
+    func testAbsurdReplicaCountsAreInputErrorsNotCrashes() throws {
+        let trace = SimFixture.trace(count: 3, ["rps": [10, 10, 10], "replicas": [2, 1e300, 3]])
+        let sc = SimFixture.scenario(policies: [PolicySpec(name: "observed", kind: .observed)]) { $0.workload.podCapacity = 10 }
+        XCTAssertThrowsError(try SimFixture.run(sc, trace)) { e in
+            XCTAssertTrue(e is any InputError)
+            XCTAssertTrue("\(e)".contains("replicas"), "\(e)")
+        }
+        let huge = SimFixture.scenario(policies: [PolicySpec(name: "static-big", kind: .fixed(replicas: 5_000_000))]) { $0.workload.podCapacity = 10 }
+        XCTAssertThrowsError(try SimFixture.run(huge, trace))
+    }
 }

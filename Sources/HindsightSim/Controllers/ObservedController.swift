@@ -15,7 +15,7 @@ struct ObservedController: Controller {
         guard context.stepIndex >= 0, context.stepIndex < recorded.count else { return nil }
         let v = recorded[context.stepIndex]
         guard v.isFinite else { return nil }
-        let desired = Int32(clamping: Int64(max(0, v.rounded())))
+        let desired = Int32(min(max(0, v.rounded()), Double(Int32.max)))
         guard desired != context.specReplicas else { return nil }
         return ControllerAction(desired: desired, reason: "recorded replicas \(desired)")
     }

@@ -6,7 +6,7 @@ enum PolicyRunner {
     /// Runs `policy` over the setup's trace.
     /// - Throws: `InputMessage` for a policy kind this version cannot run.
     static func run(_ policy: PolicySpec, setup: RunSetup) throws -> RunResult {
-        var warnings = setup.load.notes
+        var warnings: [String] = []
         let trace = setup.trace
         switch policy.kind {
         case .observed:
@@ -30,7 +30,7 @@ enum PolicyRunner {
     static func initialReplicas(_ setup: RunSetup, minimum: Int) -> Int {
         if let n = setup.scenario.workload.initialReplicas { return max(0, n) }
         if let rec = setup.trace.series["replicas"], let first = rec.first(where: { $0.isFinite }) {
-            return max(0, Int(first.rounded()))
+            return Int(min(max(0, first.rounded()), Double(SimLimits.maxReplicas)))
         }
         return max(0, minimum)
     }

@@ -43,7 +43,7 @@ struct SimulationEngine<C: Controller> {
         self.controller = controller
         let sc = setup.scenario
         fleet = Fleet(startupDelay: sc.workload.startupDelay, terminationGrace: sc.workload.terminationGrace)
-        fluid = FluidQueue(timeout: max(0, sc.workload.queueTimeout))
+        fluid = FluidQueue(timeout: SimLimits.duration(sc.workload.queueTimeout))
         reader = MetricsReader(sc.metrics)
         cpuSignal = SignalHistory(reach: reader.window + reader.lag + setup.trace.step)
         self.seriesNames = seriesNames.compactMap { n in setup.trace.series[n].map { (n, $0) } }
@@ -52,8 +52,8 @@ struct SimulationEngine<C: Controller> {
         intensity = setup.environment.intensity.value(at: start)
         priceMultiplier = setup.environment.priceMultiplier?.value(at: start) ?? 1
         spec = Int32(clamping: initialReplicas)
-        let age = sc.kubernetes.cpuInitializationPeriod + sc.workload.startupDelay + reader.window + reader.lag
-        fleet.seedReady(max(0, initialReplicas), now: start, age: age)
+        let age = SimLimits.duration(sc.kubernetes.cpuInitializationPeriod) + SimLimits.duration(sc.workload.startupDelay) + reader.window + reader.lag
+        fleet.seedReady(min(max(0, initialReplicas), SimLimits.maxReplicas), now: start, age: age)
         var totals: [String: Double] = [:]
         for n in seriesNames { totals[n] = .nan }
         context = ControllerContext(now: start, stepIndex: 0, specReplicas: spec, statusReplicas: spec, pods: [],
@@ -135,12 +135,16 @@ struct SimulationEngine<C: Controller> {
         }
         let action = try controller.tick(timer: k, context: &context)
         context.pods = []  // drop the reference so scaling does not copy the pod array
-        if let action { apply(action, at: t) }
+        if let action { try apply(action, at: t) }
     }
 
     /// Scales the fleet to the action's count and records the decision and churn.
-    mutating func apply(_ action: ControllerAction, at t: Int64) {
+    /// - Throws: `InputMessage` when the count exceeds ``SimLimits/maxReplicas``.
+    mutating func apply(_ action: ControllerAction, at t: Int64) throws {
         let to = max(0, action.desired)
+        guard Int(to) <= SimLimits.maxReplicas else {
+            throw InputMessage("\(setup.scenario.file): a policy asked for \(to) replicas at \(t / 1000) s (\(action.reason)); expected at most \(SimLimits.maxReplicas) pods in one simulation")
+        }
         if to != spec {
             decisions.append(Decision(time: t, from: Int(spec), to: Int(to), reason: action.reason))
             let direction = to > spec ? 1 : -1

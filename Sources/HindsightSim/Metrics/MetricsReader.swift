@@ -8,7 +8,7 @@ struct MetricsReader {
     let window: Int64
     let lag: Int64
 
-    init(_ spec: MetricsPipelineSpec) { window = max(0, spec.window); lag = max(0, spec.lag) }
+    init(_ spec: MetricsPipelineSpec) { window = SimLimits.duration(spec.window); lag = SimLimits.duration(spec.lag) }
 
     /// A signal kept by the run (e.g. CPU served per ready pod).
     func read(_ history: SignalHistory, at t: Int64) -> Double {

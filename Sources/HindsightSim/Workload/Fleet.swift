@@ -11,7 +11,7 @@ struct Fleet {
     let terminationGrace: Int64
 
     init(startupDelay: Int64, terminationGrace: Int64) {
-        self.startupDelay = max(0, startupDelay); self.terminationGrace = max(0, terminationGrace)
+        self.startupDelay = SimLimits.duration(startupDelay); self.terminationGrace = SimLimits.duration(terminationGrace)
     }
 
     var count: Int { pods.count }
@@ -23,7 +23,7 @@ struct Fleet {
     /// initialized at `now` (created `age` ms before it).
     mutating func seedReady(_ n: Int, now: Int64, age: Int64) {
         for _ in 0..<max(0, n) {
-            let created = now - max(age, startupDelay)
+            let created = now - max(SimLimits.duration(age), startupDelay)
             pods.append(Pod(id: nextID, created: created, readyAt: created + startupDelay, isReady: true))
             nextID += 1
             readyCount += 1

@@ -50,6 +50,24 @@ struct FluidQueue {
             backlog -= served + dropped
             if backlog < 0 { backlog = 0 }
         }
+        _checkInvariants()
         return (served, dropped)
+    }
+}
+
+extension FluidQueue {
+    /// Debug-build check: buckets in arrival order, positive, summing to `backlog`.
+    func _checkInvariants() {
+        #if DEBUG
+        var sum = 0.0
+        var last = Int64.min
+        for b in buckets {
+            precondition(b.arrival >= last, "FluidQueue buckets out of order: \(b.arrival) after \(last)")
+            precondition(b.amount >= 0, "FluidQueue bucket with negative amount \(b.amount)")
+            last = b.arrival
+            sum += b.amount
+        }
+        precondition(abs(sum - backlog) <= 1e-6 * max(1, sum), "FluidQueue backlog \(backlog) != bucket sum \(sum)")
+        #endif
     }
 }
