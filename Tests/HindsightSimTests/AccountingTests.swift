@@ -77,4 +77,21 @@ final class AccountingTests: XCTestCase {
         // Intensity 0: only embodied = 4 pods × 0.5 vCPU × 1 h × 10 g.
         assertClose(run.summary.emissionsKgCO2e, 20.0 / 1000)
     }
+
+    /// Removed pods stay billed (idle) for terminationGrace but are no longer replicas.
+    func testTerminationGraceIsBilledNotCounted() throws {
+        let trace = SimFixture.trace(count: 6, ["rps": SimFixture.constant(10, 6), "replicas": [4, 4, 2, 2, 2, 2]])
+        let sc = SimFixture.scenario(cpuRequest: 0.5, policies: [PolicySpec(name: "observed", kind: .observed)]) {
+            $0.workload.podCapacity = 100
+            $0.workload.terminationGrace = 30_000
+        }
+        let run = try XCTUnwrap(SimFixture.run(sc, trace).first)
+        let podHour = 0.5 * 0.031611
+        // Billed pod-steps: 4, 4, 2+2, 2+2, 2, 2 = 20 steps of 15 s; replicas: 16.
+        assertClose(run.summary.costUSD, 20 * 15.0 / 3600 * podHour)
+        assertClose(run.summary.replicaHours, 16 * 15.0 / 3600)
+        XCTAssertEqual(run.series.totalReplicas, [4, 4, 2, 2, 2, 2])
+        assertClose(run.series.costUSD[3], 4 * 15.0 / 3600 * podHour)
+        assertClose(run.series.costUSD[4], 2 * 15.0 / 3600 * podHour)
+    }
 }

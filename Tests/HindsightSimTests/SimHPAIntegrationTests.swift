@@ -79,4 +79,24 @@ final class SimHPAIntegrationTests: XCTestCase {
         XCTAssertEqual(run.series.desiredReplicas[5], 7)
         XCTAssertEqual(run.decisions.map(\.to), [6, 7])
     }
+
+    /// The same load with a 15 s metrics lag: each sync sees the previous step, and pods
+    /// whose sample predates their readiness count as unready (HPA.md §12).
+    func testMetricsLagDelaysTheHPAByOneSync() throws {
+        let cpu = (0..<20).map { $0 >= 4 ? 3.0 : 1.0 }
+        let trace = SimFixture.trace(count: 20, ["cpu": cpu])
+        let hpa = HPASpec(name: "web", target: "deployment/web", minReplicas: 1, maxReplicas: 10,
+                          metrics: [.resource(.cpu, .utilization(50))], behavior: nil)
+        var sc = hpaScenario(hpa)
+        sc.metrics = MetricsPipelineSpec(window: 0, lag: 15_000)
+        let run = try XCTUnwrap(SimFixture.run(sc, trace).first)
+        // t4 sees step 3 (50 %) → 2. t5 sees step 4 (1 core per pod, 100 %) → 4.
+        // t6: 2 starting → rebalanced 50 % → 4. t7: the new pods are ready but their
+        // sample (t6) predates readiness → unready → rebalanced 50 % → 4.
+        // t8 sees step 7 (4 pods, 0.75 each) → 75 % → 6; t9, t10 rebalance to 50 % → 6.
+        var expected = [Int32](repeating: 6, count: 20)
+        for i in 0..<5 { expected[i] = 2 }
+        for i in 5..<8 { expected[i] = 4 }
+        XCTAssertEqual(run.series.desiredReplicas, expected)
+    }
 }

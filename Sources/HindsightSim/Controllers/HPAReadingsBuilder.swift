@@ -9,7 +9,10 @@ import HindsightScenario
 /// - memory: the trace's `memory` total spread evenly over ready pods, whole bytes, ×1000.
 /// - Pods metrics: the named series' total spread evenly over ready pods, rounded to
 ///   nano-units, read as milli-units rounded up.
-/// Starting pods have no sample (nil).
+/// Starting pods have no sample (nil). Every ready pod reports the same per-pod value,
+/// the pipeline's mean of (served CPU ÷ ready pods) over `[t − lag − window, t − lag)`;
+/// a pod that became ready after that sample is excluded by the HPA's CPU readiness
+/// rule (`sampleTime = t − lag`, `sampleWindow = window`).
 struct HPAReadingsBuilder {
     let needsCPU: Bool
     let needsMemory: Bool
