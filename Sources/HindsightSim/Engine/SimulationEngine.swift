@@ -8,6 +8,22 @@ import HindsightTrace
 /// State is piecewise constant between events. At each event the engine first closes
 /// the segment since the previous event (serving, metrics, accounting), then handles
 /// the event. Steps of the trace end at trace-sample events, which write one output row.
+///
+/// Modelling choices (where SEMANTICS.md leaves room):
+/// - A row's `desired/ready/total_replicas` are the state at the **end** of its step
+///   (after every event inside it); cost, energy, emissions, served and dropped work
+///   are sums over the step's segments; `utilization_pct` is served CPU ÷ (ready
+///   pod-time × cpuRequest) over the step; `latency_p99_ms` is the **worst** segment
+///   of the step; `carbon_intensity` is the value at the step's start.
+/// - Work arriving in a segment is stamped with the segment's start; it is dropped at
+///   the end of a segment once older than `queueTimeout` (age > timeout).
+/// - Initial pods are ready and past their CPU-initialization period at the start.
+/// - Terminating pods (terminationGrace) are billed and draw idle power, serve nothing,
+///   and are not counted as replicas.
+/// - A step whose load sample is missing serves no new work, reports no metrics, and is
+///   excluded from the SLO (counted in `missing_seconds`).
+/// - Churn: every change of desired replicas is a scaling action; a reversal is a change
+///   opposite to the previous one within 300 s (inclusive) of it.
 struct SimulationEngine<C: Controller> {
     let setup: RunSetup
     var controller: C
