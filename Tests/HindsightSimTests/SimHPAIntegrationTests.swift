@@ -99,4 +99,19 @@ final class SimHPAIntegrationTests: XCTestCase {
         for i in 5..<8 { expected[i] = 4 }
         XCTAssertEqual(run.series.desiredReplicas, expected)
     }
+
+    /// A Pods metric reads a named total spread over ready pods: 900 over 3 pods = 300
+    /// each against 100 → ceil(3 × 3) = 9, bounded by the legacy limit max(2 × 3, 4) = 6.
+    /// Then 900 over 6 ready pods = 150 → ratio 1.5 → ceil(9) = 9 (limit 12).
+    func testPodsMetricDividesTheSeriesOverReadyPods() throws {
+        let trace = SimFixture.trace(count: 6, ["cpu": SimFixture.constant(1, 6), "queue": SimFixture.constant(900, 6)])
+        let hpa = HPASpec(name: "web", target: nil, minReplicas: 1, maxReplicas: 50,
+                          metrics: [.pods(series: "queue", .averageValue(milli: 100_000))], behavior: nil)
+        var sc = hpaScenario(hpa)
+        sc.workload.initialReplicas = 3
+        sc.workload.startupDelay = 15_000
+        let run = try XCTUnwrap(SimFixture.run(sc, trace).first)
+        // t0 → 6 (3 starting until t1). t1: 6 ready → 150 each → 9.
+        XCTAssertEqual(Array(run.series.desiredReplicas[0...2]), [6, 9, 9])
+    }
 }
