@@ -35,9 +35,10 @@ extension RunSetup {
             guard let inst = scenario.cost.instance else {
                 throw InputMessage("\(file): spec.cost.instance: missing; expected `instance: {hourly: USD, vcpu: N, memoryGiB: N}` with `model: instance`")
             }
-            var fit = Int((inst.vcpu / w.cpuRequest + 1e-9).rounded(.down))
-            if memGiB > 0 { fit = min(fit, Int((inst.memoryGiB / memGiB + 1e-9).rounded(.down))) }
-            guard fit >= 1 else {
+            var fitReal = (inst.vcpu / w.cpuRequest + 1e-9).rounded(.down)
+            if memGiB > 0 { fitReal = min(fitReal, (inst.memoryGiB / memGiB + 1e-9).rounded(.down)) }
+            let fit = fitReal.isFinite ? Int(min(max(fitReal, 0), 1e9)) : 0
+            guard fit >= 1, inst.hourly.isFinite, inst.hourly >= 0 else {
                 throw InputMessage("\(file): spec.cost.instance: a pod (\(w.cpuRequest) vCPU, \(memGiB) GiB) does not fit an instance of \(inst.vcpu) vCPU and \(inst.memoryGiB) GiB; expected an instance at least as large as one pod")
             }
             perInstance = fit
