@@ -1,0 +1,28 @@
+/// When one of a controller's timers fires: at `first`, then every `period` ms.
+struct ControllerTimer: Sendable, Equatable {
+    var first: Int64
+    /// ms, > 0.
+    var period: Int64
+}
+
+/// A scaling decision: the replica count the workload should have from now on.
+struct ControllerAction: Sendable, Equatable {
+    var desired: Int32
+    /// Why (metric values, raw proposal, bounds); recorded with the decision.
+    var reason: String
+}
+
+/// A scaling policy driven by the simulator (SEMANTICS.md §5). Implementations are
+/// `<Concept>Controller` structs; the engine is generic over them so ticks are direct calls.
+///
+/// Extension point: AIOptimizationPolicy, `exec:` and `replay:` controllers conform to
+/// this protocol and are built in ``ControllerFactory``.
+protocol Controller {
+    /// The controller's timers, in the order they run at one instant (e.g. KEDA's poll
+    /// before its HPA's sync). Each fires as `.controllerTick(timer: index)`.
+    var timers: [ControllerTimer] { get }
+    /// Called when timer `timer` fires; returns the new desired replica count, or nil to
+    /// leave the fleet alone.
+    /// - Throws: an `InputError` that stops the run (e.g. an external agent failed).
+    mutating func tick(timer: Int, context: inout ControllerContext) throws -> ControllerAction?
+}

@@ -1,0 +1,22 @@
+import HindsightTrace
+
+/// What a controller may look at when it ticks: the clock, the scale subresource, the
+/// pods, and metrics through the pipeline (SEMANTICS.md §3) — never the true load.
+struct ControllerContext {
+    /// ms since the epoch.
+    var now: Int64
+    /// The trace step containing `now`.
+    var stepIndex: Int
+    /// `scale.spec.replicas`: the count last asked for.
+    var specReplicas: Int32
+    /// `scale.status.replicas`: pods that exist (starting or ready).
+    var statusReplicas: Int32
+    /// Existing pods, oldest first.
+    var pods: [Pod]
+    /// CPU cores served per ready pod, as seen through the pipeline; `.nan` = no data.
+    var cpuPerPodCores: Double
+    /// Memory bytes per ready pod as seen (trace `memory` spread over ready pods); `.nan` = none.
+    var memoryPerPodBytes: Double
+    /// Named series as seen (totals), for every series the policy references.
+    var seriesTotals: [String: Double]
+}

@@ -1,0 +1,89 @@
+import HindsightScenario
+
+/// Turns what the pipeline shows (``ControllerContext``) into the HPA's view: the pods
+/// and per-pod readings of the metrics APIs (HPA.md §12). Buffers are kept between
+/// syncs and refilled in place.
+///
+/// - cpu: the CPU served per ready pod, in whole **nanocores** (rounded to nearest),
+///   read as millicores rounded up (`Quantity.MilliValue`).
+/// - memory: the trace's `memory` total spread evenly over ready pods, whole bytes, ×1000.
+/// - Pods metrics: the named series' total spread evenly over ready pods, rounded to
+///   nano-units, read as milli-units rounded up.
+/// Starting pods have no sample (nil). Every ready pod reports the same per-pod value,
+/// the pipeline's mean of (served CPU ÷ ready pods) over `[t − lag − window, t − lag)`;
+/// a pod that became ready after that sample is excluded by the HPA's CPU readiness
+/// rule (`sampleTime = t − lag`, `sampleWindow = window`).
+struct HPAReadingsBuilder {
+    let needsCPU: Bool
+    let needsMemory: Bool
+    /// Series of Pods metrics (per-pod values).
+    let podSeries: [String]
+    /// Series read as totals (Object/External metrics, KEDA triggers).
+    let totalSeries: [String]
+    var pods: [HPAPod] = []
+    var readings = HPAReadings()
+    let window: Int64
+    let lag: Int64
+
+    init(metrics: [HPAMetricSpec], extraTotals: [String], workload: WorkloadSpec, pipeline: MetricsPipelineSpec) {
+        var cpu = false, mem = false, perPod: [String] = [], totals = extraTotals
+        for m in metrics {
+            switch m {
+            case .resource(let r, _), .containerResource(let r, _, _):
+                if r == .cpu { cpu = true } else { mem = true }
+            case .pods(let s, _):
+                if !perPod.contains(s) { perPod.append(s) }
+            case .object(let s, _), .external(let s, _):
+                if !totals.contains(s) { totals.append(s) }
+            }
+        }
+        needsCPU = cpu; needsMemory = mem; podSeries = perPod; totalSeries = totals
+        window = max(0, pipeline.window); lag = max(0, pipeline.lag)
+        if let r = HPAQuantity.milli(fromReal: workload.cpuRequest) { readings.requestMilli["cpu"] = r }
+        if workload.memoryRequest > 0 { readings.requestMilli["memory"] = HPAQuantity.saturatingInt64((workload.memoryRequest * 1000).rounded()) }
+        readings.sampleWindow = window
+    }
+
+    /// Every named series this builder reads through the pipeline.
+    var seriesNames: [String] { podSeries + totalSeries.filter { !podSeries.contains($0) } }
+
+    /// Milli-units of a real per-pod value via whole nano-units, rounded up; nil for NaN.
+    @inline(__always)
+    static func milliViaNano(_ v: Double) -> Int64? {
+        guard v.isFinite else { return nil }
+        let nano = HPAQuantity.saturatingInt64((max(0, v) * 1e9).rounded())
+        return nano / 1_000_000 + (nano % 1_000_000 == 0 ? 0 : 1)
+    }
+
+    /// Refills `pods` and `readings` from the context.
+    mutating func update(from c: ControllerContext) {
+        pods.removeAll(keepingCapacity: true)
+        for p in c.pods { pods.append(HPAPod(created: p.created, readyAt: p.isReady ? p.readyAt : nil)) }
+        readings.sampleTime = c.now - lag
+        var ready = 0
+        for p in c.pods where p.isReady { ready += 1 }
+        if needsCPU { fill("cpu", Self.milliViaNano(c.cpuPerPodCores), c.pods) }
+        if needsMemory {
+            let b = c.memoryPerPodBytes
+            fill("memory", b.isFinite ? HPAQuantity.saturatingInt64((max(0, b)).rounded() * 1000) : nil, c.pods)
+        }
+        for s in podSeries {
+            let total = c.seriesTotals[s] ?? .nan
+            fill(s, ready > 0 ? Self.milliViaNano(total / Double(ready)) : nil, c.pods)
+        }
+        for s in totalSeries {
+            if let v = c.seriesTotals[s], v.isFinite { readings.totals[s] = v } else { readings.totals[s] = nil }
+        }
+    }
+
+    /// Sets `key`'s per-pod values: `value` for ready pods, nil for starting ones
+    /// (refilled in place: one hash lookup, no allocation once sized).
+    private mutating func fill(_ key: String, _ value: Int64?, _ source: [Pod]) {
+        Self.refill(&readings.podValuesMilli[key, default: []], value, source)
+    }
+
+    private static func refill(_ values: inout [Int64?], _ value: Int64?, _ source: [Pod]) {
+        values.removeAll(keepingCapacity: true)
+        for p in source { values.append(p.isReady ? value : nil) }
+    }
+}

@@ -1,0 +1,58 @@
+import HindsightScenario
+import HindsightTrace
+
+/// Builds the controller of one policy and runs its simulation.
+enum PolicyRunner {
+    /// Runs `policy` over the setup's trace.
+    /// - Throws: `InputMessage` for a policy kind this version cannot run.
+    static func run(_ policy: PolicySpec, setup: RunSetup) throws -> RunResult {
+        var warnings: [String] = []
+        let trace = setup.trace
+        switch policy.kind {
+        case .observed:
+            let recorded = trace.series["replicas"] ?? []
+            let c = ObservedController(recorded: recorded, start: trace.start, step: trace.step)
+            return try finish(policy, setup: setup, controller: c, initial: initialReplicas(setup, minimum: 0), seriesNames: [], warnings: &warnings)
+        case .fixed(let n):
+            let c = StaticController(replicas: Int32(clamping: n), start: trace.start)
+            return try finish(policy, setup: setup, controller: c, initial: n, seriesNames: [], warnings: &warnings)
+        case .hpa(let hpa):
+            return try runHPA(policy, hpa, setup: setup, warnings: &warnings)
+        case .scaledObject(let so):
+            return try runKEDA(policy, so, setup: setup, warnings: &warnings)
+        case .aiOptimization, .exec, .replay:
+            let at = policy.location.map { "\($0): " } ?? "\(setup.scenario.file): "
+            throw InputMessage("\(at)policy '\(policy.name)' (\(policy.kindLabel)) is not supported in this version of the simulator; expected observed, static, HorizontalPodAutoscaler or ScaledObject")
+        }
+    }
+
+    /// `workload.initialReplicas`, else the first recorded replicas, else `minimum`.
+    static func initialReplicas(_ setup: RunSetup, minimum: Int) -> Int {
+        if let n = setup.scenario.workload.initialReplicas { return max(0, n) }
+        if let rec = setup.trace.series["replicas"], let first = rec.first(where: { $0.isFinite }) {
+            return Int(min(max(0, first.rounded()), Double(SimLimits.maxReplicas)))
+        }
+        return max(0, minimum)
+    }
+
+    /// Warnings common to autoscalers: target name mismatch, trace shorter than a sync.
+    static func autoscalerWarnings(target: String?, period: Int64, setup: RunSetup, into warnings: inout [String]) {
+        if let target, let workload = setup.scenario.workload.name, target.lowercased() != workload.lowercased() {
+            warnings.append("policy targets '\(target)' but the workload is '\(workload)'")
+        }
+        let span = setup.trace.end - setup.trace.start
+        if span <= period {
+            warnings.append("the trace covers \(Double(span) / 1000) s, no more than one controller period (\(Double(period) / 1000) s): the policy acts at most once")
+        }
+    }
+
+    /// Runs the engine with `controller` and packages the result.
+    static func finish<C: Controller>(_ policy: PolicySpec, setup: RunSetup, controller: C, initial: Int,
+                                      seriesNames: [String], warnings: inout [String]) throws -> RunResult {
+        var engine = SimulationEngine(setup: setup, controller: controller, initialReplicas: initial, seriesNames: seriesNames)
+        let (summary, series, decisions) = try engine.run()
+        warnings += engine.warnings
+        return RunResult(policy: policy.name, policyFileName: policy.fileName, kind: policy.kindLabel,
+                         summary: summary, series: series, decisions: decisions, warnings: warnings)
+    }
+}

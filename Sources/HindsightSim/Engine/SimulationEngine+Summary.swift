@@ -1,0 +1,40 @@
+import HindsightScenario
+
+extension SimulationEngine {
+    /// The run's summary (CLI.md keys), from the run accumulators.
+    func summary() -> RunSummary {
+        let trace = setup.trace
+        var s = RunSummary()
+        s.start = trace.start
+        s.end = trace.end
+        s.stepSeconds = Double(trace.step) / 1000
+        let durationMs = Double(trace.end - trace.start)
+        s.replicasMean = durationMs > 0 ? total.podMs / durationMs : 0
+        s.replicasMax = total.replicasMax == .min ? fleet.count : total.replicasMax
+        s.replicasMin = total.replicasMin == .max ? fleet.count : total.replicasMin
+        s.replicaHours = total.podMs / 3_600_000
+        s.costUSD = total.cost
+        s.energyKWh = total.kWh
+        let grams = total.operationalGrams + total.embodiedGrams
+        s.emissionsKgCO2e = grams / 1000
+        if setup.load.hasRequests {
+            s.requestsServed = total.served
+            s.requestsDropped = total.dropped
+            s.sciGramsPer1kRequests = total.served > 0 ? grams / (total.served / 1000) : nil
+        }
+        s.sloViolationSeconds = Double(total.violationMs) / 1000
+        s.sloViolationFraction = total.judgedMs > 0 ? Double(total.violationMs) / Double(total.judgedMs) : 0
+        let budget = 1 - setup.scenario.slo.objective
+        s.errorBudgetUsed = budget > 0 ? s.sloViolationFraction / budget : (s.sloViolationFraction > 0 ? .infinity : 0)
+        s.scalingActions = total.scalingActions
+        s.reversals = total.reversals
+        s.missingSeconds = Double(total.missingMs) / 1000
+        s.latencyMAPE = total.mapeCount > 0 ? total.mapeSum / Double(total.mapeCount) : nil
+        return s
+    }
+
+    /// Offered, served, dropped work and the final backlog (work units), for checks.
+    var conservation: (offered: Double, served: Double, dropped: Double, backlog: Double) {
+        (total.offered, total.served, total.dropped, fluid.backlog)
+    }
+}

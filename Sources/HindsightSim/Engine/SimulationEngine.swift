@@ -1,0 +1,200 @@
+import HindsightScenario
+import HindsightTrace
+
+/// One policy's simulation over the trace: a discrete-event loop over the
+/// ``EventQueue`` that serves the load segment by segment between events and
+/// accounts for every segment (SEMANTICS.md §§1–4).
+///
+/// State is piecewise constant between events. At each event the engine first closes
+/// the segment since the previous event (serving, metrics, accounting), then handles
+/// the event. Steps of the trace end at trace-sample events, which write one output row.
+///
+/// Modelling choices (where SEMANTICS.md leaves room):
+/// - A row's `desired/ready/total_replicas` are the state at the **end** of its step
+///   (after every event inside it); cost, energy, emissions, served and dropped work
+///   are sums over the step's segments; `utilization_pct` is served CPU ÷ (ready
+///   pod-time × cpuRequest) over the step; `latency_p99_ms` is the **worst** segment
+///   of the step; `carbon_intensity` is the value at the step's start.
+/// - Work arriving in a segment is stamped with the segment's start; it is dropped at
+///   the end of a segment once older than `queueTimeout` (age > timeout).
+/// - Initial pods are ready and past their CPU-initialization period at the start.
+/// - Terminating pods (terminationGrace) are billed and draw idle power, serve nothing,
+///   and are not counted as replicas.
+/// - A step whose load sample is missing serves no new work, reports no metrics, and is
+///   excluded from the SLO (counted in `missing_seconds`).
+/// - Churn: every change of desired replicas is a scaling action; a reversal is a change
+///   opposite to the previous one within 300 s (inclusive) of it.
+struct SimulationEngine<C: Controller> {
+    let setup: RunSetup
+    var controller: C
+    var queue = EventQueue()
+    var fleet: Fleet
+    var fluid: FluidQueue
+    var cpuSignal: SignalHistory
+    let reader: MetricsReader
+    /// Named series the controller reads, with their values.
+    let seriesNames: [(name: String, values: [Double])]
+    var context: ControllerContext
+
+    /// Current desired replicas (`scale.spec.replicas`).
+    var spec: Int32
+    var segmentStart: Int64
+    var stepIndex = 0
+    var intensity: Double
+    var priceMultiplier: Double
+    var step = StepAccumulator()
+    var total = RunAccumulator()
+    var series = RunSeries()
+    var decisions: [Decision] = []
+    var warnings: [String] = []
+    /// Scratch buffers for pods created/graced by one scaling (reused, no allocation).
+    var createdScratch: [Pod] = []
+    var gracedScratch: [(id: Int, until: Int64)] = []
+
+    /// - Parameters:
+    ///   - initialReplicas: pods that exist, ready and initialized, when the run starts.
+    ///   - seriesNames: named series the controller reads through the pipeline.
+    init(setup: RunSetup, controller: C, initialReplicas: Int, seriesNames: [String]) {
+        self.setup = setup
+        self.controller = controller
+        let sc = setup.scenario
+        fleet = Fleet(startupDelay: sc.workload.startupDelay, terminationGrace: sc.workload.terminationGrace)
+        fluid = FluidQueue(timeout: SimLimits.duration(sc.workload.queueTimeout))
+        reader = MetricsReader(sc.metrics)
+        cpuSignal = SignalHistory(reach: reader.window + reader.lag + setup.trace.step)
+        self.seriesNames = seriesNames.compactMap { n in setup.trace.series[n].map { (n, $0) } }
+        let start = setup.trace.start
+        segmentStart = start
+        intensity = setup.environment.intensity.value(at: start)
+        priceMultiplier = setup.environment.priceMultiplier?.value(at: start) ?? 1
+        spec = Int32(clamping: initialReplicas)
+        let age = SimLimits.duration(sc.kubernetes.cpuInitializationPeriod) + SimLimits.duration(sc.workload.startupDelay) + reader.window + reader.lag
+        fleet.seedReady(min(max(0, initialReplicas), SimLimits.maxReplicas), now: start, age: age)
+        var totals: [String: Double] = [:]
+        for n in seriesNames { totals[n] = .nan }
+        context = ControllerContext(now: start, stepIndex: 0, specReplicas: spec, statusReplicas: spec, pods: [],
+                                    cpuPerPodCores: .nan, memoryPerPodBytes: .nan, seriesTotals: totals)
+        series.reserve(setup.trace.count)
+    }
+
+    /// Runs the simulation to the end of the trace.
+    /// - Returns: the summary, the per-step series and the decisions.
+    /// - Throws: whatever the controller throws (an `InputError`).
+    /// - Complexity: O(events · log events).
+    mutating func run() throws -> (RunSummary, RunSeries, [Decision]) {
+        let trace = setup.trace
+        let end = trace.end
+        if trace.count > 0 {
+            queue.schedule(.traceSample(index: 0), at: trace.start)
+            for (k, timer) in controller.timers.enumerated() where timer.first < end {
+                queue.schedule(.controllerTick(timer: k), at: max(timer.first, trace.start))
+            }
+            scheduleNextEnvironmentChange(after: trace.start)
+        }
+        while let t = queue.peekTime(), t < end {
+            let (time, event) = queue.removeNext()
+            advance(to: time)
+            try handle(event, at: time)
+        }
+        if trace.count > 0 {
+            advance(to: end)
+            finishStep()
+        }
+        return (summary(), series, decisions)
+    }
+
+    mutating func handle(_ event: SimEvent, at t: Int64) throws {
+        switch event {
+        case .environment:
+            intensity = setup.environment.intensity.value(at: t)
+            priceMultiplier = setup.environment.priceMultiplier?.value(at: t) ?? 1
+            scheduleNextEnvironmentChange(after: t)
+        case .traceSample(let index):
+            if index > 0 { finishStep() }
+            stepIndex = index
+            step = StepAccumulator()
+            if index + 1 < setup.trace.count {
+                queue.schedule(.traceSample(index: index + 1), at: setup.trace.time(at: index + 1))
+            }
+        case .podReady(let id):
+            fleet.markReady(id: id)
+        case .podTerminated(let id):
+            fleet.finishTermination(id: id)
+        case .controllerTick(let k):
+            let timers = controller.timers
+            guard k >= 0, k < timers.count else {
+                preconditionFailure("controller tick for timer \(k) but the controller has \(timers.count) timers")
+            }
+            try tick(timer: k, at: t)
+            let next = t + max(1, timers[k].period)
+            if next < setup.trace.end { queue.schedule(.controllerTick(timer: k), at: next) }
+        }
+    }
+
+    /// Fills the context through the metrics pipeline, runs the controller, applies its answer.
+    mutating func tick(timer k: Int, at t: Int64) throws {
+        refreshProjection(at: t)
+        context.now = t
+        context.stepIndex = stepIndex
+        context.specReplicas = spec
+        context.statusReplicas = Int32(clamping: fleet.count)
+        context.pods = fleet.pods
+        context.cpuPerPodCores = reader.read(cpuSignal, at: t)
+        let ready = fleet.readyCount
+        if let memory = setup.memory, ready > 0 {
+            context.memoryPerPodBytes = reader.read(series: memory, start: setup.trace.start, step: setup.trace.step, at: t) / Double(ready)
+        } else {
+            context.memoryPerPodBytes = .nan
+        }
+        for (name, values) in seriesNames {
+            context.seriesTotals[name] = reader.read(series: values, start: setup.trace.start, step: setup.trace.step, at: t)
+        }
+        let action = try controller.tick(timer: k, context: &context)
+        context.pods = []  // drop the reference so scaling does not copy the pod array
+        if let action { try apply(action, at: t) }
+    }
+
+    /// Scales the fleet to the action's count and records the decision and churn.
+    /// - Throws: `InputMessage` when the count exceeds ``SimLimits/maxReplicas``.
+    mutating func apply(_ action: ControllerAction, at t: Int64) throws {
+        let to = max(0, action.desired)
+        guard Int(to) <= SimLimits.maxReplicas else {
+            throw InputMessage("\(setup.scenario.file): a policy asked for \(to) replicas at \(t / 1000) s (\(action.reason)); expected at most \(SimLimits.maxReplicas) pods in one simulation")
+        }
+        if to != spec {
+            decisions.append(Decision(time: t, from: Int(spec), to: Int(to), reason: action.reason))
+            let direction = to > spec ? 1 : -1
+            total.scalingActions += 1
+            if total.lastDirection != 0, direction != total.lastDirection, t - total.lastActionTime <= 300_000 {
+                total.reversals += 1
+            }
+            total.lastDirection = direction
+            total.lastActionTime = t
+            spec = to
+        }
+        createdScratch.removeAll(keepingCapacity: true)
+        gracedScratch.removeAll(keepingCapacity: true)
+        fleet.scale(to: Int(spec), now: t, created: &createdScratch, graced: &gracedScratch)
+        for p in createdScratch where !p.isReady { queue.schedule(.podReady(id: p.id), at: p.readyAt) }
+        for g in gracedScratch { queue.schedule(.podTerminated(id: g.id), at: g.until) }
+    }
+
+    /// Schedules an environment event at the next change of intensity or price after `t`.
+    mutating func scheduleNextEnvironmentChange(after t: Int64) {
+        var next = Int64.max
+        if let c = Self.nextChange(setup.environment.intensity, after: t) { next = min(next, c) }
+        if let p = setup.environment.priceMultiplier, let c = Self.nextChange(p, after: t) { next = min(next, c) }
+        if next < setup.trace.end { queue.schedule(.environment, at: next) }
+    }
+
+    /// First sample time strictly after `t`, or nil.
+    /// - Complexity: O(log n).
+    static func nextChange(_ s: StepSeries, after t: Int64) -> Int64? {
+        var lo = 0, hi = s.times.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if s.times[mid] <= t { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < s.times.count ? s.times[lo] : nil
+    }
+}

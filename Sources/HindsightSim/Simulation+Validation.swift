@@ -1,0 +1,70 @@
+import HindsightScenario
+import HindsightTrace
+
+extension Simulation {
+    /// Checks that the trace can drive `policy`.
+    /// - Throws: `InputMessage` at the policy's (or metric's) file:line:col.
+    static func validate(_ policy: PolicySpec, setup: RunSetup) throws {
+        let trace = setup.trace
+        let at = policy.location.map { "\($0): " } ?? "\(setup.scenario.file): "
+        let available = trace.seriesNames.joined(separator: ", ")
+        for ref in policy.seriesReferences where trace.series[ref.name] == nil {
+            let place = ref.location.map { "\($0): " } ?? at
+            throw InputMessage("\(place)policy '\(policy.name)' reads series '\(ref.name)', which the trace \(trace.source) does not have; expected one of: \(available) (or add it to spec.trace.columns)")
+        }
+        switch policy.kind {
+        case .observed:
+            guard trace.series["replicas"] != nil else {
+                throw InputMessage("\(at)policy 'observed' replays the recorded replicas, but the trace \(trace.source) has no `replicas` series (series: \(available)); expected a replicas column")
+            }
+        case .fixed(let n):
+            guard n >= 0, n <= SimLimits.maxReplicas else {
+                throw InputMessage("\(at)static replicas \(n); expected a count from 0 to \(SimLimits.maxReplicas)")
+            }
+        case .hpa(let hpa):
+            guard !hpa.metrics.isEmpty else {
+                throw InputMessage("\(at)HorizontalPodAutoscaler '\(hpa.name)' has no metrics; expected at least one entry in spec.metrics (or targetCPUUtilizationPercentage)")
+            }
+            for m in hpa.metrics { try validateMetric(m, policy: policy, at: at, setup: setup) }
+        case .scaledObject(let so):
+            guard !so.triggers.isEmpty else {
+                throw InputMessage("\(at)ScaledObject '\(so.name)' has no triggers; expected at least one entry in spec.triggers")
+            }
+            for t in so.triggers {
+                switch t.kind {
+                case .resource(let r, _):
+                    if r == .memory { try requireMemory(policy: policy, at: at, setup: setup) }
+                case .prometheus(let name, _, _):
+                    guard trace.series[name] != nil else {
+                        throw InputMessage("\(at)ScaledObject '\(so.name)' trigger reads series '\(name)', which the trace does not have; expected one of: \(available)")
+                    }
+                case .cron:
+                    break
+                }
+            }
+        case .aiOptimization, .exec, .replay:
+            throw InputMessage("\(at)policy '\(policy.name)' (\(policy.kindLabel)) is not supported in this version of the simulator; expected observed, static, HorizontalPodAutoscaler or ScaledObject")
+        }
+    }
+
+    static func validateMetric(_ m: HPAMetricSpec, policy: PolicySpec, at: String, setup: RunSetup) throws {
+        let available = setup.trace.seriesNames.joined(separator: ", ")
+        switch m {
+        case .resource(let r, _), .containerResource(let r, _, _):
+            if r == .memory { try requireMemory(policy: policy, at: at, setup: setup) }
+        case .pods(let s, _), .object(let s, _), .external(let s, _):
+            guard setup.trace.series[s] != nil else {
+                throw InputMessage("\(at)policy '\(policy.name)' metric reads series '\(s)', which the trace does not have; expected one of: \(available)")
+            }
+        }
+    }
+
+    static func requireMemory(policy: PolicySpec, at: String, setup: RunSetup) throws {
+        guard setup.memory != nil else {
+            throw InputMessage("\(at)policy '\(policy.name)' scales on memory, but the trace has no `memory` series (series: \(setup.trace.seriesNames.joined(separator: ", "))); expected a memory_bytes column")
+        }
+        guard setup.scenario.workload.memoryRequest > 0 else {
+            throw InputMessage("\(setup.scenario.file): spec.workload.memoryRequest: 0; expected a memory request (e.g. 1Gi) for policy '\(policy.name)' that scales on memory utilization")
+        }
+    }
+}

@@ -1,0 +1,82 @@
+/// The pods of one run: existing pods in creation order, plus pods in their
+/// termination grace (billed, idle, not counted as replicas). SEMANTICS.md §2.
+struct Fleet {
+    /// Existing (starting or ready) pods, oldest first.
+    private(set) var pods: [Pod] = []
+    /// Pods removed but still billed until `until` (ms).
+    private(set) var terminating: [(id: Int, until: Int64)] = []
+    private(set) var readyCount = 0
+    private var nextID = 0
+    let startupDelay: Int64
+    let terminationGrace: Int64
+
+    init(startupDelay: Int64, terminationGrace: Int64) {
+        self.startupDelay = SimLimits.duration(startupDelay); self.terminationGrace = SimLimits.duration(terminationGrace)
+    }
+
+    var count: Int { pods.count }
+    var startingCount: Int { pods.count - readyCount }
+    /// Pods that are billed: existing plus terminating.
+    var billedCount: Int { pods.count + terminating.count }
+
+    /// Adds `n` pods that have been running long enough to be ready and fully
+    /// initialized at `now` (created `age` ms before it).
+    mutating func seedReady(_ n: Int, now: Int64, age: Int64) {
+        for _ in 0..<max(0, n) {
+            let created = now - max(SimLimits.duration(age), startupDelay)
+            pods.append(Pod(id: nextID, created: created, readyAt: created + startupDelay, isReady: true))
+            nextID += 1
+            readyCount += 1
+        }
+    }
+
+    /// Scales to `desired` pods at `now`: new pods start (ready at now + startupDelay);
+    /// removed pods go newest first — the starting ones first, then the most recently ready.
+    /// - Returns: pods created (to schedule their ready events) and pods that entered
+    ///   their termination grace (to schedule their end).
+    /// - Complexity: O(|change|).
+    mutating func scale(to desired: Int, now: Int64, created: inout [Pod], graced: inout [(id: Int, until: Int64)]) {
+        let target = max(0, desired)
+        while pods.count < target {
+            let p = Pod(id: nextID, created: now, readyAt: now + startupDelay, isReady: startupDelay == 0)
+            nextID += 1
+            if p.isReady { readyCount += 1 }
+            pods.append(p)
+            created.append(p)
+        }
+        while pods.count > target {
+            // Newest first; with a constant startup delay the starting pods are the newest.
+            var victim = pods.count - 1
+            if pods[victim].isReady, let lastStarting = pods.lastIndex(where: { !$0.isReady }) { victim = lastStarting }
+            let p = pods.remove(at: victim)
+            if p.isReady { readyCount -= 1 }
+            if terminationGrace > 0 {
+                let g = (p.id, now + terminationGrace)
+                terminating.append(g)
+                graced.append(g)
+            }
+        }
+    }
+
+    /// Marks pod `id` ready; no effect if it was removed meanwhile.
+    mutating func markReady(id: Int) {
+        guard let i = indexOf(id: id), !pods[i].isReady else { return }
+        pods[i].isReady = true
+        readyCount += 1
+    }
+
+    /// Ends the termination grace of pod `id`.
+    mutating func finishTermination(id: Int) {
+        if let i = terminating.firstIndex(where: { $0.id == id }) { terminating.remove(at: i) }
+    }
+
+    /// Binary search by id (pods are in id order).
+    private func indexOf(id: Int) -> Int? {
+        var lo = 0, hi = pods.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if pods[mid].id < id { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < pods.count && pods[lo].id == id ? lo : nil
+    }
+}

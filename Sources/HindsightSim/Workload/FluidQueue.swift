@@ -1,0 +1,73 @@
+import DequeModule
+
+/// The backlog of a fluid queue, first in first out, kept as age buckets so work
+/// older than `queueTimeout` is dropped exactly (SEMANTICS.md §2).
+///
+/// Work offered during a segment `[a, b)` is stamped with arrival time `a`. At the
+/// end of the segment, buckets whose age `b − arrival` exceeds the timeout are dropped.
+/// With a timeout of 0, whatever a segment cannot serve is dropped at its end.
+/// Invariant: `backlog` equals the sum of the buckets (up to rounding); it is reset
+/// to exactly 0 when the deque empties.
+struct FluidQueue {
+    private var buckets = Deque<(arrival: Int64, amount: Double)>()
+    /// Work waiting, in work units.
+    private(set) var backlog: Double = 0
+    /// ms; work older than this is dropped.
+    let timeout: Int64
+
+    init(timeout: Int64) { self.timeout = timeout }
+
+    /// Serves the segment `[start, end)` with `arrivals` work units arriving and at
+    /// most `capacity` work units of service, oldest work first.
+    /// - Returns: work served and work dropped in this segment.
+    /// - Complexity: O(buckets touched), amortized O(1) per segment.
+    mutating func serve(start: Int64, end: Int64, arrivals: Double, capacity: Double) -> (served: Double, dropped: Double) {
+        if arrivals > 0 {
+            buckets.append((start, arrivals))
+            backlog += arrivals
+        }
+        var budget = max(0, capacity)
+        var served = 0.0
+        while budget > 0, let first = buckets.first {
+            if first.amount <= budget {
+                budget -= first.amount
+                served += first.amount
+                buckets.removeFirst()
+            } else {
+                served += budget
+                buckets[buckets.startIndex].amount = first.amount - budget
+                budget = 0
+            }
+        }
+        var dropped = 0.0
+        while let first = buckets.first, end - first.arrival > timeout {
+            dropped += first.amount
+            buckets.removeFirst()
+        }
+        if buckets.isEmpty {
+            backlog = 0
+        } else {
+            backlog -= served + dropped
+            if backlog < 0 { backlog = 0 }
+        }
+        _checkInvariants()
+        return (served, dropped)
+    }
+}
+
+extension FluidQueue {
+    /// Debug-build check: buckets in arrival order, positive, summing to `backlog`.
+    func _checkInvariants() {
+        #if DEBUG
+        var sum = 0.0
+        var last = Int64.min
+        for b in buckets {
+            precondition(b.arrival >= last, "FluidQueue buckets out of order: \(b.arrival) after \(last)")
+            precondition(b.amount >= 0, "FluidQueue bucket with negative amount \(b.amount)")
+            last = b.arrival
+            sum += b.amount
+        }
+        precondition(abs(sum - backlog) <= 1e-6 * max(1, sum), "FluidQueue backlog \(backlog) != bucket sum \(sum)")
+        #endif
+    }
+}

@@ -1,0 +1,50 @@
+/// What a latency model sees of one segment of serving.
+struct LatencyInput {
+    /// Ready pods.
+    var ready: Int
+    /// Arrival rate, requests/s (work units/s without rps).
+    var arrivalRate: Double
+    /// Most requests/s one ready pod serves.
+    var podRate: Double
+    /// Work still queued at the end of the segment (work units).
+    var backlog: Double
+    /// Utilization of the ready pods' CPU request over the segment, percent.
+    var utilizationPct: Double
+}
+
+/// A way to model p99 latency from the serving state (SEMANTICS.md §2, `spec.latency`).
+/// Implementations are `LatencyModel<Variant>`.
+protocol LatencyModel: Sendable {
+    /// p99 response time in seconds; `.nan` when it does not apply (no request to answer).
+    func p99Seconds(_ input: LatencyInput) -> Double
+}
+
+/// `mmc`: every ready pod is one server of rate μ = podRate; with c ready pods and
+/// λ = arrivalRate, p99 = serviceTime + ln(C(c, λ/μ) / 0.01) / (cμ − λ) while λ < cμ;
+/// while λ ≥ cμ or work is queued, the wait adds `backlog / (cμ)` seconds. A request
+/// waits at most `queueTimeout` (older work is dropped), so the wait is capped there —
+/// which also keeps the value finite when no pod is ready.
+struct LatencyModelMMC: LatencyModel {
+    /// Seconds added to every response (the time a request takes once served).
+    var serviceTime: Double
+    /// Seconds: the longest a served request can have waited.
+    var queueTimeout: Double
+
+    func p99Seconds(_ x: LatencyInput) -> Double {
+        let capacity = Double(x.ready) * x.podRate
+        if x.arrivalRate <= 0 && x.backlog <= 0 { return x.ready > 0 ? serviceTime : .nan }
+        var wait = 0.0
+        if x.ready > 0 && x.arrivalRate < capacity {
+            wait = ErlangC.waitP99(servers: x.ready, mu: x.podRate, lambda: x.arrivalRate)
+        }
+        if x.arrivalRate >= capacity || x.backlog > 0 {
+            wait += capacity > 0 ? x.backlog / capacity : .infinity
+        }
+        return serviceTime + min(wait, queueTimeout)
+    }
+}
+
+/// `none`: no latency is modelled (the SLO is judged on utilization).
+struct LatencyModelNone: LatencyModel {
+    func p99Seconds(_ input: LatencyInput) -> Double { .nan }
+}

@@ -1,7 +1,0 @@
-import XCTest
-
-final class PlaceholderSimTests: XCTestCase {
-    func testModuleLinks() throws {
-        XCTAssertTrue(true)
-    }
-}

@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+"""A straightforward Python loop of hindsight's HPA replay, for comparison.
+
+Same data shape and model as `hindsight bench --only hpa_replay_30d_15s`
+(Sources/hindsight/Bench/BenchSim.swift): 30 days at 15 s of a diurnal load
+(rps = (400 + 300 sin(2 pi t / day)) * noise, noise uniform in [0.9, 1.1) from
+SplitMix64 seed 42), CPU 0.002 cores per request, pods of 0.5 cores / 1 GiB with a
+30 s startup delay, a fluid queue with a 30 s timeout, a metrics pipeline (30 s window,
+15 s lag), and one HPA on cpu at 60 % (legacy path: tolerance 0.1, 5-minute downscale
+stabilization, scale-up limit max(2 x spec, 4), unready pods counted at 0 % when scaling
+up), with cost and CCF energy accumulated per step.
+
+Usage: python3 bench/replay_peer.py [--hindsight PATH] [--steps N]
+Times the Python loop, then runs `hindsight bench --only hpa_replay_30d_15s` (release
+build) and prints both and the ratio.
+"""
+import argparse
+import collections
+import math
+import subprocess
+import time
+
+MASK = (1 << 64) - 1
+
+
+def splitmix64(seed):
+    state = seed
+    while True:
+        state = (state + 0x9E3779B97F4A7C15) & MASK
+        z = state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+        yield z ^ (z >> 31)
+
+
+def make_trace(n):
+    rng = splitmix64(42)
+    rps, cpu = [], []
+    for i in range(n):
+        phase = (i % 5760) / 5760 * 2 * math.pi
+        noise = 0.9 + 0.2 * ((next(rng) >> 11) * 2.0 ** -53)
+        r = (400 + 300 * math.sin(phase)) * noise
+        rps.append(r)
+        cpu.append(r * 0.002)
+    return rps, cpu
+
+
+def replay(rps, cpu):
+    step_ms = 15_000
+    start = 1_767_225_600_000
+    request = 0.5
+    mem_gib = 1.0
+    startup = 30_000
+    timeout = 30_000
+    target = 60
+    min_r, max_r = 2, 100
+    pod_hour = request * 0.031611 + mem_gib * 0.004237
+    idle_w = request * 0.74 + 1.073741824 * 0.392
+    dyn_w = request * (3.5 - 0.74)
+    pue = 1.135
+    # podCapacity from the median cost per request (constant here): 0.5 / 0.002 = 250 rps
+    costs = sorted(c / r for c, r in zip(cpu, rps) if r > 0)
+    median = costs[len(costs) // 2]
+    pod_cap = request / median
+
+    pods = []  # [created, ready_at]
+    for _ in range(3):
+        created = start - 400_000
+        pods.append([created, created + startup])
+    spec = 3
+    queue = collections.deque()  # [arrival_ms, amount]
+    backlog = 0.0
+    history = collections.deque()  # (time, cpu per ready pod)
+    recs = [(3, start)]
+    cost = kwh = served_total = dropped_total = 0.0
+    actions = 0
+    for i in range(len(rps)):
+        t = start + i * step_ms
+        # pods become ready
+        ready = sum(1 for p in pods if p[1] <= t)
+        # metrics pipeline: mean of per-pod CPU over [t - 45 s, t - 15 s)
+        vals = [v for (ts, v) in history if t - 45_000 <= ts < t - 15_000 and v == v]
+        # HPA sync
+        if vals and spec > 0:
+            per_pod = sum(vals) / len(vals)
+            milli = math.ceil(round(per_pod * 1e9) / 1e6)
+            ready_pods = [p for p in pods if p[1] <= t and not (t < p[0] + 300_000 and t - 15_000 < p[1] + 30_000)]
+            unready = len(pods) - len(ready_pods)
+            if ready_pods:
+                util = (milli * len(ready_pods) * 100) // int(request * 1000 * len(ready_pods))
+                ratio = util / target
+                if unready > 0 and ratio > 1:
+                    util2 = (milli * len(ready_pods) * 100) // int(request * 1000 * len(pods))
+                    ratio2 = util2 / target
+                    if abs(1 - ratio2) <= 0.1 or ratio2 < 1:
+                        raw = spec
+                    else:
+                        raw = max(spec, math.ceil(ratio2 * len(pods)))
+                elif abs(1 - ratio) <= 0.1:
+                    raw = spec
+                else:
+                    raw = math.ceil(ratio * len(ready_pods))
+                stab = raw
+                for (r, rt) in recs:
+                    if t - rt < 300_000 and r > stab:
+                        stab = r
+                recs = [(r, rt) for (r, rt) in recs if t - rt < 300_000]
+                recs.append((raw, t))
+                limit = min(max_r, int(max(2.0 * spec, 4.0)))
+                desired = min_r if stab < min_r else min(stab, limit)
+                if desired != spec:
+                    actions += 1
+                    spec = desired
+                    while len(pods) < spec:
+                        pods.append([t, t + startup])
+                    while len(pods) > spec:
+                        pods.pop()
+                    ready = sum(1 for p in pods if p[1] <= t)
+        # serve the step
+        arrivals = rps[i] * 15
+        queue.append([t, arrivals])
+        backlog += arrivals
+        budget = ready * pod_cap * 15
+        served = 0.0
+        while budget > 0 and queue:
+            if queue[0][1] <= budget:
+                budget -= queue[0][1]
+                served += queue[0][1]
+                queue.popleft()
+            else:
+                queue[0][1] -= budget
+                served += budget
+                budget = 0
+        dropped = 0.0
+        while queue and t + step_ms - queue[0][0] > timeout:
+            dropped += queue.popleft()[1]
+        backlog = sum(a for _, a in queue)
+        served_total += served
+        dropped_total += dropped
+        cores = served * median / 15
+        history.append((t, cores / ready if ready else float("nan")))
+        while history and history[0][0] < t - 60_000:
+            history.popleft()
+        u = min(1.0, cores / (ready * request)) if ready else 0.0
+        watts = len(pods) * idle_w + ready * u * dyn_w
+        kwh += watts * step_ms * pue / 3.6e9
+        cost += len(pods) * pod_hour * step_ms / 3_600_000
+    return cost, kwh, served_total, dropped_total, actions
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--hindsight", default=".build/release/hindsight")
+    ap.add_argument("--steps", type=int, default=30 * 24 * 240)
+    args = ap.parse_args()
+    rps, cpu = make_trace(args.steps)
+    t0 = time.perf_counter()
+    cost, kwh, served, dropped, actions = replay(rps, cpu)
+    py = time.perf_counter() - t0
+    print(f"python: {py:.3f} s for {args.steps} steps ({args.steps / py:,.0f} ticks/s); "
+          f"cost {cost:.2f} USD, {kwh:.3f} kWh, {actions} scaling actions")
+    out = subprocess.run([args.hindsight, "bench", "--only", "hpa_replay_30d_15s"],
+                         capture_output=True, text=True, check=True).stdout.strip().splitlines()
+    line = [l for l in out if l.startswith("hpa_replay_30d_15s")][-1]
+    seconds = float(line.split(",")[2])
+    print(f"hindsight: {line}")
+    print(f"ratio: {py / seconds:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
