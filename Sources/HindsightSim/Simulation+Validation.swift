@@ -42,8 +42,19 @@ extension Simulation {
                     break
                 }
             }
-        case .aiOptimization, .exec, .replay:
-            throw InputMessage("\(at)policy '\(policy.name)' (\(policy.kindLabel)) is not supported in this version of the simulator; expected observed, static, HorizontalPodAutoscaler or ScaledObject")
+        case .aiOptimization(let ai):
+            if case .hosted(let model) = ai.model, setup.strict {
+                throw InputMessage("\(at)AIOptimizationPolicy '\(ai.name)': aiAgent.modelRef '\(model)' is a hosted model that cannot run offline (--strict); expected none, ewma, linear, holt-winters, seasonal-naive or exec:COMMAND")
+            }
+            guard ai.minReplicas <= ai.maxReplicas, ai.maxReplicas <= SimLimits.maxReplicas else {
+                throw InputMessage("\(at)AIOptimizationPolicy '\(ai.name)': minReplicas \(ai.minReplicas), maxReplicas \(ai.maxReplicas); expected 0 ≤ min ≤ max ≤ \(SimLimits.maxReplicas)")
+            }
+        case .exec(let e):
+            guard !e.command.isEmpty, e.minReplicas <= e.maxReplicas, e.maxReplicas <= SimLimits.maxReplicas else {
+                throw InputMessage("\(at)exec policy '\(policy.name)': expected a command and 0 ≤ minReplicas ≤ maxReplicas ≤ \(SimLimits.maxReplicas)")
+            }
+        case .replay:
+            break
         }
     }
 

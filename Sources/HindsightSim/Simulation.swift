@@ -20,14 +20,17 @@ public enum Simulation {
     /// `replicas` in the trace (with only `latencyP99`, each run's own error is given).
     /// - Parameters:
     ///   - jobs: how many runs may execute at once (≥ 1).
+    ///   - strict: a hosted `aiAgent.modelRef` (which cannot run offline) is an error
+    ///     instead of a warning with a reactive run.
     /// - Throws: an `InputError` (file:line:col where known) for a policy the trace
     ///   cannot drive: a metric naming a series the trace lacks, an HPA without metrics,
     ///   `observed` without recorded replicas, an unsupported policy kind.
     /// - Complexity: O(policies × events · log events).
     public static func run(scenario: Scenario, trace: Trace, environment: SimEnvironment,
-                           policies: [PolicySpec]? = nil, jobs: Int = 1) throws -> ScenarioResult {
+                           policies: [PolicySpec]? = nil, jobs: Int = 1, strict: Bool = false) throws -> ScenarioResult {
         let list = policies ?? scenario.policies
-        let setup = try RunSetup.make(scenario: scenario, trace: trace, environment: environment)
+        var setup = try RunSetup.make(scenario: scenario, trace: trace, environment: environment)
+        setup.strict = strict
         for policy in list { try validate(policy, setup: setup) }
         var runs = try runAll(list, setup: setup, jobs: jobs)
         applyFidelity(&runs, policies: list, setup: setup)

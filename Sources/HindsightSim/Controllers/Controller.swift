@@ -10,6 +10,8 @@ struct ControllerAction: Sendable, Equatable {
     var desired: Int32
     /// Why (metric values, raw proposal, bounds); recorded with the decision.
     var reason: String
+    /// Recorded as a proposal (dryRun) but not applied: the fleet stays as it is.
+    var proposedOnly: Bool = false
 }
 
 /// A scaling policy driven by the simulator (SEMANTICS.md §5). Implementations are

@@ -7,6 +7,10 @@ struct ControllerContext {
     var now: Int64
     /// The trace step containing `now`.
     var stepIndex: Int
+    /// Grid carbon intensity now, gCO2e/kWh.
+    var carbonIntensity: Double = .nan
+    /// Worst modelled p99 latency (seconds) since this timer last fired; `.nan` = none.
+    var latencySinceLastTick: Double = .nan
     /// `scale.spec.replicas`: the count last asked for.
     var specReplicas: Int32
     /// `scale.status.replicas`: pods that exist (starting or ready).

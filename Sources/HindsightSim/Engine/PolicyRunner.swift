@@ -20,9 +20,12 @@ enum PolicyRunner {
             return try runHPA(policy, hpa, setup: setup, warnings: &warnings)
         case .scaledObject(let so):
             return try runKEDA(policy, so, setup: setup, warnings: &warnings)
-        case .aiOptimization, .exec, .replay:
-            let at = policy.location.map { "\($0): " } ?? "\(setup.scenario.file): "
-            throw InputMessage("\(at)policy '\(policy.name)' (\(policy.kindLabel)) is not supported in this version of the simulator; expected observed, static, HorizontalPodAutoscaler or ScaledObject")
+        case .aiOptimization(let ai):
+            return try runAI(policy, ai, setup: setup, warnings: &warnings)
+        case .exec(let e):
+            return try runExec(policy, e, setup: setup, warnings: &warnings)
+        case .replay(let r):
+            return try runReplay(policy, r, setup: setup, warnings: &warnings)
         }
     }
 

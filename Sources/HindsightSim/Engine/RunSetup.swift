@@ -25,4 +25,6 @@ struct RunSetup: Sendable {
     /// Memory request in GB (10⁹ bytes) and GiB.
     let memoryGB: Double
     let memoryGiB: Double
+    /// `--strict`: a hosted model that cannot run offline is an error, not a warning.
+    var strict = false
 }

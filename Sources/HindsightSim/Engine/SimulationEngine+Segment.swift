@@ -31,6 +31,9 @@ extension SimulationEngine {
         let latency = setup.latency.p99Seconds(LatencyInput(
             ready: ready, arrivalRate: rate, podRate: podRate, backlog: fluid.backlog, utilizationPct: utilization))
         if !latency.isNaN, !(latency <= step.latencyMax) { step.latencyMax = latency }
+        if !latency.isNaN {
+            for k in latencySinceTick.indices where !(latency <= latencySinceTick[k]) { latencySinceTick[k] = latency }
+        }
 
         // Accounting: every billed pod (starting, ready, terminating).
         let billed = fleet.billedCount

@@ -49,6 +49,8 @@ struct SimulationEngine<C: Controller> {
     var warnings: [String] = []
     /// Scratch buffers for pods created/graced by one scaling (reused, no allocation).
     var createdScratch: [Pod] = []
+    /// Worst p99 latency (seconds) since each controller timer last fired.
+    var latencySinceTick: [Double] = []
     var gracedScratch: [(id: Int, until: Int64)] = []
 
     /// - Parameters:
@@ -75,6 +77,7 @@ struct SimulationEngine<C: Controller> {
         context = ControllerContext(now: start, stepIndex: 0, specReplicas: spec, statusReplicas: spec, pods: [],
                                     cpuPerPodCores: .nan, memoryPerPodBytes: .nan, seriesTotals: totals)
         series.reserve(setup.trace.count)
+        latencySinceTick = Array(repeating: .nan, count: controller.timers.count)
     }
 
     /// Runs the simulation to the end of the trace.
@@ -136,6 +139,11 @@ struct SimulationEngine<C: Controller> {
         refreshProjection(at: t)
         context.now = t
         context.stepIndex = stepIndex
+        context.carbonIntensity = intensity
+        if k < latencySinceTick.count {
+            context.latencySinceLastTick = latencySinceTick[k]
+            latencySinceTick[k] = .nan
+        }
         context.specReplicas = spec
         context.statusReplicas = Int32(clamping: fleet.count)
         context.pods = fleet.pods
@@ -158,6 +166,12 @@ struct SimulationEngine<C: Controller> {
     /// - Throws: `InputMessage` when the count exceeds ``SimLimits/maxReplicas``.
     mutating func apply(_ action: ControllerAction, at t: Int64) throws {
         let to = max(0, action.desired)
+        if action.proposedOnly {
+            if to != spec {
+                decisions.append(Decision(time: t, from: Int(spec), to: Int(to), reason: action.reason, proposedOnly: true))
+            }
+            return
+        }
         guard Int(to) <= SimLimits.maxReplicas else {
             throw InputMessage("\(setup.scenario.file): a policy asked for \(to) replicas at \(t / 1000) s (\(action.reason)); expected at most \(SimLimits.maxReplicas) pods in one simulation")
         }

@@ -1,0 +1,28 @@
+/// `replay:` — decisions an agent logged in production: from each logged timestamp on,
+/// the fleet is scaled to that count (SEMANTICS.md §6).
+struct ReplayController: Controller {
+    /// Logged decisions, ascending by time (ms).
+    let times: [Int64]
+    let replicas: [Int32]
+    let file: String
+    let timers: [ControllerTimer]
+    private var next = 0
+
+    init(times: [Int64], replicas: [Int32], file: String, start: Int64, step: Int64) {
+        self.times = times
+        self.replicas = replicas
+        self.file = file
+        timers = [ControllerTimer(first: start, period: step)]
+    }
+
+    /// At each step, applies the latest logged decision at or before now.
+    mutating func tick(timer: Int, context: inout ControllerContext) throws -> ControllerAction? {
+        var latest: Int? = nil
+        while next < times.count, times[next] <= context.now {
+            latest = next
+            next += 1
+        }
+        guard let k = latest, replicas[k] != context.specReplicas else { return nil }
+        return ControllerAction(desired: replicas[k], reason: "replayed decision logged at \(times[k] / 1000) s in \(file)")
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import HindsightScenario
+import HindsightTrace
+
+extension PolicyRunner {
+    /// Named series an agent-driven policy reads, when the trace has them.
+    static func agentSeries(_ setup: RunSetup) -> [String] {
+        ["rps", "cpu"].filter { setup.trace.series[$0] != nil }
+    }
+
+    /// An AIOptimizationPolicy. A hosted model runs reactive with a warning (validation
+    /// already refused it under `--strict`); `exec:` models start their agent here.
+    static func runAI(_ policy: PolicySpec, _ ai: AIOptimizationSpec, setup: RunSetup, warnings: inout [String]) throws -> RunResult {
+        autoscalerWarnings(target: ai.targetWorkload, period: ai.evaluationInterval, setup: setup, into: &warnings)
+        var agent: ExternalAgent? = nil
+        switch ai.model {
+        case .hosted(let model):
+            warnings.append("aiAgent.modelRef '\(model)' is a hosted model that cannot run offline: the policy ran reactive (modelRef none); --strict makes this an error")
+        case .exec(let command):
+            agent = try ExternalAgent(command: command, directory: scenarioFolder(setup), timeout: 5_000)
+        case .none, .ewma, .linear, .holtWinters, .seasonalNaive:
+            break
+        }
+        defer { agent?.close() }
+        let initial = min(max(initialReplicas(setup, minimum: ai.minReplicas), ai.minReplicas), ai.maxReplicas)
+        let c = AIPolicyController(spec: ai, setup: setup, agent: agent)
+        let start = ai.dryRun ? initialReplicas(setup, minimum: ai.minReplicas) : initial
+        return try finish(policy, setup: setup, controller: c, initial: start, seriesNames: agentSeries(setup), warnings: &warnings)
+    }
+
+    /// An `exec:` agent in charge of the fleet.
+    static func runExec(_ policy: PolicySpec, _ e: ExecSpec, setup: RunSetup, warnings: inout [String]) throws -> RunResult {
+        let agent = try ExternalAgent(command: e.command, directory: e.directory, timeout: e.timeout)
+        defer { agent.close() }
+        let initial = min(max(initialReplicas(setup, minimum: e.minReplicas), e.minReplicas), e.maxReplicas)
+        let c = ExecPolicyController(
+            agent: agent, minReplicas: e.minReplicas, maxReplicas: e.maxReplicas,
+            cpuRequest: setup.scenario.workload.cpuRequest, hasLatency: setup.latencyKind != .none,
+            timers: [ControllerTimer(first: setup.trace.start, period: max(1, e.interval))])
+        return try finish(policy, setup: setup, controller: c, initial: initial, seriesNames: agentSeries(setup), warnings: &warnings)
+    }
+
+    /// `replay:` — the decisions file is read here (timestamp,replicas[,reason]).
+    static func runReplay(_ policy: PolicySpec, _ r: ReplaySpec, setup: RunSetup, warnings: inout [String]) throws -> RunResult {
+        let raw = try TraceCSV.read(path: r.file, timeColumn: "timestamp", columns: ["replicas"], nonNegative: ["replicas"])
+        guard let counts = raw.columns["replicas"], !raw.times.isEmpty else {
+            throw InputMessage("\(r.file): no decisions; expected rows of timestamp,replicas[,reason]")
+        }
+        var times: [Int64] = [], replicas: [Int32] = []
+        for (t, v) in zip(raw.times, counts) where v.isFinite {
+            guard v == v.rounded(), v <= Double(SimLimits.maxReplicas) else {
+                throw InputMessage("\(r.file): replicas \(v) at \(t / 1000) s; expected a whole number of pods from 0 to \(SimLimits.maxReplicas)")
+            }
+            times.append(t); replicas.append(Int32(v))
+        }
+        let first = times.first.flatMap { t in t <= setup.trace.start ? nil : t }
+        if let first { warnings.append("the first logged decision is at \(first / 1000) s, after the trace starts: the fleet keeps its initial size until then") }
+        let c = ReplayController(times: times, replicas: replicas, file: (r.file as NSString).lastPathComponent,
+                                 start: setup.trace.start, step: setup.trace.step)
+        let initial = initialReplicas(setup, minimum: Int(replicas.first ?? 1))
+        return try finish(policy, setup: setup, controller: c, initial: initial, seriesNames: [], warnings: &warnings)
+    }
+
+    /// The folder of the scenario file (agents run there).
+    static func scenarioFolder(_ setup: RunSetup) -> String {
+        (setup.scenario.file as NSString).deletingLastPathComponent
+    }
+}
