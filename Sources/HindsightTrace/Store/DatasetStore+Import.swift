@@ -1,0 +1,154 @@
+import CSQLite
+import Foundation
+
+extension DatasetStore {
+    /// Stores `raw` under `name`, in one transaction.
+    ///
+    /// Every cell becomes one row of `samples`, written with a single prepared statement
+    /// (bind, step, reset) column by column in time order. NaN cells are stored as NULL.
+    /// When anything fails, nothing of this import stays in the file (and with `replace`,
+    /// the old dataset is still there).
+    ///
+    /// - Parameters:
+    ///   - raw: the trace; times strictly ascending, at least one column.
+    ///   - name: 1–128 characters from `A–Z a–z 0–9 . _ -`.
+    ///   - replace: replace a dataset of the same name instead of refusing.
+    /// - Returns: what was stored.
+    /// - Throws: ``StoreError``: ``StoreError/Kind/duplicateDataset`` when `name` exists and
+    ///   `replace` is false; ``StoreError/Kind/invalidInput`` for a bad name, no columns or
+    ///   times that are not strictly ascending; ``StoreError/Kind/sqlite`` when the file
+    ///   cannot be written.
+    /// - Complexity: O(rows × columns) inserts, plus O(rows log rows) when the spacing of the
+    ///   times is not uniform (median spacing).
+    @discardableResult
+    public func importTrace(_ raw: RawTrace, name: String, replace: Bool) throws -> DatasetInfo {
+        try importTrace(raw, name: name, replace: replace, afterColumn: nil)
+    }
+
+    /// Opens (creating if needed) the store at `dbPath` and imports `raw` under `name`:
+    /// the whole of `hindsight import` after the file is read.
+    /// - Throws: see ``init(path:create:)`` and ``importTrace(_:name:replace:)``.
+    @discardableResult
+    public static func importTrace(_ raw: RawTrace, name: String, replace: Bool, dbPath: String) throws -> DatasetInfo {
+        try DatasetStore(path: dbPath, create: true).importTrace(raw, name: name, replace: replace)
+    }
+
+    /// ``importTrace(_:name:replace:)`` with a hook called after each column is written
+    /// (with its position), inside the transaction: tests throw from it to check rollback.
+    func importTrace(
+        _ raw: RawTrace, name: String, replace: Bool, afterColumn: ((Int) throws -> Void)?
+    ) throws -> DatasetInfo {
+        try Self.checkName(name, path: path)
+        let names = raw.columnNames
+        guard !names.isEmpty else {
+            throw StoreError(
+                .invalidInput, path: path, message: "trace '\(raw.source)' has no value columns to store",
+                expected: "a trace with a time column and at least one value column")
+        }
+        let times = raw.times
+        for index in times.indices.dropFirst() where times[index] <= times[index - 1] {
+            throw StoreError(
+                .invalidInput, path: path,
+                message: "trace '\(raw.source)': time \(times[index]) ms at row \(index) is not after \(times[index - 1]) ms",
+                expected: "strictly ascending times")
+        }
+        let info = DatasetInfo(
+            name: name, source: raw.source,
+            importedAt: StoreTimestamp.format(Int64((Date().timeIntervalSince1970 * 1_000).rounded(.down))),
+            rows: times.count, startMs: times.first, endMs: times.last,
+            stepMs: Self.medianSpacing(times), columns: names)
+
+        try connection.transaction {
+            if let old = try datasetID(name) {
+                guard replace else {
+                    throw StoreError(
+                        .duplicateDataset, path: path, message: "a dataset named '\(name)' already exists",
+                        expected: "a new name, or --replace to overwrite it")
+                }
+                try deleteDataset(id: old)
+            }
+            let id = try insertInfo(info)
+            let column = try connection.prepare(
+                "INSERT INTO dataset_columns(dataset_id, position, name) VALUES (?1, ?2, ?3)")
+            let sample = try connection.prepare(
+                "INSERT INTO samples(dataset_id, col, t, value) VALUES (?1, ?2, ?3, ?4)")
+            try column.bind(id, at: 1)
+            try sample.bind(id, at: 1)
+            for (position, columnName) in names.enumerated() {
+                try column.bind(Int64(position), at: 2)
+                try column.bind(columnName, at: 3)
+                _ = try column.step()
+                try column.reset()
+                try sample.bind(Int64(position), at: 2)
+                try Self.insertSamples(sample, times: times, values: raw.columns[columnName] ?? [])
+                try afterColumn?(position)
+            }
+        }
+        return info
+    }
+
+    /// Steps `sample` once per (time, value), with parameters 1 and 2 already bound.
+    private static func insertSamples(_ sample: Statement, times: [Int64], values: [Double]) throws {
+        precondition(values.count == times.count, "column has \(values.count) values for \(times.count) times")
+        try times.withUnsafeBufferPointer { t in
+            try values.withUnsafeBufferPointer { v in
+                for row in 0..<t.count {
+                    try sample.bind(t[row], at: 3)
+                    try sample.bind(v[row], at: 4)
+                    _ = try sample.step()
+                    try sample.reset()
+                }
+            }
+        }
+    }
+
+    /// Inserts the `datasets` row of `info`; returns its id.
+    private func insertInfo(_ info: DatasetInfo) throws -> Int64 {
+        let insert = try connection.prepare("""
+            INSERT INTO datasets(name, source, imported_at, rows, start_ms, end_ms, step_ms)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id
+            """)
+        try insert.bind(info.name, at: 1)
+        try insert.bind(info.source, at: 2)
+        try insert.bind(info.importedAt, at: 3)
+        try insert.bind(Int64(info.rows), at: 4)
+        try insert.bind(info.startMs, at: 5)
+        try insert.bind(info.endMs, at: 6)
+        try insert.bind(info.stepMs, at: 7)
+        guard try insert.step() else { throw connection.error(SQLITE_MISUSE, sql: insert.sql) }
+        let id = insert.int64(at: 0)
+        while try insert.step() {}
+        return id
+    }
+
+    /// Throws unless `name` is 1–128 characters from `A–Z a–z 0–9 . _ -`.
+    static func checkName(_ name: String, path: String) throws {
+        let allowed = name.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a)
+                || byte == 0x2e || byte == 0x5f || byte == 0x2d
+        }
+        guard allowed, (1...128).contains(name.utf8.count) else {
+            throw StoreError(
+                .invalidInput, path: path, message: "'\(name)' cannot be a dataset name",
+                expected: "1 to 128 characters from A-Z a-z 0-9 . _ -")
+        }
+    }
+
+    /// The lower median of the gaps between consecutive `times` (ms), `nil` with fewer
+    /// than two times.
+    /// - Complexity: O(n) when all gaps are equal, O(n log n) otherwise.
+    static func medianSpacing(_ times: [Int64]) -> Int64? {
+        guard times.count >= 2 else { return nil }
+        let first = times[1] &- times[0]
+        var uniform = true
+        for index in 2..<times.count where times[index] &- times[index - 1] != first {
+            uniform = false
+            break
+        }
+        if uniform { return first }
+        var gaps = [Int64](repeating: 0, count: times.count - 1)
+        for index in gaps.indices { gaps[index] = times[index + 1] &- times[index] }
+        gaps.sort()
+        return gaps[(gaps.count - 1) / 2]
+    }
+}
