@@ -106,7 +106,18 @@ final class StoreTests: StoreTestCase {
         try store.delete(name: "one")
         XCTAssertEqual(try store.names(), ["two"])
         XCTAssertEqual(try count("samples", in: dbPath()), 1)
+        XCTAssertEqual(try count("dataset_columns", in: dbPath()), 1)
         XCTAssertEqual(try store.load(name: "two").columns, ["v": [2]])
+        // Imports after a delete get fresh ids; every dataset still reads back whole.
+        try store.importTrace(makeTrace(), name: "three", replace: false)
+        try store.importTrace(RawTrace(times: [7, 8], columns: ["w": [9, .nan]], source: "s"), name: "four", replace: false)
+        try store.delete(name: "three")
+        try store.importTrace(makeTrace(), name: "five", replace: false)
+        XCTAssertEqual(try store.load(name: "two").columns, ["v": [2]])
+        XCTAssertEqual(try store.load(name: "four").times, [7, 8])
+        XCTAssertTrue(try store.load(name: "four").columns["w"]?[1].isNaN ?? false)
+        assertBitEqual(try store.load(name: "five").columns["rps"], awkward)
+        XCTAssertEqual(try count("samples", in: dbPath()), 1 + 2 + 14)
     }
 
     func testFailedImportLeavesNothingBehind() throws {
@@ -177,7 +188,7 @@ final class StoreTests: StoreTestCase {
         try store.importTrace(makeTrace(), name: "web", replace: false)
         let raw = try Connection(path: dbPath(), create: false)
         // Drop one cell of the second column: the columns no longer line up.
-        try raw.execute("DELETE FROM samples WHERE col = 1 AND t = 1700000030000")
+        try raw.execute("DELETE FROM samples WHERE id = (SELECT first_sample + 2 FROM dataset_columns WHERE name = 'rps')")
         let error = storeError { _ = try store.load(name: "web") }
         XCTAssertEqual(error?.kind, .inconsistent)
         XCTAssertTrue(error?.description.contains("'rps'") ?? false, error?.description ?? "")
@@ -185,6 +196,13 @@ final class StoreTests: StoreTestCase {
         try store.importTrace(makeTrace(), name: "web2", replace: false)
         try raw.execute("UPDATE datasets SET rows = 99 WHERE name = 'web2'")
         XCTAssertEqual(storeError { _ = try store.load(name: "web2") }?.kind, .inconsistent)
+        // Times edited out of order in both columns alike.
+        try store.importTrace(makeTrace(), name: "web3", replace: false)
+        try raw.execute("""
+            UPDATE samples SET t = 0 WHERE id IN (SELECT first_sample + 3 FROM dataset_columns
+              WHERE dataset_id = (SELECT id FROM datasets WHERE name = 'web3'))
+            """)
+        XCTAssertEqual(storeError { _ = try store.load(name: "web3") }?.kind, .inconsistent)
     }
 
     func testMedianSpacing() {

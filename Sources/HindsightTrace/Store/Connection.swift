@@ -108,6 +108,9 @@ public final class Connection {
     /// The number of rows changed by the last INSERT, UPDATE or DELETE.
     public var changes: Int { Int(sqlite3_changes64(handle)) }
 
+    /// The id (rowid) of the row inserted last on this connection, 0 before any insert.
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
     /// The error for result `code` of `sql` on this connection.
     func error(_ code: Int32, sql: String?) -> StoreError {
         StoreError.sqlite(code, db: handle, path: path, sql: sql)

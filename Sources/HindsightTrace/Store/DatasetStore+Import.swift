@@ -5,7 +5,8 @@ extension DatasetStore {
     /// Stores `raw` under `name`, in one transaction.
     ///
     /// Every cell becomes one row of `samples`, written with a single prepared statement
-    /// (bind, step, reset) column by column in time order. NaN cells are stored as NULL.
+    /// (bind, step, reset) column by column in time order, under consecutive ids
+    /// (``StoreSchema``). NaN cells are stored as NULL.
     /// When anything fails, nothing of this import stays in the file (and with `replace`,
     /// the old dataset is still there).
     ///
@@ -68,33 +69,51 @@ extension DatasetStore {
                 try deleteDataset(id: old)
             }
             let id = try insertInfo(info)
-            let column = try connection.prepare(
-                "INSERT INTO dataset_columns(dataset_id, position, name) VALUES (?1, ?2, ?3)")
-            let sample = try connection.prepare(
-                "INSERT INTO samples(dataset_id, col, t, value) VALUES (?1, ?2, ?3, ?4)")
+            // Cells get consecutive ids after the largest one stored: SQLite gives max+1 to a
+            // row inserted without an id, and the write lock keeps everyone else out.
+            let base = try connection.scalarInt64("SELECT coalesce(max(id), 0) FROM samples") ?? 0
+            let rows = Int64(times.count)
+            guard base <= Int64.max - rows * Int64(names.count) - 1 else {
+                throw StoreError(
+                    .invalidInput, path: path, message: "no sample ids left (the largest is \(base))",
+                    expected: "a store with room; import into a new store file")
+            }
+            let column = try connection.prepare("""
+                INSERT INTO dataset_columns(dataset_id, position, name, first_sample, last_sample)
+                VALUES (?1, ?2, ?3, ?4, ?5)
+                """)
+            let sample = try connection.prepare("INSERT INTO samples(t, value) VALUES (?1, ?2)")
             try column.bind(id, at: 1)
-            try sample.bind(id, at: 1)
             for (position, columnName) in names.enumerated() {
+                let first = base + 1 + Int64(position) * rows
+                try Self.insertSamples(sample, times: times, values: raw.columns[columnName] ?? [])
+                if rows > 0 && connection.lastInsertRowID != first + rows - 1 {
+                    throw StoreError(
+                        .sqlite, path: path,
+                        message: "column '\(columnName)' was not stored under consecutive ids "
+                            + "(last id \(connection.lastInsertRowID), expected \(first + rows - 1))",
+                        sql: sample.sql)
+                }
                 try column.bind(Int64(position), at: 2)
                 try column.bind(columnName, at: 3)
+                try column.bind(rows > 0 ? first : nil, at: 4)
+                try column.bind(rows > 0 ? first + rows - 1 : nil, at: 5)
                 _ = try column.step()
                 try column.reset()
-                try sample.bind(Int64(position), at: 2)
-                try Self.insertSamples(sample, times: times, values: raw.columns[columnName] ?? [])
                 try afterColumn?(position)
             }
         }
         return info
     }
 
-    /// Steps `sample` once per (time, value), with parameters 1 and 2 already bound.
+    /// Binds parameters 1 (time) and 2 (value) of `sample` and steps it, once per cell.
     private static func insertSamples(_ sample: Statement, times: [Int64], values: [Double]) throws {
         precondition(values.count == times.count, "column has \(values.count) values for \(times.count) times")
         try times.withUnsafeBufferPointer { t in
             try values.withUnsafeBufferPointer { v in
                 for row in 0..<t.count {
-                    try sample.bind(t[row], at: 3)
-                    try sample.bind(v[row], at: 4)
+                    try sample.bind(t[row], at: 1)
+                    try sample.bind(v[row], at: 2)
                     _ = try sample.step()
                     try sample.reset()
                 }

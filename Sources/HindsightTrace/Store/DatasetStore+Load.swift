@@ -18,14 +18,22 @@ extension DatasetStore {
         let rows = header.int64(at: 1)
 
         var names: [String] = []
-        let columnQuery = try connection.prepare(
-            "SELECT position, name FROM dataset_columns WHERE dataset_id = ?1 ORDER BY position")
+        var spans: [(first: Int64, last: Int64)?] = []
+        let columnQuery = try connection.prepare("""
+            SELECT position, name, first_sample, last_sample FROM dataset_columns
+            WHERE dataset_id = ?1 ORDER BY position
+            """)
         try columnQuery.bind(id, at: 1)
         while try columnQuery.step() {
             guard columnQuery.int64(at: 0) == Int64(names.count), let columnName = columnQuery.string(at: 1) else {
                 throw inconsistent(name, "its column list has a gap or a NULL name")
             }
             names.append(columnName)
+            if let first = columnQuery.optionalInt64(at: 2), let last = columnQuery.optionalInt64(at: 3) {
+                spans.append((first, last))
+            } else {
+                spans.append(nil)
+            }
         }
         guard !names.isEmpty else { throw inconsistent(name, "it has no columns") }
 
@@ -36,32 +44,40 @@ extension DatasetStore {
         times.reserveCapacity(capacity)
         var columns: [String: [Double]] = [:]
         let sampleQuery = try connection.prepare(
-            "SELECT t, value FROM samples WHERE dataset_id = ?1 AND col = ?2 ORDER BY t")
-        try sampleQuery.bind(id, at: 1)
+            "SELECT t, value FROM samples WHERE id BETWEEN ?1 AND ?2 ORDER BY id")
         for (position, columnName) in names.enumerated() {
-            try sampleQuery.bind(Int64(position), at: 2)
             var values: [Double] = []
             values.reserveCapacity(position == 0 ? capacity : times.count)
-            if position == 0 {
-                while try sampleQuery.step() {
-                    times.append(sampleQuery.int64(at: 0))
-                    values.append(sampleQuery.doubleOrNaN(at: 1))
-                }
-            } else {
-                var row = 0
-                while try sampleQuery.step() {
-                    guard row < times.count, sampleQuery.int64(at: 0) == times[row] else {
-                        throw inconsistent(name, "column '\(columnName)' has other times than column '\(names[0])'")
+            if let span = spans[position] {
+                try sampleQuery.bind(span.first, at: 1)
+                try sampleQuery.bind(span.last, at: 2)
+                if position == 0 {
+                    while try sampleQuery.step() {
+                        times.append(sampleQuery.int64(at: 0))
+                        values.append(sampleQuery.doubleOrNaN(at: 1))
                     }
-                    values.append(sampleQuery.doubleOrNaN(at: 1))
-                    row += 1
+                } else {
+                    var row = 0
+                    while try sampleQuery.step() {
+                        guard row < times.count, sampleQuery.int64(at: 0) == times[row] else {
+                            throw inconsistent(name, "column '\(columnName)' has other times than column '\(names[0])'")
+                        }
+                        values.append(sampleQuery.doubleOrNaN(at: 1))
+                        row += 1
+                    }
+                }
+                try sampleQuery.reset()
+                guard span.last &- span.first &+ 1 == Int64(values.count) else {
+                    throw inconsistent(name, "column '\(columnName)' has \(values.count) samples in ids \(span.first)…\(span.last)")
                 }
             }
             guard values.count == times.count else {
                 throw inconsistent(name, "column '\(columnName)' has \(values.count) values for \(times.count) times")
             }
-            try sampleQuery.reset()
             columns[columnName] = values
+        }
+        guard times.count > 1 ? zip(times, times.dropFirst()).allSatisfy({ $0 < $1 }) : true else {
+            throw inconsistent(name, "its times are not strictly ascending")
         }
         guard Int64(times.count) == rows else {
             throw inconsistent(name, "it has \(times.count) rows of samples, its header says \(rows)")

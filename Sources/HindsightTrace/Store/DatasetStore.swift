@@ -115,8 +115,23 @@ public final class DatasetStore {
 
     /// Deletes every row of dataset `id` (inside the caller's transaction).
     func deleteDataset(id: Int64) throws {
+        let ranges = try connection.prepare(
+            "SELECT first_sample, last_sample FROM dataset_columns WHERE dataset_id = ?1")
+        try ranges.bind(id, at: 1)
+        var spans: [(Int64, Int64)] = []
+        while try ranges.step() {
+            if let first = ranges.optionalInt64(at: 0), let last = ranges.optionalInt64(at: 1) {
+                spans.append((first, last))
+            }
+        }
+        let samples = try connection.prepare("DELETE FROM samples WHERE id BETWEEN ?1 AND ?2")
+        for (first, last) in spans {
+            try samples.bind(first, at: 1)
+            try samples.bind(last, at: 2)
+            while try samples.step() {}
+            try samples.reset()
+        }
         for sql in [
-            "DELETE FROM samples WHERE dataset_id = ?1",
             "DELETE FROM dataset_columns WHERE dataset_id = ?1",
             "DELETE FROM datasets WHERE id = ?1",
         ] {

@@ -9,14 +9,19 @@
 /// Layout (version 1):
 /// - `datasets`: one row per stored trace, with its span (`start_ms`, `end_ms`, ms since
 ///   the epoch), `step_ms` (the median spacing of its timestamps) and `rows` (timestamps).
-/// - `dataset_columns`: the trace's column names, `position` 0… in sorted order.
-/// - `samples`: one row per cell, `(dataset_id, col, t)` → `value`, a `WITHOUT ROWID`
-///   table keyed in the order an import writes and a load reads (column by column, time
-///   ascending), so both are sequential B-tree walks. `value` has no type affinity on
-///   purpose: a REAL column would store −0.0 as the integer 0. An empty cell is NULL.
-///   Measured on 1 M rows (Python driver, same SQLite): this layout inserts within 20 % of
-///   a rowid table with no key at all (which could only find a dataset by a full scan) and
-///   reads back 25 % faster; a rowid table with the same primary key inserts 40 % slower.
+/// - `dataset_columns`: the trace's column names, `position` 0… in sorted order, and the
+///   range `first_sample…last_sample` of `samples.id` that holds the column (NULL for an
+///   empty trace).
+/// - `samples`: one row `(id, t, value)` per cell. An import appends each column's cells in
+///   time order inside one write transaction, so they get consecutive ids (checked as they
+///   are written); a load reads `id BETWEEN first AND last`. `id` is an explicit INTEGER
+///   PRIMARY KEY so that VACUUM keeps it. `value` has no type affinity on purpose: a REAL
+///   column would store −0.0 as the integer 0. An empty cell is NULL.
+///
+/// Why this layout (measured on 1 M rows, Python driver, CPU time, same SQLite): appending
+/// to a rowid table inserts 0.48 M rows/s against 0.33 M/s for a `WITHOUT ROWID` table
+/// keyed `(dataset_id, col, t)`, which pays a B-tree seek and key comparisons per row; a
+/// range read is as fast or faster (0.86 against 0.78 M rows/s).
 public enum StoreSchema {
     /// The schema version this build writes and reads.
     public static var current: Int64 { Int64(migrations.count) }
@@ -43,16 +48,16 @@ public enum StoreSchema {
             dataset_id INTEGER NOT NULL REFERENCES datasets(id),
             position INTEGER NOT NULL,
             name TEXT NOT NULL,
+            first_sample INTEGER,
+            last_sample INTEGER,
             PRIMARY KEY (dataset_id, position),
             UNIQUE (dataset_id, name)
         ) WITHOUT ROWID;
         CREATE TABLE samples (
-            dataset_id INTEGER NOT NULL,
-            col INTEGER NOT NULL,
+            id INTEGER PRIMARY KEY,
             t INTEGER NOT NULL,
-            value,
-            PRIMARY KEY (dataset_id, col, t)
-        ) WITHOUT ROWID;
+            value
+        );
         """,
     ]
 
