@@ -12,6 +12,7 @@ final class StoreSchemaTests: StoreTestCase {
         let mode = try db.prepare("PRAGMA journal_mode")
         XCTAssertTrue(try mode.step())
         XCTAssertEqual(mode.string(at: 0), "wal")
+        XCTAssertEqual(try db.scalarInt64("PRAGMA page_size"), 65_536)
     }
 
     func testVersionZeroFileIsUpgraded() throws {

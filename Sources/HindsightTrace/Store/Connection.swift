@@ -30,6 +30,7 @@ public final class Connection {
     /// - Throws: ``StoreError`` when the file cannot be opened. A file that is not a database
     ///   opens without error; the first statement reports it (``StoreError/Kind/notAStore``).
     public init(path: String, create: Bool, busyTimeoutMs: Int32 = 5_000) throws {
+        _ = Connection.processSetup
         var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX
         if create { flags |= SQLITE_OPEN_CREATE }
         var db: OpaquePointer?
@@ -54,6 +55,11 @@ public final class Connection {
     }
 
     deinit { sqlite3_close_v2(handle) }
+
+    /// Process-wide SQLite settings, applied once before the first connection opens:
+    /// memory statistics off (they serialize every allocation on a global mutex). If SQLite
+    /// was already initialized by other code, this changes nothing.
+    private static let processSetup: Int32 = hindsight_sqlite3_disable_memstatus()
 
     /// Runs one or more `;`-separated statements that return no rows of interest.
     /// - Throws: ``StoreError`` naming the SQL and SQLite's result code.
