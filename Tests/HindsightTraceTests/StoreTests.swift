@@ -124,7 +124,7 @@ final class StoreTests: StoreTestCase {
         struct Boom: Error {}
         let store = try DatasetStore(path: dbPath(), create: true)
         // Fail after the first of two columns has been written.
-        XCTAssertThrowsError(try store.importTrace(makeTrace(), name: "web", replace: false) { position in
+        XCTAssertThrowsError(try store.importTrace(makeTrace(), name: "web", replace: false, progress: nil) { position in
             if position == 0 { throw Boom() }
         }) { XCTAssertTrue($0 is Boom, "\($0)") }
         XCTAssertEqual(try store.names(), [])
@@ -135,7 +135,7 @@ final class StoreTests: StoreTestCase {
         // A failed replace keeps the old dataset whole.
         try store.importTrace(makeTrace(), name: "web", replace: false)
         let other = RawTrace(times: [1, 2], columns: ["a": [1, 2], "b": [3, 4]], source: "other.csv")
-        XCTAssertThrowsError(try store.importTrace(other, name: "web", replace: true) { position in
+        XCTAssertThrowsError(try store.importTrace(other, name: "web", replace: true, progress: nil) { position in
             if position == 1 { throw Boom() }
         })
         let loaded = try store.load(name: "web")
@@ -203,6 +203,21 @@ final class StoreTests: StoreTestCase {
               WHERE dataset_id = (SELECT id FROM datasets WHERE name = 'web3'))
             """)
         XCTAssertEqual(storeError { _ = try store.load(name: "web3") }?.kind, .inconsistent)
+    }
+
+    func testProgressReportsEvery65536CellsAndTheEnd() throws {
+        let n = 70_000
+        let raw = RawTrace(
+            times: (0..<n).map { Int64($0) * 1_000 },
+            columns: ["a": (0..<n).map(Double.init), "b": (0..<n).map { Double($0) / 3 }], source: "p")
+        var reports: [[Int]] = []
+        try DatasetStore(path: dbPath(), create: true).importTrace(raw, name: "p", replace: false) {
+            reports.append([$0, $1])
+        }
+        // 140,000 cells: multiples of 65,536 below it, then the total.
+        XCTAssertEqual(reports, [[65_536, 140_000], [131_072, 140_000], [140_000, 140_000]])
+        let loaded = try DatasetStore.loadTrace(name: "p", dbPath: dbPath())
+        XCTAssertEqual(loaded, RawTrace(times: raw.times, columns: raw.columns, source: loaded.source))
     }
 
     func testMedianSpacing() {

@@ -14,6 +14,8 @@ extension DatasetStore {
     ///   - raw: the trace; times strictly ascending, at least one column.
     ///   - name: 1–128 characters from `A–Z a–z 0–9 . _ -`.
     ///   - replace: replace a dataset of the same name instead of refusing.
+    ///   - progress: called with (cells written, cells in all) every 65,536 cells and once
+    ///     at the end, for a progress bar; `nil` for none.
     /// - Returns: what was stored.
     /// - Throws: ``StoreError``: ``StoreError/Kind/duplicateDataset`` when `name` exists and
     ///   `replace` is false; ``StoreError/Kind/invalidInput`` for a bad name, no columns or
@@ -22,22 +24,30 @@ extension DatasetStore {
     /// - Complexity: O(rows × columns) inserts, plus O(rows log rows) when the spacing of the
     ///   times is not uniform (median spacing).
     @discardableResult
-    public func importTrace(_ raw: RawTrace, name: String, replace: Bool) throws -> DatasetInfo {
-        try importTrace(raw, name: name, replace: replace, afterColumn: nil)
+    public func importTrace(
+        _ raw: RawTrace, name: String, replace: Bool,
+        progress: ((_ written: Int, _ total: Int) -> Void)? = nil
+    ) throws -> DatasetInfo {
+        try importTrace(raw, name: name, replace: replace, progress: progress, afterColumn: nil)
     }
 
     /// Opens (creating if needed) the store at `dbPath` and imports `raw` under `name`:
     /// the whole of `hindsight import` after the file is read.
-    /// - Throws: see ``init(path:create:)`` and ``importTrace(_:name:replace:)``.
+    /// - Throws: see ``init(path:create:)`` and ``importTrace(_:name:replace:progress:)``.
     @discardableResult
-    public static func importTrace(_ raw: RawTrace, name: String, replace: Bool, dbPath: String) throws -> DatasetInfo {
-        try DatasetStore(path: dbPath, create: true).importTrace(raw, name: name, replace: replace)
+    public static func importTrace(
+        _ raw: RawTrace, name: String, replace: Bool, dbPath: String,
+        progress: ((_ written: Int, _ total: Int) -> Void)? = nil
+    ) throws -> DatasetInfo {
+        try DatasetStore(path: dbPath, create: true).importTrace(raw, name: name, replace: replace, progress: progress)
     }
 
-    /// ``importTrace(_:name:replace:)`` with a hook called after each column is written
-    /// (with its position), inside the transaction: tests throw from it to check rollback.
+    /// ``importTrace(_:name:replace:progress:)`` with a hook called after each column is
+    /// written (with its position), inside the transaction: tests throw from it to check
+    /// rollback.
     func importTrace(
-        _ raw: RawTrace, name: String, replace: Bool, afterColumn: ((Int) throws -> Void)?
+        _ raw: RawTrace, name: String, replace: Bool,
+        progress: ((_ written: Int, _ total: Int) -> Void)?, afterColumn: ((Int) throws -> Void)?
     ) throws -> DatasetInfo {
         try Self.checkName(name, path: path)
         let names = raw.columnNames
@@ -86,7 +96,9 @@ extension DatasetStore {
             try column.bind(id, at: 1)
             for (position, columnName) in names.enumerated() {
                 let first = base + 1 + Int64(position) * rows
-                try Self.insertSamples(sample, times: times, values: raw.columns[columnName] ?? [])
+                try Self.insertSamples(
+                    sample, times: times, values: raw.columns[columnName] ?? [],
+                    done: position * times.count, total: times.count * names.count, progress: progress)
                 if rows > 0 && connection.lastInsertRowID != first + rows - 1 {
                     throw StoreError(
                         .sqlite, path: path,
@@ -107,7 +119,12 @@ extension DatasetStore {
     }
 
     /// Binds parameters 1 (time) and 2 (value) of `sample` and steps it, once per cell.
-    private static func insertSamples(_ sample: Statement, times: [Int64], values: [Double]) throws {
+    /// `done` cells of `total` were written before; `progress` hears of every 65,536th cell
+    /// and of the last.
+    private static func insertSamples(
+        _ sample: Statement, times: [Int64], values: [Double],
+        done: Int, total: Int, progress: ((Int, Int) -> Void)?
+    ) throws {
         precondition(values.count == times.count, "column has \(values.count) values for \(times.count) times")
         try times.withUnsafeBufferPointer { t in
             try values.withUnsafeBufferPointer { v in
@@ -116,6 +133,9 @@ extension DatasetStore {
                     try sample.bind(v[row], at: 2)
                     _ = try sample.step()
                     try sample.reset()
+                    if let progress, (done + row + 1) & 0xFFFF == 0 || done + row + 1 == total {
+                        progress(done + row + 1, total)
+                    }
                 }
             }
         }
