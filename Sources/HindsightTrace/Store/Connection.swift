@@ -117,6 +117,19 @@ public final class Connection {
     /// The id (rowid) of the row inserted last on this connection, 0 before any insert.
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
+    /// The most `?` parameters one statement may have on this connection
+    /// (`SQLITE_LIMIT_VARIABLE_NUMBER`: 32,766 by default since SQLite 3.32, 999 before;
+    /// a build or ``setVariableLimit(_:)`` may lower it).
+    public var variableLimit: Int { Int(sqlite3_limit(handle, SQLITE_LIMIT_VARIABLE_NUMBER, -1)) }
+
+    /// Lowers (never raises above the compiled-in maximum) the number of `?` parameters a
+    /// statement may have on this connection; statements prepared later are held to it.
+    /// - Parameter limit: the new limit, ≥ 0; SQLite caps it at its compile-time maximum.
+    func setVariableLimit(_ limit: Int) {
+        precondition(limit >= 0, "variable limit \(limit) is negative")
+        sqlite3_limit(handle, SQLITE_LIMIT_VARIABLE_NUMBER, Int32(clamping: limit))
+    }
+
     /// The error for result `code` of `sql` on this connection.
     func error(_ code: Int32, sql: String?) -> StoreError {
         StoreError.sqlite(code, db: handle, path: path, sql: sql)
