@@ -5,8 +5,10 @@ Python does the same work as `hindsight bench --only sqlite_insert --only sqlite
 
   sqlite_insert  open a fresh database file (WAL, synchronous=NORMAL), create the store
                  schema, insert N (time ms, value) rows into `samples` with
-                 `executemany` (the same INSERT hindsight prepares once and steps per row)
-                 in one transaction, commit, close.
+                 `executemany` of `INSERT INTO samples(t, value) VALUES (?, ?)` in one
+                 transaction, commit, close. (hindsight writes the same rows, in the same
+                 single transaction, through multi-row INSERTs of 512 rows each: that is
+                 its real import path, `DatasetStore.importTrace`.)
   sqlite_read    open the database, `fetchall` every row of the dataset in time order, close.
 
 Same schema (read from Sources/HindsightTrace/Store/StoreSchema.swift), same row count,
@@ -91,9 +93,19 @@ def python_read(path, n):
     return elapsed
 
 
-def run_bench(binary, n, ops, reps=None):
+def has_wall_flag(binary):
+    """Whether `hindsight bench` times with the thread's CPU clock by default and takes
+    `--wall` for the wall clock (the bench command of CLI.md does)."""
+    try:
+        text = subprocess.run([binary, "bench", "--help"], capture_output=True, text=True).stdout
+    except OSError:
+        return False
+    return "--wall" in text
+
+
+def run_bench(binary, n, ops, reps=None, extra=()):
     """Runs `hindsight bench`; returns ({op: (seconds, rows/s)}, CPU seconds of the child)."""
-    command = [binary, "bench", "--size", str(n)]
+    command = [binary, "bench", "--size", str(n), *extra]
     for op in ops:
         command += ["--only", op]
     if reps is not None:
@@ -147,12 +159,19 @@ def main():
     del data
 
     ops = ["sqlite_insert", "sqlite_read"]
-    swift, _ = run_bench(args.binary, args.rows, ops)
-    swift_cpu = {op: hindsight_cpu(args.binary, args.rows, op) for op in ops}
+    if has_wall_flag(args.binary):
+        # Median of --reps runs on each clock, as for Python: wall with --wall, the
+        # thread's CPU time (user + system) by default.
+        swift, _ = run_bench(args.binary, args.rows, ops, reps=args.reps, extra=["--wall"])
+        cpu_runs, _ = run_bench(args.binary, args.rows, ops, reps=args.reps)
+        swift_cpu = {op: cpu_runs[op][0] for op in ops}
+    else:
+        swift, _ = run_bench(args.binary, args.rows, ops)
+        swift_cpu = {op: hindsight_cpu(args.binary, args.rows, op) for op in ops}
     load = os.getloadavg()[0]
     print(f"SQLite {sqlite3.sqlite_version}, Python {sys.version.split()[0]}, {args.rows} rows, "
           f"median of {args.reps}; load average {load:.1f} on {os.cpu_count()} CPUs")
-    print("wall clock (what `hindsight bench` reports):")
+    print("wall clock (`hindsight bench --wall`; Python time.perf_counter):")
     print(f"  {'op':14} {'python rows/s':>14} {'hindsight rows/s':>17} {'ratio':>7}")
     ratios = {}
     for op in ops:
@@ -160,7 +179,7 @@ def main():
         hs = swift[op][1]
         ratios[op] = hs / py
         print(f"  {op:14} {py:14,.0f} {hs:17,.0f} {ratios[op]:6.2f}x")
-    print("CPU time per run (less sensitive to other load on the machine):")
+    print("CPU time per run (`hindsight bench`, thread CPU; Python time.process_time; less sensitive to load):")
     print(f"  {'op':14} {'python s':>14} {'hindsight s':>17} {'ratio':>7}")
     for op in ops:
         if swift_cpu[op] is None or swift_cpu[op] <= 0:

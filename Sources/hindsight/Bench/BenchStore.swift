@@ -3,8 +3,8 @@ import HindsightTrace
 
 extension BenchRegistry {
     /// Benchmarks of the store area: 1 M (Int64 time, Double value) rows through the real
-    /// import and load paths of ``DatasetStore`` (one prepared INSERT, bind/step/reset, one
-    /// transaction, WAL). `bench/sqlite_peers.py` runs Python's sqlite3 on the same schema
+    /// import and load paths of ``DatasetStore`` (multi-row INSERTs of 512 rows prepared once,
+    /// bound and stepped per batch, one transaction, WAL). `bench/sqlite_peers.py` runs Python's sqlite3 on the same schema
     /// and row count side by side.
     static let storeCases: [BenchCase] = [
         BenchCase(name: "sqlite_insert", defaultSize: 1_000_000) { n in
