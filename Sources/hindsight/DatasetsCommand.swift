@@ -29,7 +29,7 @@ struct DatasetsCommand: ParsableCommand {
             let infos = try DatasetStore(path: db, create: false).list()
             print(infos.isEmpty ? Self.emptyMessage(db) : Self.table(infos), terminator: "")
         } catch {
-            throw hindsight.exitCode(for: error)
+            throw failureExit(for: error)
         }
     }
 

@@ -1,8 +1,74 @@
 import ArgumentParser
+import Foundation
+import HindsightReport
+import HindsightScenario
+import HindsightSim
+import HindsightTrace
 
 struct RunCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "run", abstract: "(not built yet)")
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Replay a scenario's trace under each of its policies and write the run's files.",
+        discussion: """
+            Every policy of the scenario (or those named with --policy) runs in its own
+            simulation over the same trace. The run writes into --out (default
+            reports/<scenario name>/):
+
+              summary.json             one object per policy (cost, energy, emissions, SCI,
+                                       SLO violation, churn, latency fidelity, warnings)
+              summary.csv              the same, one row per policy
+              timeseries-<policy>.csv  one row per trace step
+              decisions-<policy>.csv   every scaling decision and why
+              report.html              a self-contained page with charts (opens offline)
+              summary.md               a Markdown table for a pull-request comment
+
+            Files are written to a temporary name and renamed, so a failed run leaves
+            nothing half-written. A summary table is printed on standard output.
+
+            Examples:
+              hindsight run scenarios/demo.yaml
+              hindsight run scenarios/demo.yaml --policy checkout-api --out /tmp/hpa
+            """
+    )
+
+    @Argument(help: "The scenario file (apiVersion: hindsight/v1, kind: Scenario).")
+    var scenario: String
+
+    @Option(help: "Output folder (default: reports/<scenario name>/).")
+    var out: String?
+
+    @Option(name: .customLong("policy"), help: "Run only the policy with this name (repeatable).")
+    var policies: [String] = []
+
+    @Option(help: "Policies simulated in parallel (the results are identical for any value).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Make a hosted aiAgent.modelRef (which cannot run offline) an error instead of a warning.")
+    var strict = false
+
+    @Flag(help: "Print nothing on success.")
+    var quiet = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+    }
+
     func run() throws {
-        throw CLIFailure.internalError("'run' is not built yet")
+        do {
+            let loaded = try ScenarioLoader.load(path: scenario)
+            let selected = try ScenarioInputs.select(policies, from: loaded)
+            let trace = try ScenarioInputs.trace(for: loaded)
+            let environment = try ScenarioInputs.environment(for: loaded)
+            let result = try Simulation.run(scenario: loaded, trace: trace, environment: environment,
+                                            policies: selected, jobs: jobs, strict: strict)
+            let directory = out ?? "reports/\(loaded.name)"
+            let written = try ReportWriter.writeAll(result, to: directory)
+            if !quiet {
+                print(RunSummaryTable.render(result))
+                print("wrote \(written.count) files to \(directory)/ (open \(directory)/report.html)")
+            }
+        } catch {
+            throw failureExit(for: error)
+        }
     }
 }
