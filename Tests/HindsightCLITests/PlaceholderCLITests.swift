@@ -1,7 +1,0 @@
-import XCTest
-
-final class PlaceholderCLITests: XCTestCase {
-    func testModuleLinks() throws {
-        XCTAssertTrue(true)
-    }
-}
