@@ -1,8 +1,84 @@
 import ArgumentParser
+import Foundation
+import HindsightTrace
 
+/// `hindsight import FILE --name NAME`: a trace into the SQLite dataset store.
 struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: "(not built yet)")
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, prometheus }
+
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Load a trace (CSV or Prometheus query_range JSON) into the SQLite dataset store.",
+        discussion: """
+            The samples are stored as recorded (sorted by time, duplicates resolved by
+            --duplicates); a scenario then names them with `dataset: NAME` instead of
+            `file:` and resamples them onto its own grid. The import is one transaction:
+            a failure leaves the store as it was.
+
+            CSV: a header row, a time column (unix seconds, RFC 3339, or
+            "YYYY-MM-DD HH:MM:SS" read in --timezone), numeric value columns.
+            Prometheus: the JSON answer of /api/v1/query_range (resultType matrix); each
+            series becomes a column named by --column (one series) or its __name__.
+
+            Examples:
+              hindsight import datasets/demo-web.csv --name demo
+              hindsight import latency.json --format prometheus --column latency_p99_ms --name api
+              hindsight datasets
+            """
+    )
+
+    @Argument(help: "The trace file.")
+    var file: String
+
+    @Option(help: "Name of the dataset in the store (letters, digits, . _ -).")
+    var name: String
+
+    @Option(help: "csv or prometheus.")
+    var format: Format = .csv
+
+    @Option(help: ArgumentHelp("The dataset store (created when missing).", valueName: "PATH"))
+    var db: String = DatasetStore.defaultPath
+
+    @Option(name: .customLong("time"), help: "CSV: the time column.")
+    var timeColumn: String = "timestamp"
+
+    @Option(help: "CSV: IANA time zone of times written without an offset.")
+    var timezone: String = "UTC"
+
+    @Option(help: "CSV: what to do with repeated timestamps: error, last or mean.")
+    var duplicates: String = "error"
+
+    @Option(help: "Prometheus: the column name for a single series.")
+    var column: String?
+
+    @Flag(help: "Replace a dataset of the same name.")
+    var replace = false
+
+    func validate() throws {
+        guard TraceSpec.Duplicates(rawValue: duplicates) != nil else {
+            throw ValidationError("--duplicates \(duplicates); expected error, last or mean")
+        }
+    }
+
     func run() throws {
-        throw CLIFailure.internalError("'import' is not built yet")
+        do {
+            let raw: RawTrace
+            switch format {
+            case .csv:
+                raw = try TraceCSV.read(path: file, timeColumn: timeColumn, timezone: timezone,
+                                        duplicates: TraceSpec.Duplicates(rawValue: duplicates) ?? .error,
+                                        nonNegative: Set(TraceSpec.defaultColumns.values))
+            case .prometheus:
+                raw = try PrometheusJSON.read(path: file, columnName: column)
+            }
+            let progress = ProgressBar(label: "import \(name)")
+            let info = try DatasetStore.importTrace(raw, name: name, replace: replace, dbPath: db) { written, total in
+                progress.update(Double(written) / Double(max(total, 1)))
+            }
+            progress.finish()
+            print("imported \(info.rows) rows × \(info.columns.count) columns as '\(info.name)' into \(db)")
+        } catch {
+            throw failureExit(for: error)
+        }
     }
 }
