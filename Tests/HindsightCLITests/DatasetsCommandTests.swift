@@ -37,13 +37,17 @@ final class DatasetsCommandTests: XCTestCase {
 
         let listed = try CLI.run(["datasets", "--db", db])
         XCTAssertEqual(listed.status, 0, listed.stderr)
+        XCTAssertTrue(imported.stdout.contains("\(RunFixture.steps) rows"), imported.stdout)
         let lines = listed.stdout.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines.count, 2, listed.stdout)
-        let row = lines.last?.split(separator: " ", omittingEmptySubsequences: true).map(String.init) ?? []
-        XCTAssertEqual(row.first, "web-q", listed.stdout)
-        XCTAssertTrue(row.contains(String(RunFixture.steps)), "row count \(RunFixture.steps) not in: \(listed.stdout)")
-        XCTAssertTrue(row.contains("2026-01-01T00:00:00Z"), listed.stdout)
-        XCTAssertTrue(listed.stdout.contains("rps"), listed.stdout)
+        let cells = lines.map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+        XCTAssertEqual(cells.first, ["NAME", "START", "END", "STEP", "ROWS", "COLUMNS"])
+        // 1,440 samples every 15 s from 2026-01-01T00:00:00Z: the last at 05:59:45.
+        let row = cells.last ?? []
+        XCTAssertEqual(Array(row.prefix(5)), ["web-q", "2026-01-01T00:00:00Z", "2026-01-01T05:59:45Z", "15s",
+                                              String(RunFixture.steps)], listed.stdout)
+        XCTAssertEqual(Set((row.last ?? "").split(separator: ",").map(String.init)),
+                       ["rps", "cpu", "replicas", "latency_p99_ms"], listed.stdout)
 
         let fromStore = RunFixture.scenario(name: "stored", trace: "dataset: web-q\n    db: store.sqlite",
                                             policies: ["- observed", "- file: hpa.yaml"])

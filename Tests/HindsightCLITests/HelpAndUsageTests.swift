@@ -98,6 +98,20 @@ final class HelpAndUsageTests: XCTestCase {
         assertMentions(result.stdout, ["USAGE: hindsight bench", "--size", "--only"])
     }
 
+    /// The usage line of each command, as CLI.md's synopsis reads in ArgumentParser's notation.
+    func testUsageLinesFollowTheContract() throws {
+        let expected = [
+            "run": "USAGE: hindsight run <scenario> [--out <out>] [--policy <policy> ...] [--jobs <jobs>] [--strict] [--quiet]",
+            "datasets": "USAGE: hindsight datasets [--db <PATH>]",
+        ]
+        for (command, usage) in expected {
+            let result = try CLI.run([command, "--help"])
+            XCTAssertEqual(result.status, 0)
+            let line = result.stdout.split(separator: "\n").first { $0.hasPrefix("USAGE:") }.map(String.init)
+            XCTAssertEqual(line, usage, command)
+        }
+    }
+
     // MARK: - Usage errors exit 2 (not ArgumentParser's 64)
 
     func testUnknownSubcommandIsUsageError() throws {

@@ -84,4 +84,38 @@ final class RunCommandErrorTests: XCTestCase {
         let warnings = ai1?["warnings"] as? [String] ?? []
         XCTAssertTrue(warnings.contains { $0.contains("openai-gpt-4o") }, "warnings: \(warnings)")
     }
+
+    /// CRLF line endings, quoted cells and no final newline read as the plain file does.
+    func testCRLFQuotedAndUnterminatedTraceReadsTheSame() throws {
+        let (dir, scenario, text) = try world(badRow: 0, cell: "")
+        let plain = try CLI.run(["run", scenario, "--out", dir.path("plain"), "--quiet"])
+        XCTAssertEqual(plain.status, 0, plain.stderr)
+        var lines = text.split(separator: "\n").map(String.init)
+        for i in 1..<lines.count {
+            var cells = lines[i].split(separator: ",").map(String.init)
+            cells[1] = "\"" + cells[1] + "\""
+            lines[i] = cells.joined(separator: ",")
+        }
+        try dir.write("trace.csv", lines.joined(separator: "\r\n"))
+        let crlf = try CLI.run(["run", scenario, "--out", dir.path("crlf"), "--quiet"])
+        XCTAssertEqual(crlf.status, 0, crlf.stderr)
+        for p in RunFixture.policies {
+            let name = "/timeseries-\(p).csv"
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: dir.path("crlf") + name)),
+                           try Data(contentsOf: URL(fileURLWithPath: dir.path("plain") + name)), p)
+        }
+    }
+
+    /// A repeated timestamp is an error naming the line of the repeat (duplicates: error is the default).
+    func testDuplicateTimestampIsAnError() throws {
+        let (dir, scenario, text) = try world(badRow: 0, cell: "")
+        var lines = text.split(separator: "\n").map(String.init)
+        lines.insert(lines[3], at: 4)  // data row 3 again, as line 5
+        try dir.write("trace.csv", lines.joined(separator: "\n") + "\n")
+        let out = dir.path("out")
+        let result = try CLI.run(["run", scenario, "--out", out])
+        XCTAssertEqual(result.status, 2, result.stderr)
+        XCTAssertTrue(result.stderr.hasPrefix("\(dir.path("trace.csv")):5:"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+    }
 }

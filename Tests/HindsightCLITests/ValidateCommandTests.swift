@@ -144,4 +144,21 @@ final class ValidateCommandTests: XCTestCase {
         XCTAssertTrue(result.stderr.hasPrefix("\(path):\(p.line):\(p.column): "), result.stderr)
         XCTAssertTrue(result.stderr.contains("nowhere.csv"), result.stderr)
     }
+
+    /// A scenario is checked with the policy files it names: the policy's problem is reported
+    /// at its own file and place, and the scenario gets no `ok`.
+    func testScenarioReportsProblemsOfItsPolicyFiles() throws {
+        let dir = try TempDir()
+        try dir.write("trace.csv", "timestamp,rps,cpu,replicas\n0,1,0.1,1\n15,1,0.1,1\n")
+        let policy = RunFixture.hpa.replacingOccurrences(of: "averageUtilization: 60", with: "averageUtilization: sixty")
+        let policyPath = try dir.write("hpa.yaml", policy)
+        let scenarioPath = try dir.write("scenario.yaml", RunFixture.scenario(trace: "file: trace.csv",
+                                                                               policies: ["- observed", "- file: hpa.yaml"]))
+        let result = try CLI.run(["validate", scenarioPath])
+        XCTAssertEqual(result.status, 2, result.stderr)
+        XCTAssertEqual(result.stdout, "")
+        let p = try XCTUnwrap(position(of: "sixty", in: policy))
+        XCTAssertTrue(result.stderr.hasPrefix("\(policyPath):\(p.line):\(p.column): "), result.stderr)
+        XCTAssertTrue(result.stderr.contains("averageUtilization"), result.stderr)
+    }
 }
