@@ -44,6 +44,7 @@ extension Simulation {
             }
         case .aiOptimization(let ai):
             if case .hosted(let model) = ai.model, setup.strict {
+                let at = ai.modelRefLocation.map { "\($0): " } ?? at
                 throw InputMessage("\(at)AIOptimizationPolicy '\(ai.name)': aiAgent.modelRef '\(model)' is a hosted model that cannot run offline (--strict); expected none, ewma, linear, holt-winters, seasonal-naive or exec:COMMAND")
             }
             guard ai.minReplicas <= ai.maxReplicas, ai.maxReplicas <= SimLimits.maxReplicas else {

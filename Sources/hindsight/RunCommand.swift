@@ -40,8 +40,8 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("policy"), help: "Run only the policy with this name (repeatable).")
     var policies: [String] = []
 
-    @Option(help: "Policies simulated in parallel (the results are identical for any value).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Policies simulated in parallel (default: the number of cores; the results are identical for any value).")
+    var jobs: Int?
 
     @Flag(help: "Make a hosted aiAgent.modelRef (which cannot run offline) an error instead of a warning.")
     var strict = false
@@ -50,7 +50,7 @@ struct RunCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
     }
 
     func run() throws {
@@ -60,8 +60,9 @@ struct RunCommand: ParsableCommand {
             let trace = try ScenarioInputs.trace(for: loaded)
             let environment = try ScenarioInputs.environment(for: loaded)
             let result = try Simulation.run(scenario: loaded, trace: trace, environment: environment,
-                                            policies: selected, jobs: jobs, strict: strict)
-            let directory = out ?? "reports/\(loaded.name)"
+                                            policies: selected, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, strict: strict)
+            // The scenario's name is cleaned like a policy file name: it can never leave reports/.
+            let directory = out ?? "reports/\(PolicySpec(name: loaded.name, kind: .observed).fileName)"
             let written = try ReportWriter.writeAll(result, to: directory)
             if !quiet {
                 print(RunSummaryTable.render(result))

@@ -74,6 +74,7 @@ extension PolicyConversion {
         var result = AIOptimizationSpec(name: name?.value ?? "", targetWorkload: s.targetWorkload, goals: goals,
                                         agentName: s.aiAgent?.name, model: model, modelRef: modelRef?.value ?? "none", actions: actions)
         result.dryRun = s.dryRun ?? false
+        result.modelRefLocation = modelRef?.location
         result.evaluationInterval = evaluationInterval
         result.horizon = s.horizon?.milliseconds
         if let m = s.minReplicas {

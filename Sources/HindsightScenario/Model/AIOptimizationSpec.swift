@@ -43,6 +43,8 @@ public struct AIOptimizationSpec: Sendable, Equatable {
     public var model: Model
     /// The `modelRef` text as written, for messages.
     public var modelRef: String
+    /// Where `aiAgent.modelRef` is written (nil when absent).
+    public var modelRefLocation: SourceLocation? = nil
     public var actions: [Action]
     public var dryRun: Bool = false
     public var minReplicas: Int = 1
