@@ -1,0 +1,74 @@
+extension Rolling {
+    /// Rolling quantile into `out` (`out.count ≥ x.count`); see ``quantile(_:window:q:)``.
+    /// - Complexity: O(n·(log w + d)), d the rank distance moved per step; O(w) scratch.
+    public static func quantile(
+        _ x: UnsafeBufferPointer<Double>, window w: Int, q: Double, into out: UnsafeMutableBufferPointer<Double>
+    ) {
+        precondition(q >= 0 && q <= 1, "quantile q must be in [0, 1], got \(q)")
+        let n = x.count
+        guard prefillNaN(n, w, out), let p = x.baseAddress, let o = out.baseAddress else { return }
+        let sorted = UnsafeMutablePointer<Double>.allocate(capacity: w)
+        defer { sorted.deallocate() }
+        sorted.initialize(from: p, count: w)
+        var buf = UnsafeMutableBufferPointer(start: sorted, count: w)
+        buf.sort()
+        let (k, t) = Quantiles.rank(q, w)
+        let k1 = Swift.min(k + 1, w - 1)
+        o[w - 1] = Selection.lerp(sorted[k], sorted[k1], t)
+        var i = w
+        while i < n {
+            SortedWindow.replace(sorted, w, old: p[i - w], new: p[i])
+            o[i] = Selection.lerp(sorted[k], sorted[k1], t)
+            i += 1
+        }
+    }
+}
+
+/// Helpers on a sorted buffer of `Double` (ascending, NaN-free).
+enum SortedWindow {
+    /// First index in `s[0..<n]` whose value is ≥ `v` (branch-light binary search).
+    /// - Complexity: O(log n).
+    @inline(__always)
+    static func lowerBound(_ s: UnsafePointer<Double>, _ n: Int, _ v: Double) -> Int {
+        var base = 0
+        var len = n
+        while len > 1 {
+            let half = len / 2
+            base = s[base + half - 1] < v ? base + half : base
+            len -= half
+        }
+        return (len == 1 && s[base] < v) ? base + 1 : base
+    }
+
+    /// Replaces one occurrence of `old` by `new`, keeping `s[0..<n]` sorted.
+    /// - Complexity: O(log n + d), d the number of values moved.
+    @inline(__always)
+    static func replace(_ s: UnsafeMutablePointer<Double>, _ n: Int, old: Double, new: Double) {
+        let pOld = Swift.min(lowerBound(s, n, old), n - 1)
+        let qFull = lowerBound(s, n, new)
+        if qFull > pOld {
+            let q = qFull - 1
+            if q > pOld { (s + pOld).update(from: s + pOld + 1, count: q - pOld) }
+            s[q] = new
+        } else {
+            let q = qFull
+            if q < pOld { (s + q + 1).update(from: s + q, count: pOld - q) }
+            s[q] = new
+        }
+    }
+
+    /// Inserts `v` into `s[0..<n]` (capacity ≥ n + 1), keeping it sorted.
+    /// - Complexity: O(log n + d).
+    static func insert(_ s: UnsafeMutablePointer<Double>, _ n: Int, _ v: Double) {
+        let q = lowerBound(s, n, v)
+        if q < n { (s + q + 1).update(from: s + q, count: n - q) }
+        s[q] = v
+    }
+
+    /// Removes one occurrence of `v` from `s[0..<n]` (it must be present).
+    /// - Complexity: O(log n + d).
+    static func remove(_ s: UnsafeMutablePointer<Double>, _ n: Int, _ v: Double) {
+        let p = Swift.min(lowerBound(s, n, v), n - 1)
+        if p < n - 1 { (s + p).update(from: s + p + 1, count: n - 1 - p) }
+    }
+}
