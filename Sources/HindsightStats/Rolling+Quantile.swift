@@ -7,20 +7,8 @@ extension Rolling {
         precondition(q >= 0 && q <= 1, "quantile q must be in [0, 1], got \(q)")
         let n = x.count
         guard prefillNaN(n, w, out), let p = x.baseAddress, let o = out.baseAddress else { return }
-        let sorted = UnsafeMutablePointer<Double>.allocate(capacity: w)
-        defer { sorted.deallocate() }
-        sorted.initialize(from: p, count: w)
-        var buf = UnsafeMutableBufferPointer(start: sorted, count: w)
-        buf.sort()
-        let (k, t) = Quantiles.rank(q, w)
-        let k1 = Swift.min(k + 1, w - 1)
-        o[w - 1] = Selection.lerp(sorted[k], sorted[k1], t)
-        var i = w
-        while i < n {
-            SortedWindow.replace(sorted, w, old: p[i - w], new: p[i])
-            o[i] = Selection.lerp(sorted[k], sorted[k1], t)
-            i += 1
-        }
+        var engine = BlockQuantile(window: w, q: q)
+        engine.run(p, n, o)
     }
 }
 
@@ -34,10 +22,12 @@ enum SortedWindow {
         var len = n
         while len > 1 {
             let half = len / 2
-            base = s[base + half - 1] < v ? base + half : base
+            let lt = s[base + half - 1] < v
+            base &+= half & (0 &- Int(unsafeBitCast(lt, to: UInt8.self)))
             len -= half
         }
-        return (len == 1 && s[base] < v) ? base + 1 : base
+        guard len == 1 else { return base }
+        return base &+ Int(unsafeBitCast(s[base] < v, to: UInt8.self))
     }
 
     /// Replaces one occurrence of `old` by `new`, keeping `s[0..<n]` sorted.

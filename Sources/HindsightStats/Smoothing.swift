@@ -25,7 +25,21 @@ public enum Smoothing {
         let beta = 1 - alpha
         var y = p[0]
         o[0] = y
+        // Four steps per round: the chain only carries y → β⁴·y + c, the rest is off-chain.
+        let b2 = beta * beta, b3 = b2 * beta, b4 = b2 * b2
         var i = 1
+        while i + 4 <= x.count {
+            let a1 = alpha * p[i], a2 = alpha * p[i + 1], a3 = alpha * p[i + 2], a4 = alpha * p[i + 3]
+            let c2 = beta * a1 + a2
+            let c3 = beta * c2 + a3
+            let c4 = beta * c3 + a4
+            o[i] = beta * y + a1
+            o[i + 1] = b2 * y + c2
+            o[i + 2] = b3 * y + c3
+            y = b4 * y + c4
+            o[i + 3] = y
+            i += 4
+        }
         while i < x.count {
             y = beta * y + alpha * p[i]
             o[i] = y
