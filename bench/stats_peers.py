@@ -8,7 +8,7 @@ Both sides time each op as the median of repeated runs on data of the same size 
 distribution (normal(100, 15); hindsight draws it from its own fixed-seed generator, numpy
 from default_rng(20261126)). By default both measure the thread's CPU time (steady on a shared
 machine; every op here is single-threaded); --wall uses the wall clock on both sides.
---target-cpu builds a second, non-portable hindsight (e.g. x86-64-v3) into .build/cpu-<CPU>
+--target-cpu builds a second, non-portable hindsight (e.g. haswell, the x86-64-v3 level) into .build/cpu-<CPU>
 and adds its column.
 """
 import argparse
@@ -44,7 +44,7 @@ def build(extra):
     cmd = ["swift", "build", "-c", "release", "--product", "hindsight"] + extra
     print("+", " ".join(cmd), file=sys.stderr, flush=True)
     subprocess.run(cmd, cwd=ROOT, check=True)
-    out = subprocess.run(cmd[:3] + extra + ["--show-bin-path"], cwd=ROOT, check=True, capture_output=True, text=True)
+    out = subprocess.run(cmd[:4] + extra + ["--show-bin-path"], cwd=ROOT, check=True, capture_output=True, text=True)
     return os.path.join(out.stdout.strip(), "hindsight")
 
 

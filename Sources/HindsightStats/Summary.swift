@@ -87,8 +87,10 @@ public struct Summary: Sendable, Equatable {
             let len = Swift.min(block, x.count - start)
             let p = base + start
             let s = Kernels.sum(p, len)
-            let m = s / Double(len)
-            let m2 = Kernels.sumSquaredDeviations(p, len, from: m)
+            let m0 = s / Double(len)
+            let (ds, dq) = Kernels.deviations(p, len, from: m0)  // corrected two-pass
+            let m = m0 + ds / Double(len)
+            let m2 = Swift.max(0, dq - ds * (ds / Double(len)))
             let (lo, hi, nan) = Kernels.minMax(p, len)
             sawNaN = sawNaN || nan
             let part = Summary(count: len, sum: s, mean: m, m2: m2, min: lo, max: hi)
