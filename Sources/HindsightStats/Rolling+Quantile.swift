@@ -7,8 +7,61 @@ extension Rolling {
         precondition(q >= 0 && q <= 1, "quantile q must be in [0, 1], got \(q)")
         let n = x.count
         guard prefillNaN(n, w, out), let p = x.baseAddress, let o = out.baseAddress else { return }
+        if w <= 128 {
+            smallWindowQuantile(p, n, w, q, o)
+            return
+        }
         var engine = BlockQuantile(window: w, q: q)
         engine.run(p, n, o)
+    }
+
+    /// Short windows (w ≤ 128): a sorted window whose two ranks per step (outgoing and
+    /// incoming value) are counted with branch-free SIMD compares over the whole window,
+    /// then the values between them shift by one.
+    /// - Complexity: O(w) per step with a small constant (w/8 vector compares, one memmove).
+    static func smallWindowQuantile(
+        _ p: UnsafePointer<Double>, _ n: Int, _ w: Int, _ q: Double, _ o: UnsafeMutablePointer<Double>
+    ) {
+        let sorted = UnsafeMutablePointer<Double>.allocate(capacity: w)
+        defer { sorted.deallocate() }
+        sorted.initialize(from: p, count: w)
+        var buf = UnsafeMutableBufferPointer(start: sorted, count: w)
+        buf.sort()
+        let (k, t) = Quantiles.rank(q, w)
+        let k1 = Swift.min(k + 1, w - 1)
+        o[w - 1] = Selection.lerp(sorted[k], sorted[k1], t)
+        let one = SIMD8<Int64>(repeating: 1)
+        let body = w & ~7
+        var i = w
+        while i < n {
+            let old = p[i - w], new = p[i]
+            let vo = SIMD8<Double>(repeating: old), vn = SIMD8<Double>(repeating: new)
+            var co = SIMD8<Int64>.zero, cn = SIMD8<Int64>.zero
+            var j = 0
+            while j < body {
+                let x = Kernels.load8(sorted + j)
+                co &+= SIMD8<Int64>.zero.replacing(with: one, where: x .< vo)
+                cn &+= SIMD8<Int64>.zero.replacing(with: one, where: x .< vn)
+                j += 8
+            }
+            var pOld = Int(co.wrappedSum()), qFull = Int(cn.wrappedSum())
+            while j < w {
+                pOld &+= sorted[j] < old ? 1 : 0
+                qFull &+= sorted[j] < new ? 1 : 0
+                j += 1
+            }
+            pOld = Swift.min(pOld, w - 1)
+            if qFull > pOld {
+                let dst = qFull - 1
+                if dst > pOld { (sorted + pOld).update(from: sorted + pOld + 1, count: dst - pOld) }
+                sorted[dst] = new
+            } else {
+                if qFull < pOld { (sorted + qFull + 1).update(from: sorted + qFull, count: pOld - qFull) }
+                sorted[qFull] = new
+            }
+            o[i] = Selection.lerp(sorted[k], sorted[k1], t)
+            i += 1
+        }
     }
 }
 
