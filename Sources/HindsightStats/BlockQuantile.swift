@@ -110,11 +110,12 @@ struct BlockQuantile {
     ) {
         var i = lo, j = mid, o = lo
         while i < mid && j < hi {
-            let x = a[i], y = a[j]
-            let takeX = x.value <= y.value
-            out[o] = takeX ? x : y
-            i &+= takeX ? 1 : 0
-            j &+= takeX ? 0 : 1
+            // Select the source address (a cmov), not the value (which compiles to a branch).
+            let takeX = a[i].value <= a[j].value
+            let step = Int(unsafeBitCast(takeX, to: UInt8.self))
+            out[o] = a[j &+ ((i &- j) & (0 &- step))]  // index arithmetic: no branch
+            i &+= step
+            j &+= 1 &- step
             o &+= 1
         }
         while i < mid {
@@ -149,17 +150,17 @@ struct BlockQuantile {
             // Merge A (prev, w entries) and B (cur, len entries).
             var i = 0, j = 0, m = 0
             while i < w && j < len {
-                let ea = prev[i], eb = cur[j]
-                let takeA = ea.value <= eb.value
-                mv[m] = takeA ? ea.value : eb.value
-                act[m] = takeA ? 1 : 0
-                if takeA {
-                    posA[ea.index] = m
-                } else {
-                    posB[eb.index] = m
-                }
-                i += takeA ? 1 : 0
-                j += takeA ? 0 : 1
+                // Branch-free: select addresses, not values.
+                let takeA = prev[i].value <= cur[j].value
+                let step = unsafeBitCast(takeA, to: UInt8.self)
+                let mask = 0 &- Int(step)
+                let src = Int(bitPattern: cur + j) ^ ((Int(bitPattern: prev + i) ^ Int(bitPattern: cur + j)) & mask)
+                let e = UnsafePointer<Entry>(bitPattern: src).map { $0.pointee } ?? prev[i]
+                mv[m] = e.value
+                act[m] = step
+                (takeA ? posA : posB)[e.index] = m
+                i &+= Int(step)
+                j &+= 1 &- Int(step)
                 m += 1
             }
             while i < w || j < len {

@@ -1,6 +1,6 @@
 extension Rolling {
     /// Rolling quantile into `out` (`out.count ≥ x.count`); see ``quantile(_:window:q:)``.
-    /// - Complexity: O(n·(log w + d)), d the rank distance moved per step; O(w) scratch.
+    /// - Complexity: O(n log w) expected; O(w) scratch.
     public static func quantile(
         _ x: UnsafeBufferPointer<Double>, window w: Int, q: Double, into out: UnsafeMutableBufferPointer<Double>
     ) {

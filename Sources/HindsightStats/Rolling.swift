@@ -6,10 +6,12 @@
 /// window is a suffix of one aligned block plus a prefix of the next), so every output is
 /// computed from the values inside its window only: no error is carried from values that
 /// already left the window, unlike a running add/subtract. Min and max use the same layout
-/// with running extrema (three comparisons per sample). The quantile keeps the window in a
-/// sorted buffer (binary search, then one `memmove` of the values between the outgoing and
-/// the incoming rank). ``RollingWindow`` is the streaming (push one sample) counterpart with
-/// monotonic deques.
+/// with running extrema (three comparisons per sample). The quantile uses an order-statistic
+/// structure: for w > 128, aligned blocks sorted once each (O(log w) per sample amortized) and
+/// merged per block pair into a rank array with in-window flags and a cursor on the k-th flagged
+/// rank (O(1) expected per step; see `BlockQuantile`); for w ≤ 128 a sorted window whose ranks
+/// are counted with SIMD compares. ``RollingWindow`` is the streaming (push one sample)
+/// counterpart with monotonic deques for min and max.
 ///
 /// Input must not contain NaN (drop or fill missing values first): results for windows that
 /// contain NaN are unspecified (never a crash). `w` must be ≥ 1 (precondition).
@@ -48,8 +50,9 @@ public enum Rolling {
     }
 
     /// Rolling quantile `q` ∈ [0, 1] (numpy linear interpolation) over the last `window` samples.
-    /// - Complexity: O(n·(log w + d)) where d ≤ w is the rank distance between the outgoing
-    ///   and incoming sample (a `memmove`); O(w) scratch.
+    /// - Complexity: w > 128: O(log w) amortized per step (block sorts) plus O(1) expected
+    ///   cursor moves; w ≤ 128: O(w/8) vector compares and one short `memmove` per step.
+    ///   O(w) scratch.
     public static func quantile(_ x: [Double], window: Int, q: Double) -> [Double] {
         run(x) { quantile($0, window: window, q: q, into: $1) }
     }
