@@ -30,7 +30,6 @@ extension Rolling {
         let (k, t) = Quantiles.rank(q, w)
         let k1 = Swift.min(k + 1, w - 1)
         o[w - 1] = Selection.lerp(sorted[k], sorted[k1], t)
-        let one = SIMD8<Int64>(repeating: 1)
         let body = w & ~7
         var i = w
         while i < n {
@@ -40,8 +39,9 @@ extension Rolling {
             var j = 0
             while j < body {
                 let x = Kernels.load8(sorted + j)
-                co &+= SIMD8<Int64>.zero.replacing(with: one, where: x .< vo)
-                cn &+= SIMD8<Int64>.zero.replacing(with: one, where: x .< vn)
+                // A true lane of a mask is all ones (−1): subtracting counts it.
+                co &-= unsafeBitCast(x .< vo, to: SIMD8<Int64>.self)
+                cn &-= unsafeBitCast(x .< vn, to: SIMD8<Int64>.self)
                 j += 8
             }
             var pOld = Int(co.wrappedSum()), qFull = Int(cn.wrappedSum())
