@@ -44,7 +44,9 @@ extension BenchRegistry {
             let out = OutputBuffer(count: n)
             return BenchBody(units: Double(n) / 1e6) {
                 data.withUnsafeBufferPointer { x in f(x, out.buffer) }
-                return n > 0 ? out.buffer[n - 1] : 0
+                // The last cell is NaN when the series is shorter than the window.
+                let last = n > 0 ? out.buffer[n - 1] : 0
+                return last.isNaN ? 0 : last
             }
         }
     }
