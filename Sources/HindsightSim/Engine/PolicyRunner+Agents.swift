@@ -17,7 +17,7 @@ extension PolicyRunner {
         case .hosted(let model):
             warnings.append("aiAgent.modelRef '\(model)' is a hosted model that cannot run offline: the policy ran reactive (modelRef none); --strict makes this an error")
         case .exec(let command):
-            agent = try ExternalAgent(command: command, directory: scenarioFolder(setup), timeout: 5_000)
+            agent = try located(policy, setup) { try ExternalAgent(command: command, directory: scenarioFolder(setup), timeout: 5_000) }
         case .none, .ewma, .linear, .holtWinters, .seasonalNaive:
             break
         }
@@ -25,19 +25,33 @@ extension PolicyRunner {
         let initial = min(max(initialReplicas(setup, minimum: ai.minReplicas), ai.minReplicas), ai.maxReplicas)
         let c = AIPolicyController(spec: ai, setup: setup, agent: agent)
         let start = ai.dryRun ? initialReplicas(setup, minimum: ai.minReplicas) : initial
-        return try finish(policy, setup: setup, controller: c, initial: start, seriesNames: agentSeries(setup), warnings: &warnings)
+        return try located(policy, setup) {
+            try finish(policy, setup: setup, controller: c, initial: start, seriesNames: agentSeries(setup), warnings: &warnings)
+        }
     }
 
     /// An `exec:` agent in charge of the fleet.
     static func runExec(_ policy: PolicySpec, _ e: ExecSpec, setup: RunSetup, warnings: inout [String]) throws -> RunResult {
-        let agent = try ExternalAgent(command: e.command, directory: e.directory, timeout: e.timeout)
+        let agent = try located(policy, setup) { try ExternalAgent(command: e.command, directory: e.directory, timeout: e.timeout) }
         defer { agent.close() }
         let initial = min(max(initialReplicas(setup, minimum: e.minReplicas), e.minReplicas), e.maxReplicas)
         let c = ExecPolicyController(
             agent: agent, minReplicas: e.minReplicas, maxReplicas: e.maxReplicas,
             cpuRequest: setup.scenario.workload.cpuRequest, hasLatency: setup.latencyKind != .none,
             timers: [ControllerTimer(first: setup.trace.start, period: max(1, e.interval))])
-        return try finish(policy, setup: setup, controller: c, initial: initial, seriesNames: agentSeries(setup), warnings: &warnings)
+        return try located(policy, setup) {
+            try finish(policy, setup: setup, controller: c, initial: initial, seriesNames: agentSeries(setup), warnings: &warnings)
+        }
+    }
+
+    /// Runs `body`; an agent's failure is reported at the policy's place in the scenario.
+    static func located<T>(_ policy: PolicySpec, _ setup: RunSetup, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as AgentError {
+            let at = policy.location.map { "\($0)" } ?? setup.scenario.file
+            throw InputMessage("\(at): policy '\(policy.name)': \(error)")
+        }
     }
 
     /// `replay:` — the decisions file is read here (timestamp,replicas[,reason]).
