@@ -12,7 +12,7 @@ struct Hindsight: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             RunCommand.self, ValidateCommand.self, ImportCommand.self, DatasetsCommand.self,
-            GenerateCommand.self, StatsCommand.self, BenchCommand.self,
+            GenerateCommand.self, StatsCommand.self, BenchCommand.self, CheckCommand.self,
         ]
     )
 

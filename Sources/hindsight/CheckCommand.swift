@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import HindsightReport
+import HindsightScenario
+import HindsightSim
+import HindsightTrace
+
+/// `hindsight check`: the regression gate for a policy change.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Replay a baseline and a candidate policy over scenarios and fail when a budget breaks.",
+        discussion: """
+            For each scenario, the baseline policy file (a path, or git:REF:PATH read with
+            git, e.g. git:main:policies/hpa.yaml) and the candidate run over the scenario's
+            trace, and the candidate's summary is compared with the baseline's under the
+            scenario's spec.budgets:
+
+              budgets:
+                sloViolationFraction: {maxIncrease: 0.0005}   # absolute, as a fraction
+                costUSD: {maxIncreasePercent: 2}
+                emissionsKg: {maxIncreasePercent: 5}
+
+            Writes into --out (default reports/check/): summary.md (one table per scenario,
+            for a pull-request comment), junit.xml (one test case per budget and scenario),
+            and <scenario>/ with the full report of the two runs. Exit code 1 when a budget
+            breaks, 0 when all hold, 2 for bad input (a scenario without budgets included).
+
+            Example (in CI):
+              hindsight check scenarios/demo.yaml --baseline git:origin/main:scenarios/policies/hpa.yaml \\
+                  --candidate scenarios/policies/hpa.yaml --out reports/check
+            """
+    )
+
+    @Argument(help: "Scenario files whose traces the policies are replayed over.")
+    var scenarios: [String]
+
+    @Option(help: "The policy as it is (a file, or git:REF:PATH).")
+    var baseline: String
+
+    @Option(help: "The policy as proposed (a file, or git:REF:PATH).")
+    var candidate: String
+
+    @Option(help: "Output folder.")
+    var out: String = "reports/check"
+
+    func validate() throws {
+        guard !scenarios.isEmpty else { throw ValidationError("give at least one scenario file") }
+    }
+
+    func run() throws {
+        var suites: [JUnitReport.TestSuite] = []
+        var markdown: [String] = []
+        var broken = 0
+        do {
+            let folder = FileManager.default.currentDirectoryPath
+            let base = try PolicyLoader.load(reference: baseline, in: folder)
+            let cand = try PolicyLoader.load(reference: candidate, in: folder)
+            guard let b = base.first, let c = cand.first else {
+                throw InputMessage("\(base.isEmpty ? baseline : candidate): no policy document; expected one policy (HorizontalPodAutoscaler, ScaledObject or AIOptimizationPolicy)")
+            }
+            for path in scenarios {
+                let scenario = try ScenarioLoader.load(path: path)
+                guard let budgets = scenario.budgets else {
+                    throw InputMessage("\(path): spec.budgets is missing; expected budgets such as sloViolationFraction: {maxIncrease: 0.0005} for `hindsight check`")
+                }
+                let pair = [Self.renamed(b, "baseline"), Self.renamed(c, "candidate")]
+                let trace = try ScenarioInputs.trace(for: scenario)
+                let environment = try ScenarioInputs.environment(for: scenario)
+                let result = try Simulation.run(scenario: scenario, trace: trace, environment: environment,
+                                                policies: pair, jobs: 2)
+                let safeName = PolicySpec(name: scenario.name, kind: .observed).fileName
+                _ = try ReportWriter.writeAll(result, to: out + "/" + safeName)
+                let checks = BudgetCheck.evaluate(budgets, baseline: result.runs[0].summary, candidate: result.runs[1].summary)
+                broken += checks.filter { !$0.passed }.count
+                suites.append(JUnitReport.TestSuite(name: scenario.name, cases: checks.map {
+                    JUnitReport.TestCase(name: $0.name, className: "hindsight.check.\(safeName)",
+                                         failure: $0.passed ? nil : $0.message, details: $0.message)
+                }))
+                markdown.append(MarkdownSummary.render(result) + "\n" + checks.map { "- \($0.passed ? "✅" : "❌") \($0.message)" }.joined(separator: "\n"))
+                for check in checks { print("\(check.passed ? "ok  " : "FAIL") \(scenario.name): \(check.message)") }
+            }
+            try JUnitReport.write(suites, to: out + "/junit.xml")
+            try AtomicFile.write(markdown.joined(separator: "\n\n") + "\n", to: out + "/summary.md")
+        } catch {
+            throw failureExit(for: error)
+        }
+        if broken > 0 {
+            throw failureExit(for: CLIFailure.checkFailed("\(broken) budget\(broken == 1 ? "" : "s") broken; see \(out)/summary.md"))
+        }
+    }
+
+    /// The policy under a role name (`baseline: <name>`), so both runs have their own files.
+    static func renamed(_ policy: PolicySpec, _ role: String) -> PolicySpec {
+        var p = policy
+        p.name = "\(role) \(policy.name)"
+        return p
+    }
+}
