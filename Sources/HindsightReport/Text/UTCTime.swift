@@ -1,3 +1,4 @@
+import HindsightTrace
 /// A civil UTC date and time broken out of integer milliseconds since the Unix epoch,
 /// with the text forms the reports use. Proleptic Gregorian calendar, no leap seconds,
 /// no time-zone database: the same ms always give the same text.
@@ -20,27 +21,14 @@ public struct UTCTime: Sendable, Equatable {
     /// Breaks `ms` (ms since 1970-01-01T00:00:00Z, may be negative) into UTC fields.
     /// - Complexity: O(1).
     public init(ms: Int64) {
-        let msPerDay: Int64 = 86_400_000
-        var days = ms / msPerDay
-        var rest = ms % msPerDay
-        if rest < 0 { rest += msPerDay; days -= 1 }
-        // Days since the epoch → civil date (the era-based method of H. Hinnant's
-        // "chrono-compatible low-level date algorithms").
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        year = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        month = Int(m)
-        day = Int(d)
-        hour = Int(rest / 3_600_000)
-        minute = Int(rest / 60_000 % 60)
-        second = Int(rest / 1000 % 60)
-        millisecond = Int(rest % 1000)
+        let c = CivilTime.components(ms: ms)
+        year = Int64(c.year)
+        month = c.month
+        day = c.day
+        hour = c.hour
+        minute = c.minute
+        second = c.second
+        millisecond = c.milli
     }
 
     /// RFC 3339 in UTC: `2026-01-01T00:00:00Z`, with `.mmm` when the milliseconds are not 0.

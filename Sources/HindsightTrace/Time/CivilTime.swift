@@ -1,11 +1,11 @@
 /// Calendar arithmetic on the proleptic Gregorian calendar, in integers.
-enum CivilTime {
+public enum CivilTime {
     /// Days since 1970-01-01 of the civil date `year-month-day`.
     ///
     /// Valid for any year representable here; `month` 1…12, `day` 1…31 (not checked).
     /// - Complexity: O(1).
     @inline(__always)
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+    public static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400                                  // 0…399
@@ -17,7 +17,7 @@ enum CivilTime {
 
     /// Number of days in `month` of `year`.
     @inline(__always)
-    static func daysInMonth(year: Int, month: Int) -> Int {
+    public static func daysInMonth(year: Int, month: Int) -> Int {
         switch month {
         case 2:
             let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
@@ -27,11 +27,20 @@ enum CivilTime {
         }
     }
 
-    /// The civil date and time of `ms` (ms since epoch, UTC), for messages.
-    static func components(ms: Int64) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, milli: Int) {
+    /// The civil date and time of `ms` (ms since epoch, UTC; may be negative).
+    /// - Complexity: O(1).
+    public static func components(ms: Int64) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, milli: Int) {
         var days = Int(ms / 86_400_000)
         var rest = Int(ms % 86_400_000)
         if rest < 0 { rest += 86_400_000; days -= 1 }
+        let (year, month, day) = civilFromDays(days)
+        return (year, month, day, rest / 3_600_000, rest / 60_000 % 60, rest / 1000 % 60, rest % 1000)
+    }
+
+    /// The civil date of a day number (days since 1970-01-01; the inverse of
+    /// ``daysFromCivil(year:month:day:)``, H. Hinnant's era-based method).
+    /// - Complexity: O(1).
+    public static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -41,11 +50,11 @@ enum CivilTime {
         let day = dayOfYear - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day, rest / 3_600_000, rest / 60_000 % 60, rest / 1000 % 60, rest % 1000)
+        return (year, month, day)
     }
 
     /// RFC 3339 text of `ms` in UTC, e.g. `2026-01-01T00:00:00Z` (milliseconds only when non-zero).
-    static func rfc3339(ms: Int64) -> String {
+    public static func rfc3339(ms: Int64) -> String {
         let c = components(ms: ms)
         func pad(_ v: Int, _ width: Int) -> String {
             let s = String(v)
