@@ -52,11 +52,13 @@ final class KernelTests: XCTestCase {
             XCTAssertTrue("\(e)".hasPrefix("p.yaml:7:9:"), "\(e)")
             XCTAssertTrue("\(e)".contains("rps"), "lists the available series: \(e)")
         }
-        let exec = PolicySpec(name: "agent", kind: .exec(ExecSpec(command: ["python3"], directory: "/tmp")),
-                              location: SourceLocation(file: "s.yaml", line: 12, column: 7))
+        // An exec policy with minReplicas above maxReplicas is refused before any agent starts.
+        var spec = ExecSpec(command: ["python3"], directory: "/tmp")
+        spec.minReplicas = 5; spec.maxReplicas = 2
+        let exec = PolicySpec(name: "agent", kind: .exec(spec), location: SourceLocation(file: "s.yaml", line: 12, column: 7))
         XCTAssertThrowsError(try SimFixture.run(SimFixture.scenario(policies: [exec]) { $0.workload.podCapacity = 10 }, trace)) { e in
             XCTAssertTrue("\(e)".hasPrefix("s.yaml:12:7:"), "\(e)")
-            XCTAssertTrue("\(e)".contains("not supported"), "\(e)")
+            XCTAssertTrue("\(e)".contains("minReplicas ≤ maxReplicas"), "\(e)")
         }
         let obs = PolicySpec(name: "observed", kind: .observed)
         XCTAssertThrowsError(try SimFixture.run(SimFixture.scenario(policies: [obs]) { $0.workload.podCapacity = 10 }, trace))
