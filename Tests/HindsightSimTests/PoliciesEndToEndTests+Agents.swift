@@ -21,7 +21,7 @@ extension PoliciesEndToEndTests {
     }
 
     /// A scenario whose only policy is `python3 agent.py` in `dir`, with the given source.
-    func execScenario(_ source: String, dir: String, timeout: Int64 = 2_000) throws -> Scenario {
+    func execScenario(_ source: String, dir: String, timeout: Int64 = 10_000) throws -> Scenario {
         try source.write(toFile: dir + "/agent.py", atomically: true, encoding: .utf8)
         var e = ExecSpec(command: ["python3", "agent.py"], directory: dir)
         e.minReplicas = 2; e.maxReplicas = 6; e.timeout = timeout
@@ -61,10 +61,12 @@ extension PoliciesEndToEndTests {
         try requirePython()
         let dir = try temporaryFolder()
         let trace = Self.webTrace(rps: SimFixture.constant(300, 40))
+        // Garbage, an early exit after half a line, silence past the timeout after a word
+        // (the timeout leaves python time to start on a loaded machine).
         let cases: [(String, Int64, String)] = [
-            ("import sys\nfor line in sys.stdin:\n    print('scale to six please', flush=True)\n", 2_000, "scale to six please"),
-            ("import sys\nsys.stdin.readline()\nsys.stdout.write('{\"replicas\": 4')\nsys.stdout.flush()\n", 2_000, "{\"replicas\": 4"),
-            ("import sys, time\nsys.stdin.readline()\nsys.stdout.write('thinking')\nsys.stdout.flush()\ntime.sleep(5)\n", 300, "thinking"),
+            ("import sys\nfor line in sys.stdin:\n    print('scale to six please', flush=True)\n", 10_000, "scale to six please"),
+            ("import sys\nsys.stdin.readline()\nsys.stdout.write('{\"replicas\": 4')\nsys.stdout.flush()\n", 10_000, "{\"replicas\": 4"),
+            ("import sys, time\nsys.stdin.readline()\nsys.stdout.write('thinking')\nsys.stdout.flush()\ntime.sleep(30)\n", 1_500, "thinking"),
         ]
         for (source, timeout, quoted) in cases {
             let sc = try execScenario(source, dir: dir, timeout: timeout)
