@@ -9,7 +9,7 @@ and reads one line back: {"replicas": 6, "reason": "..."}.
 This agent smooths the request rate with Holt's linear method (level + trend),
 looks `lead` evaluations ahead, and asks for enough pods to serve that rate at
 `per_pod` requests/s each. It never asks for fewer pods than the current
-rate needs. Standard library only; stdout is flushed after every answer.
+rate needs, and shrinks only when 15 % more than the forecast still fits. Standard library only; stdout is flushed after every answer.
 
 Usage: python3 forecast.py [per_pod=80] [lead=2]
 """
@@ -42,10 +42,17 @@ def main() -> int:
                 trend = beta * (level - previous) + (1 - beta) * trend
             forecast = max(0.0, level + lead * trend)
             need = max(rps, forecast) / per_pod
-            replicas = max(1, math.ceil(need))
+            up = max(1, math.ceil(need))
+            down = max(1, math.ceil(need * 1.15))  # hysteresis: shrink only with 15 % to spare
+            if up > current:
+                replicas, why = up, "up"
+            elif down < current:
+                replicas, why = down, "down"
+            else:
+                replicas, why = current, "hold"
             answer = {
                 "replicas": replicas,
-                "reason": "rps %.1f, forecast %.1f -> %d pods of %g rps" % (rps, forecast, replicas, per_pod),
+                "reason": "rps %.1f, forecast %.1f: %s to %d pods of %g rps" % (rps, forecast, why, replicas, per_pod),
             }
         sys.stdout.write(json.dumps(answer) + "\n")
         sys.stdout.flush()
