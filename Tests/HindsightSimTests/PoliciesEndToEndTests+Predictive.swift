@@ -63,6 +63,15 @@ extension PoliciesEndToEndTests {
             r.series.sloViolated[((days - 1) * perDay)...].reduce(0) { $0 + ($1 == 1 ? 1 : 0) }
         }
         XCTAssertLessThan(lastDayViolations(hw), lastDayViolations(none))
+        // Pods asked for ahead of the load count in the predicted latency (they are ready
+        // by the horizon): the predictive fleet grows to what the plateau needs and no
+        // further, so it is also the cheaper one. The reactive one overshoots while its
+        // new pods start (its observed latency stays high for the whole startup delay).
+        let lastDay = (days - 1) * perDay
+        let plateau = hw.series.desiredReplicas[lastDay + 720]
+        XCTAssertEqual(hw.series.desiredReplicas[(lastDay + 420)..<(lastDay + 720)].max(), plateau)
+        XCTAssertGreaterThan(none.series.desiredReplicas[(lastDay + 420)..<(lastDay + 720)].max() ?? 0, plateau)
+        XCTAssertLessThan(hw.summary.costUSD, none.summary.costUSD)
     }
 }
 
