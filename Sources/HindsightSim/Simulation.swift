@@ -28,7 +28,7 @@ public enum Simulation {
     /// - Complexity: O(policies × events · log events).
     public static func run(scenario: Scenario, trace: Trace, environment: SimEnvironment,
                            policies: [PolicySpec]? = nil, jobs: Int = 1, strict: Bool = false) throws -> ScenarioResult {
-        let list = policies ?? scenario.policies
+        let list = (policies ?? scenario.policies).map { bindSeries($0, trace: trace) }
         var setup = try RunSetup.make(scenario: scenario, trace: trace, environment: environment)
         setup.strict = strict
         for policy in list { try validate(policy, setup: setup) }

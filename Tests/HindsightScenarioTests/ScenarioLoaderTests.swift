@@ -183,6 +183,36 @@ final class ScenarioLoaderTests: XCTestCase {
         XCTAssertNil(s.budgets)
     }
 
+    /// `field: null` unbinds a known field's default column; null on a named series is an error.
+    func testNullColumnUnbindsAField() throws {
+        let path = try folder.write("sc/null.yaml", """
+            apiVersion: hindsight/v1
+            kind: Scenario
+            metadata: {name: m}
+            spec:
+              trace: {file: ../data/trace.csv, columns: {rps: requests, replicas: null, latencyP99: null}}
+              workload: {cpuRequest: 0.25}
+              policies: [{static: {replicas: 2}}]
+            """)
+        let s = try ScenarioLoader.load(path: path)
+        XCTAssertEqual(s.trace.columns["rps"], "requests")
+        XCTAssertNil(s.trace.columns["replicas"])
+        XCTAssertNil(s.trace.columns["latencyP99"])
+        XCTAssertEqual(s.trace.columns["cpu"], "cpu")
+        let bad = try folder.write("sc/null-bad.yaml", """
+            apiVersion: hindsight/v1
+            kind: Scenario
+            metadata: {name: m}
+            spec:
+              trace: {file: ../data/trace.csv, columns: {queue: null}}
+              workload: {cpuRequest: 0.25}
+              policies: [{static: {replicas: 2}}]
+            """)
+        XCTAssertThrowsError(try ScenarioLoader.load(path: bad)) { e in
+            XCTAssertTrue("\(e)".contains("spec.trace.columns.queue"), "\(e)")
+        }
+    }
+
     func testPolicyFileAtAGitRevision() throws {
         let git = URL(fileURLWithPath: "/usr/bin/git")
         guard FileManager.default.isExecutableFile(atPath: git.path) else { throw XCTSkip("git is not installed") }

@@ -52,12 +52,21 @@ final class KernelTests: XCTestCase {
             XCTAssertTrue("\(e)".hasPrefix("p.yaml:7:9:"), "\(e)")
             XCTAssertTrue("\(e)".contains("rps"), "lists the available series: \(e)")
         }
-        // An agent that cannot run fails the run at the policy's place, saying what happened.
-        let exec = PolicySpec(name: "agent", kind: .exec(ExecSpec(command: ["/nonexistent/agent"], directory: "/tmp")),
-                              location: SourceLocation(file: "s.yaml", line: 12, column: 7))
+        // An exec policy with minReplicas above maxReplicas is refused before any agent starts.
+        var spec = ExecSpec(command: ["python3"], directory: "/tmp")
+        spec.minReplicas = 5; spec.maxReplicas = 2
+        let exec = PolicySpec(name: "agent", kind: .exec(spec), location: SourceLocation(file: "s.yaml", line: 12, column: 7))
         XCTAssertThrowsError(try SimFixture.run(SimFixture.scenario(policies: [exec]) { $0.workload.podCapacity = 10 }, trace)) { e in
             XCTAssertTrue(e is any InputError)
             XCTAssertTrue("\(e)".hasPrefix("s.yaml:12:7:"), "\(e)")
+            XCTAssertTrue("\(e)".contains("minReplicas ≤ maxReplicas"), "\(e)")
+        }
+        // An agent that cannot run fails the run at the policy's place, saying what happened.
+        let missing = PolicySpec(name: "agent", kind: .exec(ExecSpec(command: ["/nonexistent/agent"], directory: "/tmp")),
+                                 location: SourceLocation(file: "s.yaml", line: 14, column: 7))
+        XCTAssertThrowsError(try SimFixture.run(SimFixture.scenario(policies: [missing]) { $0.workload.podCapacity = 10 }, trace)) { e in
+            XCTAssertTrue(e is any InputError)
+            XCTAssertTrue("\(e)".hasPrefix("s.yaml:14:7:"), "\(e)")
             XCTAssertTrue("\(e)".contains("exited before"), "\(e)")
         }
         let obs = PolicySpec(name: "observed", kind: .observed)

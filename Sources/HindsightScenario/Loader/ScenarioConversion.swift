@@ -69,6 +69,10 @@ struct ScenarioConversion {
         spec.columns = TraceSpec.defaultColumns
         if let node = t.columns?.node {
             for (key, value) in stringPairs(node, field: "spec.trace.columns") { spec.columns[key] = value }
+            // `field: null` on a known field: the field is not read (drops its default column).
+            for pair in node.mapping ?? [] where pair.value.isNull {
+                if let key = pair.key.scalar?.text, TraceSpec.defaultColumns[key] != nil { spec.columns[key] = nil }
+            }
         }
         if let node = t.scale?.node {
             scale(node, into: &spec)
@@ -93,8 +97,9 @@ struct ScenarioConversion {
         var result: [(String, String)] = []
         for pair in pairs {
             guard let key = pair.key.scalar?.text else { continue }
+            if pair.value.isNull, TraceSpec.defaultColumns[key] != nil { continue }  // unbound, see above
             guard let value = pair.value.scalar, !pair.value.isNull else {
-                context.record(pair.value, path: "\(field).\(key)", expected: "a column name")
+                context.record(pair.value, path: "\(field).\(key)", expected: "a column name (or null on a known field: not read)")
                 continue
             }
             result.append((key, value.text))

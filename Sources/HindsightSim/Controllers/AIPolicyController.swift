@@ -54,7 +54,12 @@ struct AIPolicyController: Controller {
             let (latency, load) = (setup.latency, setup.load)
             let request = setup.scenario.workload.cpuRequest
             let kind = setup.latencyKind
-            let decision = logic.evaluate(observation) { predicted, ready in
+            // The predicted latency is for `horizon` ahead: pods asked for now are ready by
+            // then when the horizon covers the startup delay, so they count (otherwise a
+            // policy that already scaled ahead of the load would scale again and again).
+            let atHorizon = logic.horizon >= setup.scenario.workload.startupDelay ? current : metrics.ready
+            let decision = logic.evaluate(observation) { predicted, readyNow in
+                let ready = max(readyNow, atHorizon)
                 guard kind != .none, ready > 0, step < load.podCapacity.count else { return nil }
                 let cores = predicted * load.cpuPerWork[step]
                 let p = latency.p99Seconds(LatencyInput(

@@ -17,13 +17,25 @@ struct FluidQueue {
 
     init(timeout: Int64) { self.timeout = timeout }
 
-    /// Serves the segment `[start, end)` with `arrivals` work units arriving and at
-    /// most `capacity` work units of service, oldest work first.
+    /// Serves the segment `[start, end)` with `arrivals` work units arriving (evenly
+    /// over the segment) and at most `capacity` work units of service, oldest work first.
+    /// Work that arrived more than `timeout` before `end` and is still waiting is dropped.
     /// - Returns: work served and work dropped in this segment.
     /// - Complexity: O(buckets touched), amortized O(1) per segment.
     mutating func serve(start: Int64, end: Int64, arrivals: Double, capacity: Double) -> (served: Double, dropped: Double) {
         if arrivals > 0 {
-            buckets.append((start, arrivals))
+            // Arrivals are spread evenly over the segment. When it is longer than the
+            // timeout, the part that arrived within `timeout` of its end is a separate,
+            // younger bucket: it may still wait at the end (a sustained overload keeps a
+            // timeout's worth of work queued, whatever the segment length).
+            let d = end - start
+            if d > timeout, timeout >= 0, d > 0 {
+                let young = arrivals * Double(timeout) / Double(d)
+                buckets.append((start, arrivals - young))
+                if young > 0 { buckets.append((end - timeout, young)) }
+            } else {
+                buckets.append((start, arrivals))
+            }
             backlog += arrivals
         }
         var budget = max(0, capacity)
