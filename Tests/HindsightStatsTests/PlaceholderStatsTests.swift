@@ -1,7 +1,0 @@
-import XCTest
-
-final class PlaceholderStatsTests: XCTestCase {
-    func testModuleLinks() throws {
-        XCTAssertTrue(true)
-    }
-}
