@@ -63,7 +63,7 @@ struct BenchCommand: ParsableCommand {
                 print("\(c.name),\(n),\(format(median, 6)),\(format(throughput, 3))")
                 if sink.isNaN { printError("note: \(c.name) returned NaN") }
             } catch {
-                throw hindsight.exitCode(for: error)
+                throw failureExit(for: error)
             }
         }
     }
