@@ -50,10 +50,14 @@ public struct HPAController: Sendable {
     ///   - statusReplicas: pods that exist (`scale.status.replicas`).
     ///   - pods: the existing pods, oldest first, aligned with `readings.podValuesMilli`.
     ///   - readings: what the metrics APIs return now.
+    ///   - explain: build `reason` on every sync (default). With false, `reason` is built
+    ///     only when the sync changes the replica count (the same text as with true) and
+    ///     is "" otherwise; decisions, state and `error` are identical either way.
     /// - Returns: the new spec replicas and why.
-    /// - Complexity: O(metrics × pods + history).
+    /// - Complexity: O(metrics × pods + history); with `explain` false and no change, no
+    ///   allocation for Resource/Pods metrics.
     public mutating func sync(now: Int64, specReplicas: Int32, statusReplicas: Int32, pods: [HPAPod],
-                              readings: HPAReadings) -> HPASyncOutcome {
+                              readings: HPAReadings, explain: Bool = true) -> HPASyncOutcome {
         var external: [String: Int64] = [:]
         for m in spec.metrics {
             switch m {
@@ -63,16 +67,17 @@ public struct HPAController: Sendable {
             }
         }
         return reconcile(now: now, specReplicas: specReplicas, statusReplicas: statusReplicas, pods: pods,
-                         readings: readings, external: external)
+                         readings: readings, external: external, explain: explain)
     }
 
     /// `sync` with Object/External totals already in milli-units (KEDA feeds its own).
     mutating func reconcile(now: Int64, specReplicas: Int32, statusReplicas: Int32, pods: [HPAPod],
-                            readings: HPAReadings, external: [String: Int64]) -> HPASyncOutcome {
+                            readings: HPAReadings, external: [String: Int64], explain: Bool = true) -> HPASyncOutcome {
         let minR = spec.minReplicas
         if specReplicas == 0 && minR != 0 {
             return HPASyncOutcome(desired: specReplicas, rawProposal: nil,
-                                  reason: "scaling disabled: spec replicas 0 with minReplicas \(minR)", error: nil)
+                                  reason: explain ? "scaling disabled: spec replicas 0 with minReplicas \(minR)" : "",
+                                  error: nil)
         }
         if specReplicas > spec.maxReplicas {
             let d = spec.maxReplicas
@@ -85,9 +90,10 @@ public struct HPAController: Sendable {
             return HPASyncOutcome(desired: minR, rawProposal: nil,
                                   reason: "spec \(specReplicas) below minReplicas → \(minR)", error: nil)
         }
-        let m = computeReplicasForMetrics(now: now, specReplicas: specReplicas, statusReplicas: statusReplicas,
-                                          pods: pods, readings: readings, external: external)
+        var m = computeReplicasForMetrics(now: now, specReplicas: specReplicas, statusReplicas: statusReplicas,
+                                          pods: pods, readings: readings, external: external, explain: explain)
         guard let metricDesired = m.replicas else {
+            guard explain else { return HPASyncOutcome(desired: specReplicas, rawProposal: nil, reason: "", error: m.error) }
             return HPASyncOutcome(desired: specReplicas, rawProposal: nil,
                                   reason: m.text.isEmpty ? "no valid metric; no scaling" : "\(m.text); no scaling",
                                   error: m.error)
@@ -95,11 +101,19 @@ public struct HPAController: Sendable {
         let raw = max(0, metricDesired)
         let normalized: (replicas: Int32, text: String)
         if let behavior = spec.behavior {
-            normalized = normalizeWithBehaviors(behavior, now: now, specReplicas: specReplicas, raw: raw)
+            normalized = normalizeWithBehaviors(behavior, now: now, specReplicas: specReplicas, raw: raw, explain: explain)
         } else {
-            normalized = normalizeLegacy(now: now, specReplicas: specReplicas, raw: raw)
+            normalized = normalizeLegacy(now: now, specReplicas: specReplicas, raw: raw, explain: explain)
         }
         if normalized.replicas != specReplicas { storeScaleEvent(from: specReplicas, to: normalized.replicas, now: now) }
+        if !explain {
+            guard normalized.replicas != specReplicas else {
+                return HPASyncOutcome(desired: specReplicas, rawProposal: raw, reason: "", error: m.error)
+            }
+            // A decision: describe the metrics now (the computation is pure, same inputs).
+            m = computeReplicasForMetrics(now: now, specReplicas: specReplicas, statusReplicas: statusReplicas,
+                                          pods: pods, readings: readings, external: external, explain: true)
+        }
         return HPASyncOutcome(desired: normalized.replicas, rawProposal: raw,
                               reason: "\(m.text); raw \(raw); \(normalized.text)", error: m.error)
     }
