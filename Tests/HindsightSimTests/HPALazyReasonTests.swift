@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import HindsightSim
 import HindsightScenario
@@ -46,7 +47,7 @@ final class HPALazyReasonTests: XCTestCase {
         var changes = 0
         for k in 0..<400 {
             let now = Int64(k) * 15_000
-            let demand = Int64(200 + g.next(4000))
+            let demand = Int64(1600 + 1500 * sin(Double(k) / 15)) + Int64(g.next(300))   // a wave with noise
             let ready = pods.filter { $0.isReady(at: now) }.count
             let each: Int64? = ready > 0 && g.next(20) != 0 ? demand / Int64(ready) : nil
             let values = pods.map { $0.isReady(at: now) ? each : nil }
@@ -69,7 +70,7 @@ final class HPALazyReasonTests: XCTestCase {
             while pods.count < Int(specReplicas) { pods.append(HPAPod(created: now, readyAt: now + 30_000)) }
             if pods.count > Int(specReplicas) { pods.removeLast(pods.count - Int(specReplicas)) }
         }
-        XCTAssertGreaterThan(changes, 10, "the script must exercise decisions")
+        XCTAssertGreaterThanOrEqual(changes, 8, "the script must exercise decisions")
     }
 
     func testLegacyPathSameDecisionsAndReasons() {

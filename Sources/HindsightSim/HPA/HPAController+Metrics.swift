@@ -39,8 +39,8 @@ extension HPAController {
                                   pods: [HPAPod], readings: HPAReadings, external: [String: Int64],
                                   explain: Bool = true) -> HPAMetricResult {
         let k = kubernetes
-        func groups(_ key: String, isCPU: Bool) -> HPAPodTally {
-            HPAPodTally.tally(pods: pods, values: readings.podValuesMilli[key] ?? [], isCPU: isCPU, now: now,
+        func groups(_ values: HPAPodValues?, isCPU: Bool) -> HPAPodTally {
+            HPAPodTally.tally(pods: pods, values: values, isCPU: isCPU, now: now,
                               sampleTime: readings.sampleTime, sampleWindow: readings.sampleWindow,
                               cpuInitializationPeriod: k.cpuInitializationPeriod)
         }
@@ -50,10 +50,10 @@ extension HPAController {
             switch target {
             case .utilization(let pct):
                 return HPAReplicaCalculator.resourceUtilization(
-                    name: key, groups: groups(key, isCPU: res == .cpu), requestMilli: readings.requestMilli[key],
+                    name: key, groups: groups(readings.values(res), isCPU: res == .cpu), requestMilli: readings.request(res),
                     targetPercent: pct, spec: specReplicas, tolerances: tolerances, explain: explain)
             case .averageValue(let milli):
-                return HPAReplicaCalculator.plain(name: key, groups: groups(key, isCPU: res == .cpu), targetMilli: milli,
+                return HPAReplicaCalculator.plain(name: key, groups: groups(readings.values(res), isCPU: res == .cpu), targetMilli: milli,
                                                   spec: specReplicas, tolerances: tolerances, explain: explain)
             case .value:
                 return .invalid("\(key): a Resource metric needs a Utilization or AverageValue target")
@@ -62,7 +62,7 @@ extension HPAController {
             guard case .averageValue(let milli) = target else {
                 return .invalid("\(series): a Pods metric needs an AverageValue target")
             }
-            return HPAReplicaCalculator.plain(name: series, groups: groups(series, isCPU: false), targetMilli: milli,
+            return HPAReplicaCalculator.plain(name: series, groups: groups(readings.values(for: series), isCPU: false), targetMilli: milli,
                                               spec: specReplicas, tolerances: tolerances, explain: explain)
         case .object(let series, let target), .external(let series, let target):
             guard let usage = external[series] else {

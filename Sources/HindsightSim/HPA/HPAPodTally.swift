@@ -17,12 +17,20 @@ struct HPAPodTally: Sendable, Equatable {
     /// - Complexity: O(pods), no allocation.
     static func tally(pods: [HPAPod], values: [Int64?], isCPU: Bool, now: Int64,
                       sampleTime: Int64, sampleWindow: Int64, cpuInitializationPeriod: Int64) -> HPAPodTally {
+        tally(pods: pods, values: .perPod(values), isCPU: isCPU, now: now, sampleTime: sampleTime,
+              sampleWindow: sampleWindow, cpuInitializationPeriod: cpuInitializationPeriod)
+    }
+
+    /// As above, for samples in either form (nil = no pod reports).
+    /// - Complexity: O(pods), no allocation.
+    static func tally(pods: [HPAPod], values: HPAPodValues?, isCPU: Bool, now: Int64,
+                      sampleTime: Int64, sampleWindow: Int64, cpuInitializationPeriod: Int64) -> HPAPodTally {
         var t = HPAPodTally()
-        let n = values.count
+        let values = values ?? .uniform(nil)
         for i in pods.indices {
             let pod = pods[i]
             guard let readyAt = pod.readyAt, readyAt <= now else { t.unready += 1; continue }
-            guard i < n, let v = values[i] else { t.missing += 1; continue }
+            guard let v = values.value(at: i, readyAt: readyAt) else { t.missing += 1; continue }
             if isCPU, now < HPAQuantity.add(pod.created, cpuInitializationPeriod),
                sampleTime < HPAQuantity.add(readyAt, sampleWindow) {
                 t.unready += 1; continue
