@@ -57,11 +57,23 @@ struct HPAReadingsBuilder {
 
     /// Refills `pods` and `readings` from the context.
     mutating func update(from c: ControllerContext) {
-        pods.removeAll(keepingCapacity: true)
-        for p in c.pods { pods.append(HPAPod(created: p.created, readyAt: p.isReady ? p.readyAt : nil)) }
+        let source = c.pods
+        let n = source.count
+        if pods.count != n {
+            pods.removeAll(keepingCapacity: true)
+            pods.reserveCapacity(n)
+            for p in source { pods.append(HPAPod(created: p.created, readyAt: p.isReady ? p.readyAt : nil)) }
+        } else {
+            pods.withUnsafeMutableBufferPointer { out in
+                for i in 0..<n {
+                    let p = source[i]
+                    out[i] = HPAPod(created: p.created, readyAt: p.isReady ? p.readyAt : nil)
+                }
+            }
+        }
         readings.sampleTime = c.now - lag
         var ready = 0
-        for p in c.pods where p.isReady { ready += 1 }
+        if !podSeries.isEmpty { for p in c.pods where p.isReady { ready += 1 } }
         // Every ready pod reports the same value: the compact `.uniform` form (the HPA
         // pods carry `readyAt` exactly for the ready ones).
         if needsCPU { readings.cpu = .uniform(Self.milliViaNano(c.cpuPerPodCores)) }

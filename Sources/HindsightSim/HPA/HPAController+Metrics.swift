@@ -9,6 +9,18 @@ extension HPAController {
     func computeReplicasForMetrics(now: Int64, specReplicas: Int32, statusReplicas: Int32, pods: [HPAPod],
                                    readings: HPAReadings, external: [String: Int64], explain: Bool = true)
         -> (replicas: Int32?, text: String, error: String?) {
+        if let pct = cpuUtilizationOnly {
+            // One metric: the loop below reduces to exactly this.
+            let tally = HPAPodTally.tally(pods: pods, values: readings.cpu, isCPU: true, now: now,
+                                          sampleTime: readings.sampleTime, sampleWindow: readings.sampleWindow,
+                                          cpuInitializationPeriod: kubernetes.cpuInitializationPeriod)
+            switch HPAReplicaCalculator.resourceUtilization(name: "cpu", groups: tally, requestMilli: readings.cpuRequestMilli,
+                                                            targetPercent: pct, spec: specReplicas, tolerances: tolerances,
+                                                            explain: explain) {
+            case .proposal(let p, let text): return (p, text, nil)
+            case .invalid(let e): return (nil, "", "invalid metrics (1 invalid out of 1): " + e)
+            }
+        }
         var best: Int32? = nil
         var texts: [String] = []
         var errors: [String] = []
@@ -25,7 +37,7 @@ extension HPAController {
         }
         let error: String? = errors.isEmpty ? nil
             : "invalid metrics (\(errors.count) invalid out of \(spec.metrics.count)): " + errors.joined(separator: "; ")
-        let text = texts.joined(separator: "; ")
+        let text = explain ? texts.joined(separator: "; ") : ""
         guard let b = best else { return (nil, text, error) }
         guard explain else { return (!errors.isEmpty && b < specReplicas ? nil : b, "", error) }
         if !errors.isEmpty && b < specReplicas {

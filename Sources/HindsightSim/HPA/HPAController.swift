@@ -20,7 +20,10 @@ public struct HPAController: Sendable {
     public let kubernetes: KubernetesSpec
     /// The band in force for this HPA (`tolerancesForHpa`).
     public let tolerances: HPATolerances
-    var recommendations: [HPATimedRecommendation]
+    /// The target percent when the only metric is Resource cpu Utilization (the default
+    /// and most common HPA): a fast path that skips the generic per-metric dispatch.
+    let cpuUtilizationOnly: Int32?
+    var recommendations: HPARecommendationLog
     var events = HPAScaleEventLog()
 
     /// - Parameters:
@@ -35,7 +38,12 @@ public struct HPAController: Sendable {
         self.spec = s
         self.kubernetes = kubernetes
         self.tolerances = HPATolerances(kubernetes: kubernetes, behavior: s.behavior)
-        self.recommendations = [HPATimedRecommendation(replicas: initialReplicas, time: start)]
+        if s.metrics.count == 1, case .resource(.cpu, .utilization(let pct)) = s.metrics[0] {
+            cpuUtilizationOnly = pct
+        } else {
+            cpuUtilizationOnly = nil
+        }
+        self.recommendations = HPARecommendationLog(HPATimedRecommendation(replicas: initialReplicas, time: start))
     }
 
     /// One reconcile at `now` (`reconcileAutoscaler`), in this order:
