@@ -67,13 +67,13 @@ public struct HPAController: Sendable {
     public mutating func sync(now: Int64, specReplicas: Int32, statusReplicas: Int32, pods: [HPAPod],
                               readings: HPAReadings, explain: Bool = true) -> HPASyncOutcome {
         var external: [String: Int64] = [:]
-        for m in spec.metrics {
+        if cpuUtilizationOnly == nil { for m in spec.metrics {
             switch m {
             case .object(let series, _), .external(let series, _):
                 if let v = readings.totals[series], let milli = HPAQuantity.milli(fromReal: v) { external[series] = milli }
             default: break
             }
-        }
+        } }
         return reconcile(now: now, specReplicas: specReplicas, statusReplicas: statusReplicas, pods: pods,
                          readings: readings, external: external, explain: explain)
     }

@@ -8,12 +8,29 @@
 /// entries are a prefix: dropping them moves a start index, and the storage is compacted
 /// only once the dead prefix outweighs the live part (amortized O(1), no allocation per
 /// sync once the capacity is reached).
-struct HPARecommendationLog: RandomAccessCollection, Sendable {
+struct HPARecommendationLog: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral {
     private var storage: [HPATimedRecommendation]
     private var start = 0
 
     /// A history seeded with one entry (`recordInitialRecommendation`).
     init(_ first: HPATimedRecommendation) { storage = [first] }
+
+    /// A history holding `elements`, oldest first.
+    init(arrayLiteral elements: HPATimedRecommendation...) { storage = elements }
+
+    /// Equal live entries.
+    static func == (a: HPARecommendationLog, b: HPARecommendationLog) -> Bool { a.elementsEqual(b) }
+
+    /// The largest `replicas` among the entries younger than `window` (age < window), or
+    /// `floor` if larger. A plain loop over contiguous storage.
+    /// - Complexity: O(count).
+    func maxReplicas(atLeast floor: Int32, now: Int64, window: Int64) -> Int32 {
+        var m = floor
+        storage.withUnsafeBufferPointer { b in
+            for i in start..<b.count where now - b[i].time < window { m = Swift.max(m, b[i].replicas) }
+        }
+        return m
+    }
 
     var startIndex: Int { start }
     var endIndex: Int { storage.count }
