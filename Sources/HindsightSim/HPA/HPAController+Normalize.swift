@@ -10,7 +10,8 @@ extension HPAController {
     mutating func normalizeLegacy(now: Int64, specReplicas: Int32, raw: Int32,
                                   explain: Bool = true) -> (replicas: Int32, text: String) {
         let window = kubernetes.downscaleStabilization
-        let stabilized = recommendations.maxReplicas(atLeast: raw, now: now, window: window)
+        // Entries with age ≥ W are outside the window and are also what recording drops.
+        let stabilized = recommendations.dropOldThenMax(atLeast: raw, now: now, window: window)
         recommendations.record(HPATimedRecommendation(replicas: raw, time: now), now: now) { $0 >= window }
         let scaleUpLimit = HPAQuantity.saturatingInt32(max(2.0 * Double(specReplicas), 4.0).rounded(.towardZero))
         let maxAllowed = min(spec.maxReplicas, scaleUpLimit)

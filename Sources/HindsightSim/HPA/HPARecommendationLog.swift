@@ -21,13 +21,19 @@ struct HPARecommendationLog: RandomAccessCollection, Sendable, Equatable, Expres
     /// Equal live entries.
     static func == (a: HPARecommendationLog, b: HPARecommendationLog) -> Bool { a.elementsEqual(b) }
 
-    /// The largest `replicas` among the entries younger than `window` (age < window), or
-    /// `floor` if larger. A plain loop over contiguous storage.
-    /// - Complexity: O(count).
-    func maxReplicas(atLeast floor: Int32, now: Int64, window: Int64) -> Int32 {
+    /// Drops the entries with age ≥ `window`, then returns the largest `replicas` of the
+    /// rest (all younger than `window`), or `floor` if larger: the legacy stabilization,
+    /// whose recording drops exactly the entries its window excludes.
+    /// - Complexity: amortized O(count), a plain loop.
+    mutating func dropOldThenMax(atLeast floor: Int32, now: Int64, window: Int64) -> Int32 {
+        let end = storage.count
+        while start < end, now - storage[start].time >= window { start += 1 }
         var m = floor
-        storage.withUnsafeBufferPointer { b in
-            for i in start..<b.count where now - b[i].time < window { m = Swift.max(m, b[i].replicas) }
+        var i = start
+        while i < end {
+            let r = storage[i].replicas
+            if r > m { m = r }
+            i += 1
         }
         return m
     }
