@@ -16,7 +16,7 @@ struct HPAPolicyController: Controller {
     mutating func tick(timer: Int, context: inout ControllerContext) throws -> ControllerAction? {
         builder.update(from: context)
         let out = hpa.sync(now: context.now, specReplicas: context.specReplicas, statusReplicas: context.statusReplicas,
-                           pods: builder.pods, readings: builder.readings)
+                           pods: builder.pods, readings: builder.readings, explain: false)
         guard out.desired != context.specReplicas else { return nil }
         return ControllerAction(desired: out.desired, reason: out.error.map { "\(out.reason) (\($0))" } ?? out.reason)
     }

@@ -1,15 +1,15 @@
 import HindsightScenario
 
 /// Turns what the pipeline shows (``ControllerContext``) into the HPA's view: the pods
-/// and per-pod readings of the metrics APIs (HPA.md §12). Buffers are kept between
-/// syncs and refilled in place.
+/// and per-pod readings of the metrics APIs (HPA.md §12). The pod buffer is kept between
+/// syncs and refilled in place; per-pod values use the compact ``HPAPodValues/uniform(_:)``.
 ///
 /// - cpu: the CPU served per ready pod, in whole **nanocores** (rounded to nearest),
 ///   read as millicores rounded up (`Quantity.MilliValue`).
 /// - memory: the trace's `memory` total spread evenly over ready pods, whole bytes, ×1000.
 /// - Pods metrics: the named series' total spread evenly over ready pods, rounded to
 ///   nano-units, read as milli-units rounded up.
-/// Starting pods have no sample (nil). Every ready pod reports the same per-pod value,
+/// Starting pods have no sample. Every ready pod reports the same per-pod value,
 /// the pipeline's mean of (served CPU ÷ ready pods) over `[t − lag − window, t − lag)`;
 /// a pod that became ready after that sample is excluded by the HPA's CPU readiness
 /// rule (`sampleTime = t − lag`, `sampleWindow = window`).
@@ -39,8 +39,8 @@ struct HPAReadingsBuilder {
         }
         needsCPU = cpu; needsMemory = mem; podSeries = perPod; totalSeries = totals
         window = max(0, pipeline.window); lag = max(0, pipeline.lag)
-        if let r = HPAQuantity.milli(fromReal: workload.cpuRequest) { readings.requestMilli["cpu"] = r }
-        if workload.memoryRequest > 0 { readings.requestMilli["memory"] = HPAQuantity.saturatingInt64((workload.memoryRequest * 1000).rounded()) }
+        readings.cpuRequestMilli = HPAQuantity.milli(fromReal: workload.cpuRequest)
+        if workload.memoryRequest > 0 { readings.memoryRequestMilli = HPAQuantity.saturatingInt64((workload.memoryRequest * 1000).rounded()) }
         readings.sampleWindow = window
     }
 
@@ -57,33 +57,36 @@ struct HPAReadingsBuilder {
 
     /// Refills `pods` and `readings` from the context.
     mutating func update(from c: ControllerContext) {
-        pods.removeAll(keepingCapacity: true)
-        for p in c.pods { pods.append(HPAPod(created: p.created, readyAt: p.isReady ? p.readyAt : nil)) }
+        let source = c.pods
+        let n = source.count
+        if pods.count != n {
+            pods.removeAll(keepingCapacity: true)
+            pods.reserveCapacity(n)
+            for p in source { pods.append(HPAPod(created: p.created, readyAt: p.isReady ? p.readyAt : nil)) }
+        } else {
+            pods.withUnsafeMutableBufferPointer { out in
+                for i in 0..<n {
+                    let p = source[i]
+                    out[i] = HPAPod(created: p.created, readyAt: p.isReady ? p.readyAt : nil)
+                }
+            }
+        }
         readings.sampleTime = c.now - lag
         var ready = 0
-        for p in c.pods where p.isReady { ready += 1 }
-        if needsCPU { fill("cpu", Self.milliViaNano(c.cpuPerPodCores), c.pods) }
+        if !podSeries.isEmpty { for p in c.pods where p.isReady { ready += 1 } }
+        // Every ready pod reports the same value: the compact `.uniform` form (the HPA
+        // pods carry `readyAt` exactly for the ready ones).
+        if needsCPU { readings.cpu = .uniform(Self.milliViaNano(c.cpuPerPodCores)) }
         if needsMemory {
             let b = c.memoryPerPodBytes
-            fill("memory", b.isFinite ? HPAQuantity.saturatingInt64((max(0, b)).rounded() * 1000) : nil, c.pods)
+            readings.memory = .uniform(b.isFinite ? HPAQuantity.saturatingInt64((max(0, b)).rounded() * 1000) : nil)
         }
         for s in podSeries {
             let total = c.seriesTotals[s] ?? .nan
-            fill(s, ready > 0 ? Self.milliViaNano(total / Double(ready)) : nil, c.pods)
+            readings.setValues(.uniform(ready > 0 ? Self.milliViaNano(total / Double(ready)) : nil), for: s)
         }
         for s in totalSeries {
             if let v = c.seriesTotals[s], v.isFinite { readings.totals[s] = v } else { readings.totals[s] = nil }
         }
-    }
-
-    /// Sets `key`'s per-pod values: `value` for ready pods, nil for starting ones
-    /// (refilled in place: one hash lookup, no allocation once sized).
-    private mutating func fill(_ key: String, _ value: Int64?, _ source: [Pod]) {
-        Self.refill(&readings.podValuesMilli[key, default: []], value, source)
-    }
-
-    private static func refill(_ values: inout [Int64?], _ value: Int64?, _ source: [Pod]) {
-        values.removeAll(keepingCapacity: true)
-        for p in source { values.append(p.isReady ? value : nil) }
     }
 }

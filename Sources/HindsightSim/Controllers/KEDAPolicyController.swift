@@ -26,7 +26,7 @@ struct KEDAPolicyController: Controller {
             return ControllerAction(desired: change.replicas, reason: "KEDA: \(change.reason)")
         }
         let out = keda.sync(now: context.now, specReplicas: context.specReplicas, statusReplicas: context.statusReplicas,
-                            pods: builder.pods, readings: builder.readings)
+                            pods: builder.pods, readings: builder.readings, explain: false)
         guard out.desired != context.specReplicas else { return nil }
         return ControllerAction(desired: out.desired, reason: out.error.map { "\(out.reason) (\($0))" } ?? out.reason)
     }

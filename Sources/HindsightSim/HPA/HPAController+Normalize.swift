@@ -6,21 +6,25 @@ extension HPAController {
     /// (age < W), the raw proposal recorded (reusing a slot with age ≥ W), then
     /// `convertDesiredReplicasWithRules`: below min → min, else capped at
     /// min(max, int32(max(2·spec, 4))).
-    mutating func normalizeLegacy(now: Int64, specReplicas: Int32, raw: Int32) -> (replicas: Int32, text: String) {
+    /// The text is built when `explain` is set or the result differs from spec; else "".
+    mutating func normalizeLegacy(now: Int64, specReplicas: Int32, raw: Int32,
+                                  explain: Bool = true) -> (replicas: Int32, text: String) {
         let window = kubernetes.downscaleStabilization
-        var stabilized = raw
-        for r in recommendations where now - r.time < window { stabilized = max(stabilized, r.replicas) }
+        // Entries with age ≥ W are outside the window and are also what recording drops.
+        let stabilized = recommendations.dropOldThenMax(atLeast: raw, now: now, window: window)
         recommendations.record(HPATimedRecommendation(replicas: raw, time: now), now: now) { $0 >= window }
-        var text = stabilized != raw
-            ? "downscale stabilization (\(window / 1000) s) kept \(stabilized)" : "stabilized \(stabilized)"
         let scaleUpLimit = HPAQuantity.saturatingInt32(max(2.0 * Double(specReplicas), 4.0).rounded(.towardZero))
         let maxAllowed = min(spec.maxReplicas, scaleUpLimit)
         var d = stabilized
-        if d < spec.minReplicas {
-            d = spec.minReplicas
+        let belowMin = d < spec.minReplicas
+        let aboveMax = !belowMin && d > maxAllowed
+        if belowMin { d = spec.minReplicas } else if aboveMax { d = maxAllowed }
+        guard explain || d != specReplicas else { return (d, "") }
+        var text = stabilized != raw
+            ? "downscale stabilization (\(window / 1000) s) kept \(stabilized)" : "stabilized \(stabilized)"
+        if belowMin {
             text += "; below minReplicas → \(d)"
-        } else if d > maxAllowed {
-            d = maxAllowed
+        } else if aboveMax {
             text += spec.maxReplicas > scaleUpLimit
                 ? "; scale-up limit max(2×\(specReplicas), 4) = \(scaleUpLimit) → \(d)"
                 : "; maxReplicas → \(d)"
@@ -31,8 +35,9 @@ extension HPAController {
     /// Normalization with `behavior` (`normalizeDesiredReplicasWithBehaviors`, HPA.md §7):
     /// stabilization clamp(spec, up-window min, down-window max) with the raw proposal
     /// recorded, then the per-direction rate limits.
+    /// The text is built when `explain` is set or the result differs from spec; else "".
     mutating func normalizeWithBehaviors(_ b: HPABehavior, now: Int64, specReplicas: Int32,
-                                         raw: Int32) -> (replicas: Int32, text: String) {
+                                         raw: Int32, explain: Bool = true) -> (replicas: Int32, text: String) {
         let upWindow = Int64(b.scaleUp.stabilizationWindowSeconds ?? 0) * 1000
         let downWindow = b.scaleDown.stabilizationWindowSeconds.map { Int64($0) * 1000 } ?? kubernetes.downscaleStabilization
         var upRec = raw
@@ -48,6 +53,8 @@ extension HPAController {
         recommendations.record(HPATimedRecommendation(replicas: raw, time: now), now: now) {
             $0 >= upWindow && $0 >= downWindow
         }
+        let rate = convertWithBehaviorRate(b, now: now, specReplicas: specReplicas, desired: stabilized)
+        guard explain || rate.replicas != specReplicas else { return (rate.replicas, "") }
         var text: String
         if stabilized == raw {
             text = "stabilized \(stabilized)"
@@ -56,33 +63,52 @@ extension HPAController {
         } else {
             text = "scale-down stabilization (\(downWindow / 1000) s) kept \(stabilized)"
         }
-        let rate = convertWithBehaviorRate(b, now: now, specReplicas: specReplicas, desired: stabilized)
-        if let t = rate.text { text += "; " + t }
+        if let t = describe(rate.bound, b) { text += "; " + t }
         return (rate.replicas, text)
+    }
+
+    /// What bounded a behavior-path result, for its text.
+    enum RateBound {
+        case none
+        /// The scale-up policies' limit (below maxReplicas).
+        case scaleUpRule(Int32)
+        case maxReplicas
+        /// The scale-down policies' limit (above minReplicas).
+        case scaleDownRule(Int32)
+        case minReplicas
+    }
+
+    /// The text of a bound ("scaleUp Max [Pods 4/15s, …] limit 8 → 8"), nil for none.
+    func describe(_ bound: RateBound, _ b: HPABehavior) -> String? {
+        switch bound {
+        case .none: return nil
+        case .scaleUpRule(let limit): return "scaleUp \(describe(b.scaleUp)) limit \(limit) → \(limit)"
+        case .maxReplicas: return "maxReplicas → \(spec.maxReplicas)"
+        case .scaleDownRule(let limit): return "scaleDown \(describe(b.scaleDown)) limit \(limit) → \(limit)"
+        case .minReplicas: return "minReplicas → \(spec.minReplicas)"
+        }
     }
 
     /// `convertDesiredReplicasWithBehaviorRate`: up → min(max, limit ≥ spec); down →
     /// max(min, limit ≤ spec).
     func convertWithBehaviorRate(_ b: HPABehavior, now: Int64, specReplicas: Int32,
-                                 desired: Int32) -> (replicas: Int32, text: String?) {
+                                 desired: Int32) -> (replicas: Int32, bound: RateBound) {
         if desired > specReplicas {
             var limit = scaleUpLimit(b.scaleUp, now: now, specReplicas: specReplicas)
             if limit < specReplicas { limit = specReplicas }
             let maxAllowed = min(spec.maxReplicas, limit)
             if desired > maxAllowed {
-                let why = spec.maxReplicas > limit ? "scaleUp \(describe(b.scaleUp)) limit \(limit)" : "maxReplicas"
-                return (maxAllowed, "\(why) → \(maxAllowed)")
+                return (maxAllowed, spec.maxReplicas > limit ? .scaleUpRule(limit) : .maxReplicas)
             }
         } else if desired < specReplicas {
             var limit = scaleDownLimit(b.scaleDown, now: now, specReplicas: specReplicas)
             if limit > specReplicas { limit = specReplicas }
             let minAllowed = max(spec.minReplicas, limit)
             if desired < minAllowed {
-                let why = spec.minReplicas < limit ? "scaleDown \(describe(b.scaleDown)) limit \(limit)" : "minReplicas"
-                return (minAllowed, "\(why) → \(minAllowed)")
+                return (minAllowed, spec.minReplicas < limit ? .scaleDownRule(limit) : .minReplicas)
             }
         }
-        return (desired, nil)
+        return (desired, .none)
     }
 
     /// `calculateScaleUpLimitWithScalingRules`: per policy, periodStart + value (Pods) or

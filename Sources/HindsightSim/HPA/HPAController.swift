@@ -20,7 +20,10 @@ public struct HPAController: Sendable {
     public let kubernetes: KubernetesSpec
     /// The band in force for this HPA (`tolerancesForHpa`).
     public let tolerances: HPATolerances
-    var recommendations: [HPATimedRecommendation]
+    /// The target percent when the only metric is Resource cpu Utilization (the default
+    /// and most common HPA): a fast path that skips the generic per-metric dispatch.
+    let cpuUtilizationOnly: Int32?
+    var recommendations: HPARecommendationLog
     var events = HPAScaleEventLog()
 
     /// - Parameters:
@@ -35,7 +38,12 @@ public struct HPAController: Sendable {
         self.spec = s
         self.kubernetes = kubernetes
         self.tolerances = HPATolerances(kubernetes: kubernetes, behavior: s.behavior)
-        self.recommendations = [HPATimedRecommendation(replicas: initialReplicas, time: start)]
+        if s.metrics.count == 1, case .resource(.cpu, .utilization(let pct)) = s.metrics[0] {
+            cpuUtilizationOnly = pct
+        } else {
+            cpuUtilizationOnly = nil
+        }
+        self.recommendations = HPARecommendationLog(HPATimedRecommendation(replicas: initialReplicas, time: start))
     }
 
     /// One reconcile at `now` (`reconcileAutoscaler`), in this order:
@@ -50,29 +58,34 @@ public struct HPAController: Sendable {
     ///   - statusReplicas: pods that exist (`scale.status.replicas`).
     ///   - pods: the existing pods, oldest first, aligned with `readings.podValuesMilli`.
     ///   - readings: what the metrics APIs return now.
+    ///   - explain: build `reason` on every sync (default). With false, `reason` is built
+    ///     only when the sync changes the replica count (the same text as with true) and
+    ///     is "" otherwise; decisions, state and `error` are identical either way.
     /// - Returns: the new spec replicas and why.
-    /// - Complexity: O(metrics × pods + history).
+    /// - Complexity: O(metrics × pods + history); with `explain` false and no change, no
+    ///   allocation for Resource/Pods metrics.
     public mutating func sync(now: Int64, specReplicas: Int32, statusReplicas: Int32, pods: [HPAPod],
-                              readings: HPAReadings) -> HPASyncOutcome {
+                              readings: HPAReadings, explain: Bool = true) -> HPASyncOutcome {
         var external: [String: Int64] = [:]
-        for m in spec.metrics {
+        if cpuUtilizationOnly == nil { for m in spec.metrics {
             switch m {
             case .object(let series, _), .external(let series, _):
                 if let v = readings.totals[series], let milli = HPAQuantity.milli(fromReal: v) { external[series] = milli }
             default: break
             }
-        }
+        } }
         return reconcile(now: now, specReplicas: specReplicas, statusReplicas: statusReplicas, pods: pods,
-                         readings: readings, external: external)
+                         readings: readings, external: external, explain: explain)
     }
 
     /// `sync` with Object/External totals already in milli-units (KEDA feeds its own).
     mutating func reconcile(now: Int64, specReplicas: Int32, statusReplicas: Int32, pods: [HPAPod],
-                            readings: HPAReadings, external: [String: Int64]) -> HPASyncOutcome {
+                            readings: HPAReadings, external: [String: Int64], explain: Bool = true) -> HPASyncOutcome {
         let minR = spec.minReplicas
         if specReplicas == 0 && minR != 0 {
             return HPASyncOutcome(desired: specReplicas, rawProposal: nil,
-                                  reason: "scaling disabled: spec replicas 0 with minReplicas \(minR)", error: nil)
+                                  reason: explain ? "scaling disabled: spec replicas 0 with minReplicas \(minR)" : "",
+                                  error: nil)
         }
         if specReplicas > spec.maxReplicas {
             let d = spec.maxReplicas
@@ -85,9 +98,10 @@ public struct HPAController: Sendable {
             return HPASyncOutcome(desired: minR, rawProposal: nil,
                                   reason: "spec \(specReplicas) below minReplicas → \(minR)", error: nil)
         }
-        let m = computeReplicasForMetrics(now: now, specReplicas: specReplicas, statusReplicas: statusReplicas,
-                                          pods: pods, readings: readings, external: external)
+        var m = computeReplicasForMetrics(now: now, specReplicas: specReplicas, statusReplicas: statusReplicas,
+                                          pods: pods, readings: readings, external: external, explain: explain)
         guard let metricDesired = m.replicas else {
+            guard explain else { return HPASyncOutcome(desired: specReplicas, rawProposal: nil, reason: "", error: m.error) }
             return HPASyncOutcome(desired: specReplicas, rawProposal: nil,
                                   reason: m.text.isEmpty ? "no valid metric; no scaling" : "\(m.text); no scaling",
                                   error: m.error)
@@ -95,11 +109,19 @@ public struct HPAController: Sendable {
         let raw = max(0, metricDesired)
         let normalized: (replicas: Int32, text: String)
         if let behavior = spec.behavior {
-            normalized = normalizeWithBehaviors(behavior, now: now, specReplicas: specReplicas, raw: raw)
+            normalized = normalizeWithBehaviors(behavior, now: now, specReplicas: specReplicas, raw: raw, explain: explain)
         } else {
-            normalized = normalizeLegacy(now: now, specReplicas: specReplicas, raw: raw)
+            normalized = normalizeLegacy(now: now, specReplicas: specReplicas, raw: raw, explain: explain)
         }
         if normalized.replicas != specReplicas { storeScaleEvent(from: specReplicas, to: normalized.replicas, now: now) }
+        if !explain {
+            guard normalized.replicas != specReplicas else {
+                return HPASyncOutcome(desired: specReplicas, rawProposal: raw, reason: "", error: m.error)
+            }
+            // A decision: describe the metrics now (the computation is pure, same inputs).
+            m = computeReplicasForMetrics(now: now, specReplicas: specReplicas, statusReplicas: statusReplicas,
+                                          pods: pods, readings: readings, external: external, explain: true)
+        }
         return HPASyncOutcome(desired: normalized.replicas, rawProposal: raw,
                               reason: "\(m.text); raw \(raw); \(normalized.text)", error: m.error)
     }

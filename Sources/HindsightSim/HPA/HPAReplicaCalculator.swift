@@ -6,95 +6,97 @@ enum HPAReplicaCalculator {
     /// - Parameters:
     ///   - requestMilli: per-pod request; nil or ≤ 0 makes the metric invalid.
     ///   - targetPercent: target utilization, percent of request (> 0).
-    /// - Complexity: O(pods).
-    static func resourceUtilization(name: String, groups g: HPAPodGroups, requestMilli: Int64?,
-                                    targetPercent: Int32, spec: Int32, tolerances tol: HPATolerances) -> HPAMetricResult {
+    ///   - explain: build the proposal's text; false leaves it empty (the arithmetic is the same).
+    /// - Complexity: O(1) on the tally.
+    static func resourceUtilization(name: String, groups g: HPAPodTally, requestMilli: Int64?,
+                                    targetPercent: Int32, spec: Int32, tolerances tol: HPATolerances,
+                                    explain: Bool = true) -> HPAMetricResult {
         guard targetPercent > 0 else { return .invalid("\(name): target utilization must be > 0") }
-        guard !g.samples.isEmpty else {
+        guard g.readyCount > 0 else {
             return .invalid("\(name): did not receive metrics for targeted pods (pods might be unready)")
         }
         guard let request = requestMilli, request > 0 else {
             return .invalid("\(name): missing request for \(name)")
         }
-        var total: Int64 = 0
-        for s in g.samples { total = HPAQuantity.add(total, s.value) }
-        let util = percent(total: total, count: g.samples.count, request: request)
+        let total = g.total
+        let util = percent(total: total, count: g.readyCount, request: request)
         let ratio = Double(util) / Double(targetPercent)
-        let seen = "\(name) \(util)% of request vs target \(targetPercent)% → ratio \(HPAQuantity.fmt3(ratio))"
-        let scaleUpWithUnready = !g.unready.isEmpty && ratio > 1.0
-        if !scaleUpWithUnready && g.missing.isEmpty {
-            if tol.isWithin(ratio) { return .proposal(spec, "\(seen) within tolerance → \(spec)") }
+        let seen = explain ? "\(name) \(util)% of request vs target \(targetPercent)% → ratio \(HPAQuantity.fmt3(ratio))" : ""
+        let scaleUpWithUnready = g.unready > 0 && ratio > 1.0
+        if !scaleUpWithUnready && g.missing == 0 {
+            if tol.isWithin(ratio) { return .proposal(spec, explain ? "\(seen) within tolerance → \(spec)" : "") }
             let r = HPAQuantity.ceilInt32(ratio * Double(g.readyCount))
-            return .proposal(r, "\(seen) × \(g.readyCount) ready → \(r)")
+            return .proposal(r, explain ? "\(seen) × \(g.readyCount) ready → \(r)" : "")
         }
         var newTotal = total
-        var newCount = g.samples.count
-        if !g.missing.isEmpty {
+        var newCount = g.readyCount
+        if g.missing > 0 {
             if ratio < 1.0 {
                 let fallback = Int64(max(100, targetPercent))
                 let each = HPAQuantity.mul(request, fallback) / 100
-                newTotal = HPAQuantity.add(newTotal, HPAQuantity.mul(each, Int64(g.missing.count)))
-                newCount += g.missing.count
+                newTotal = HPAQuantity.add(newTotal, HPAQuantity.mul(each, Int64(g.missing)))
+                newCount += g.missing
             } else if ratio > 1.0 {
-                newCount += g.missing.count
+                newCount += g.missing
             }
         }
-        if scaleUpWithUnready { newCount += g.unready.count }
+        if scaleUpWithUnready { newCount += g.unready }
         let newUtil = percent(total: newTotal, count: newCount, request: request)
         let newRatio = Double(newUtil) / Double(targetPercent)
-        let rebalanced = "\(seen); rebalanced (\(g.missing.count) missing, \(g.unready.count) unready) \(newUtil)% → ratio \(HPAQuantity.fmt3(newRatio))"
-        return finishRebalance(rebalanced, ratio: ratio, newRatio: newRatio, count: newCount, spec: spec, tolerances: tol)
+        let rebalanced = explain ? "\(seen); rebalanced (\(g.missing) missing, \(g.unready) unready) \(newUtil)% → ratio \(HPAQuantity.fmt3(newRatio))" : ""
+        return finishRebalance(rebalanced, ratio: ratio, newRatio: newRatio, count: newCount, spec: spec, tolerances: tol,
+                               explain: explain)
     }
 
     /// `calcPlainMetricReplicas` (Resource/ContainerResource AverageValue, Pods metrics):
     /// truncated integer mean of the samples, missing pods at exactly the target on a
     /// scale-down and at 0 on a scale-up, unready pods at 0 on a scale-up.
-    /// - Complexity: O(pods).
-    static func plain(name: String, groups g: HPAPodGroups, targetMilli: Int64, spec: Int32,
-                      tolerances tol: HPATolerances) -> HPAMetricResult {
+    /// - Complexity: O(1) on the tally.
+    static func plain(name: String, groups g: HPAPodTally, targetMilli: Int64, spec: Int32,
+                      tolerances tol: HPATolerances, explain: Bool = true) -> HPAMetricResult {
         guard targetMilli > 0 else { return .invalid("\(name): target averageValue must be > 0") }
-        guard !g.samples.isEmpty else {
+        guard g.readyCount > 0 else {
             return .invalid("\(name): did not receive metrics for targeted pods (pods might be unready)")
         }
-        var total: Int64 = 0
-        for s in g.samples { total = HPAQuantity.add(total, s.value) }
-        let usage = total / Int64(g.samples.count)
+        let total = g.total
+        let usage = total / Int64(g.readyCount)
         let ratio = Double(usage) / Double(targetMilli)
-        let seen = "\(name) average \(HPAQuantity.fmtMilli(usage)) vs target \(HPAQuantity.fmtMilli(targetMilli)) → ratio \(HPAQuantity.fmt3(ratio))"
-        let scaleUpWithUnready = !g.unready.isEmpty && ratio > 1.0
-        if !scaleUpWithUnready && g.missing.isEmpty {
-            if tol.isWithin(ratio) { return .proposal(spec, "\(seen) within tolerance → \(spec)") }
+        let seen = explain ? "\(name) average \(HPAQuantity.fmtMilli(usage)) vs target \(HPAQuantity.fmtMilli(targetMilli)) → ratio \(HPAQuantity.fmt3(ratio))" : ""
+        let scaleUpWithUnready = g.unready > 0 && ratio > 1.0
+        if !scaleUpWithUnready && g.missing == 0 {
+            if tol.isWithin(ratio) { return .proposal(spec, explain ? "\(seen) within tolerance → \(spec)" : "") }
             let r = HPAQuantity.ceilInt32(ratio * Double(g.readyCount))
-            return .proposal(r, "\(seen) × \(g.readyCount) ready → \(r)")
+            return .proposal(r, explain ? "\(seen) × \(g.readyCount) ready → \(r)" : "")
         }
         var newTotal = total
-        var newCount = g.samples.count
-        if !g.missing.isEmpty {
+        var newCount = g.readyCount
+        if g.missing > 0 {
             if ratio < 1.0 {
-                newTotal = HPAQuantity.add(newTotal, HPAQuantity.mul(targetMilli, Int64(g.missing.count)))
-                newCount += g.missing.count
+                newTotal = HPAQuantity.add(newTotal, HPAQuantity.mul(targetMilli, Int64(g.missing)))
+                newCount += g.missing
             } else if ratio > 1.0 {
-                newCount += g.missing.count
+                newCount += g.missing
             }
         }
-        if scaleUpWithUnready { newCount += g.unready.count }
+        if scaleUpWithUnready { newCount += g.unready }
         let newRatio = Double(newTotal / Int64(newCount)) / Double(targetMilli)
-        let rebalanced = "\(seen); rebalanced (\(g.missing.count) missing, \(g.unready.count) unready) → ratio \(HPAQuantity.fmt3(newRatio))"
-        return finishRebalance(rebalanced, ratio: ratio, newRatio: newRatio, count: newCount, spec: spec, tolerances: tol)
+        let rebalanced = explain ? "\(seen); rebalanced (\(g.missing) missing, \(g.unready) unready) → ratio \(HPAQuantity.fmt3(newRatio))" : ""
+        return finishRebalance(rebalanced, ratio: ratio, newRatio: newRatio, count: newCount, spec: spec, tolerances: tol,
+                               explain: explain)
     }
 
-    /// The common tail of the rebalance path.
+    /// The common tail of the rebalance path (`seen` is only read when `explain`).
     private static func finishRebalance(_ seen: String, ratio: Double, newRatio: Double, count: Int,
-                                        spec: Int32, tolerances tol: HPATolerances) -> HPAMetricResult {
-        if tol.isWithin(newRatio) { return .proposal(spec, "\(seen) within tolerance → \(spec)") }
+                                        spec: Int32, tolerances tol: HPATolerances, explain: Bool) -> HPAMetricResult {
+        if tol.isWithin(newRatio) { return .proposal(spec, explain ? "\(seen) within tolerance → \(spec)" : "") }
         if (ratio < 1.0 && newRatio > 1.0) || (ratio > 1.0 && newRatio < 1.0) {
-            return .proposal(spec, "\(seen) flips direction → \(spec)")
+            return .proposal(spec, explain ? "\(seen) flips direction → \(spec)" : "")
         }
         let r = HPAQuantity.ceilInt32(newRatio * Double(count))
         if (newRatio < 1.0 && r > spec) || (newRatio > 1.0 && r < spec) {
-            return .proposal(spec, "\(seen) × \(count) = \(r) moves against the ratio → \(spec)")
+            return .proposal(spec, explain ? "\(seen) × \(count) = \(r) moves against the ratio → \(spec)" : "")
         }
-        return .proposal(r, "\(seen) × \(count) pods → \(r)")
+        return .proposal(r, explain ? "\(seen) × \(count) pods → \(r)" : "")
     }
 
     /// `GetResourceUtilizationRatio`'s percent: floor(Σu·100 / Σrequest), saturating.
@@ -110,28 +112,31 @@ enum HPAReplicaCalculator {
     /// the band → spec, else ceil(ratio × ready pods) — an error when no pod exists; with
     /// spec 0, ceil(ratio) with no band.
     static func usageRatioReplicaCount(_ seen: String, ratio: Double, spec: Int32, pods: [HPAPod], now: Int64,
-                                       tolerances tol: HPATolerances) -> HPAMetricResult {
+                                       tolerances tol: HPATolerances, explain: Bool = true) -> HPAMetricResult {
         if spec == 0 {
             let r = HPAQuantity.ceilInt32(ratio)
-            return .proposal(r, "\(seen) at spec 0 → ceil(ratio) = \(r)")
+            return .proposal(r, explain ? "\(seen) at spec 0 → ceil(ratio) = \(r)" : "")
         }
-        if tol.isWithin(ratio) { return .proposal(spec, "\(seen) within tolerance → \(spec)") }
+        if tol.isWithin(ratio) { return .proposal(spec, explain ? "\(seen) within tolerance → \(spec)" : "") }
         guard !pods.isEmpty else {
             return .invalid("\(seen): no pods returned by selector while calculating replica count")
         }
         var ready = 0
         for p in pods where p.isReady(at: now) { ready += 1 }
         let r = HPAQuantity.ceilInt32(ratio * Double(ready))
-        return .proposal(r, "\(seen) × \(ready) ready → \(r)")
+        return .proposal(r, explain ? "\(seen) × \(ready) ready → \(r)" : "")
     }
 
     /// `GetObjectPerPodMetricReplicas` / `GetExternalPerPodMetricReplicas` (AverageValue):
     /// ratio = usage / (target × status); inside the band → status, else ceil(usage / target).
     /// Status 0 gives ±∞ or NaN, outside the band.
     static func perPod(name: String, usageMilli: Int64, targetMilli: Int64, status: Int32,
-                       tolerances tol: HPATolerances) -> HPAMetricResult {
+                       tolerances tol: HPATolerances, explain: Bool = true) -> HPAMetricResult {
         guard targetMilli > 0 else { return .invalid("\(name): target averageValue must be > 0") }
         let ratio = Double(usageMilli) / (Double(targetMilli) * Double(status))
+        guard explain else {
+            return .proposal(tol.isWithin(ratio) ? status : HPAQuantity.ceilInt32(Double(usageMilli) / Double(targetMilli)), "")
+        }
         let seen = "\(name) \(HPAQuantity.fmtMilli(usageMilli)) vs \(HPAQuantity.fmtMilli(targetMilli)) per pod × \(status) → ratio \(HPAQuantity.fmt3(ratio))"
         if tol.isWithin(ratio) { return .proposal(status, "\(seen) within tolerance → \(status)") }
         let r = HPAQuantity.ceilInt32(Double(usageMilli) / Double(targetMilli))

@@ -13,10 +13,11 @@ extension KEDAController {
     /// exceed `failureThreshold` an AverageValue trigger reports
     /// trunc(target) × fallback.replicas instead, which makes the HPA propose
     /// fallback.replicas.
-    /// - Parameters: as `HPAController.sync`; `readings.totals` holds the series values.
+    /// - Parameters: as `HPAController.sync` (including `explain`); `readings.totals` holds
+    ///   the series values.
     /// - Returns: the HPA's outcome.
     public mutating func sync(now: Int64, specReplicas: Int32, statusReplicas: Int32, pods: [HPAPod],
-                              readings: HPAReadings) -> HPASyncOutcome {
+                              readings: HPAReadings, explain: Bool = true) -> HPASyncOutcome {
         let h = hpa.spec
         let queries = specReplicas != 0 && specReplicas <= h.maxReplicas && specReplicas >= h.minReplicas
         var external: [String: Int64] = [:]
@@ -49,8 +50,8 @@ extension KEDAController {
             }
         }
         var out = hpa.reconcile(now: now, specReplicas: specReplicas, statusReplicas: statusReplicas, pods: pods,
-                                readings: readings, external: external)
-        if !notes.isEmpty { out.reason = notes.joined(separator: "; ") + "; " + out.reason }
+                                readings: readings, external: external, explain: explain)
+        if !notes.isEmpty, explain || out.desired != specReplicas { out.reason = notes.joined(separator: "; ") + "; " + out.reason }
         return out
     }
 

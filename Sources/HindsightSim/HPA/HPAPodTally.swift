@@ -1,0 +1,53 @@
+/// `groupPods` (HPA.md §3) reduced to what the replica arithmetic reads: the number of
+/// pods with a usable sample (`readyPodCount`), the saturating sum of their samples, and
+/// the sizes of the unready and missing groups. Same rules as ``HPAPodGroups/group``,
+/// without building index lists, so one sync allocates nothing.
+struct HPAPodTally: Sendable, Equatable {
+    /// Pods with a usable sample (`readyPodCount`).
+    var readyCount = 0
+    /// Saturating sum of their samples, milli-units, added oldest first.
+    var total: Int64 = 0
+    /// Unready pods (Pending, or the CPU readiness rule).
+    var unready = 0
+    /// Pods that are not unready but have no sample.
+    var missing = 0
+
+    /// The counts of ``HPAPodGroups/group`` for the same arguments (same checks, same
+    /// order, same saturating sum).
+    /// - Complexity: O(pods), no allocation.
+    static func tally(pods: [HPAPod], values: [Int64?], isCPU: Bool, now: Int64,
+                      sampleTime: Int64, sampleWindow: Int64, cpuInitializationPeriod: Int64) -> HPAPodTally {
+        tally(pods: pods, values: .perPod(values), isCPU: isCPU, now: now, sampleTime: sampleTime,
+              sampleWindow: sampleWindow, cpuInitializationPeriod: cpuInitializationPeriod)
+    }
+
+    /// As above, for samples in either form (nil = no pod reports).
+    /// - Complexity: O(pods), no allocation.
+    static func tally(pods: [HPAPod], values: HPAPodValues?, isCPU: Bool, now: Int64,
+                      sampleTime: Int64, sampleWindow: Int64, cpuInitializationPeriod: Int64) -> HPAPodTally {
+        var t = HPAPodTally()
+        let values = values ?? .uniform(nil)
+        for i in pods.indices {
+            let pod = pods[i]
+            guard let readyAt = pod.readyAt, readyAt <= now else { t.unready += 1; continue }
+            guard let v = values.value(at: i, readyAt: readyAt) else { t.missing += 1; continue }
+            if isCPU, now < HPAQuantity.add(pod.created, cpuInitializationPeriod),
+               sampleTime < HPAQuantity.add(readyAt, sampleWindow) {
+                t.unready += 1; continue
+            }
+            t.readyCount += 1
+            t.total = HPAQuantity.add(t.total, v)
+        }
+        return t
+    }
+
+    /// The counts of an explicit grouping.
+    init(_ g: HPAPodGroups) {
+        readyCount = g.samples.count
+        for s in g.samples { total = HPAQuantity.add(total, s.value) }
+        unready = g.unready.count
+        missing = g.missing.count
+    }
+
+    init() {}
+}
