@@ -1,3 +1,4 @@
+import HindsightTrace
 import Foundation
 
 extension CronSchedule {
@@ -16,9 +17,9 @@ extension CronSchedule {
         let c = cal.dateComponents([.year, .month, .day, .hour, .minute], from: date)
         guard let y0 = c.year, let m0 = c.month, let d0 = c.day, let h0 = c.hour, let mi0 = c.minute else { return nil }
         // Start one day early so that a DST shift never hides a firing near `instant`.
-        let firstDay = Self.daysFromCivil(y0, m0, d0) - 1
+        let firstDay = CivilTime.daysFromCivil(year: y0, month: m0, day: d0) - 1
         for dayNumber in firstDay...(firstDay + 5 * 366 + 2) {
-            let (y, mo, d) = Self.civilFromDays(dayNumber)
+            let (y, mo, d) = CivilTime.civilFromDays(dayNumber)
             let weekday = Int(((dayNumber % 7) + 11) % 7)   // 1970-01-01 (day 0) was a Thursday (4)
             guard matchesDay(month: mo, day: d, weekday: weekday) else { continue }
             for h in 0..<24 where hours & (1 << UInt64(h)) != 0 {
@@ -36,29 +37,5 @@ extension CronSchedule {
             }
         }
         return nil
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date.
-    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    /// The proleptic Gregorian date of a day number (days since 1970-01-01).
-    static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 }
