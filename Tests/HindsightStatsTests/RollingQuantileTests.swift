@@ -7,9 +7,31 @@ final class RollingQuantileTests: XCTestCase {
     /// Quantiles that hit the tails (0.99, 0.01, …), the centre, and the exact ends.
     static let qs: [Double] = [0, 0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 0.999, 1]
 
-    /// Windows computed from scratch by sorting; O(n·w log w).
-    static func brute(_ x: [Double], _ w: Int, _ q: Double) -> [Double] {
-        Brute.windows(x, w) { QuantilesTests.reference($0, q) }
+    /// Windows computed from scratch by sorting (once per window for all `qs`), numpy's
+    /// linear interpolation on the sorted copy; `result[j][i]` is quantile `qs[j]` of the
+    /// window ending at i (NaN before the first full window). O(n·w log w).
+    static func brute(_ x: [Double], _ w: Int, _ qs: [Double]) -> [[Double]] {
+        var out = [[Double]](repeating: [Double](repeating: .nan, count: x.count), count: qs.count)
+        guard w <= x.count else { return out }
+        for i in (w - 1)..<x.count {
+            let s = x[(i + 1 - w)...i].sorted()
+            for (j, q) in qs.enumerated() {
+                let h = q * Double(w - 1)
+                let k = Int(h.rounded(.down))
+                let k1 = min(k + 1, w - 1)
+                out[j][i] = s[k] + (s[k1] - s[k]) * (h - Double(k))
+            }
+        }
+        return out
+    }
+
+    /// Checks every q of `qs` for window `w` on `x` against ``brute(_:_:_:)``.
+    static func check(_ x: [Double], _ w: Int, _ qs: [Double], _ label: String,
+                      file: StaticString = #filePath, line: UInt = #line) {
+        let want = brute(x, w, qs)
+        for (j, q) in qs.enumerated() {
+            assertSeries(Rolling.quantile(x, window: w, q: q), want[j], "\(label) q=\(q) w=\(w)", file: file, line: line)
+        }
     }
 
     func testEveryWindowUpTo130AgainstSorting() {
@@ -17,9 +39,7 @@ final class RollingQuantileTests: XCTestCase {
         for w in 1...130 {
             // Lengths that are not multiples of w: a partial last block.
             let x = rng.gaussians(count: 3 * w + 17, mean: 100, std: 15)
-            for q in Self.qs {
-                assertSeries(Rolling.quantile(x, window: w, q: q), Self.brute(x, w, q), "q=\(q) w=\(w)")
-            }
+            Self.check(x, w, Self.qs, "random")
         }
     }
 
@@ -27,9 +47,7 @@ final class RollingQuantileTests: XCTestCase {
         var rng = SeededGenerator(seed: 5)
         for w in [129, 200, 400, 1440] {
             let x = rng.gaussians(count: 2 * w + 123, mean: 100, std: 15)
-            for q in [0.001, 0.01, 0.5, 0.99, 0.999] {
-                assertSeries(Rolling.quantile(x, window: w, q: q), Self.brute(x, w, q), "q=\(q) w=\(w)")
-            }
+            Self.check(x, w, [0.001, 0.01, 0.5, 0.99, 0.999], "random")
         }
     }
 
@@ -44,9 +62,7 @@ final class RollingQuantileTests: XCTestCase {
         let saw = (0..<800).map { Double(($0 * 37) % 101) - 50 }
         for (name, x) in [("ties", ties), ("up", up), ("down", down), ("saw", saw)] {
             for w in [4, 9, 40, 60, 129, 300] {
-                for q in [0.01, 0.1, 0.9, 0.99, 1.0] {
-                    assertSeries(Rolling.quantile(x, window: w, q: q), Self.brute(x, w, q), "\(name) q=\(q) w=\(w)")
-                }
+                Self.check(x, w, [0.01, 0.1, 0.9, 0.99, 1.0], name)
             }
         }
     }
