@@ -1,19 +1,3 @@
-/// Maps a sample before it enters ``TailQuantile``: the identity for a high quantile, negation
-/// for a low one (the m smallest values of x are the negated m largest of −x, exactly).
-protocol TailSide {
-    static func load(_ v: Double) -> Double
-}
-
-/// High quantiles: the window's largest values.
-enum UpperTail: TailSide {
-    @inline(__always) static func load(_ v: Double) -> Double { v }
-}
-
-/// Low quantiles: the window's smallest values, seen as the largest of the negated series.
-enum LowerTail: TailSide {
-    @inline(__always) static func load(_ v: Double) -> Double { -v }
-}
-
 /// Rolling quantile for a rank near one end of the window: only the `m` values nearest that
 /// end matter (m = w − k for a high quantile, k + 2 for a low one; 2 for q = 0.99 at w = 60).
 ///
