@@ -7,13 +7,59 @@ extension Rolling {
         precondition(q >= 0 && q <= 1, "quantile q must be in [0, 1], got \(q)")
         let n = x.count
         guard prefillNaN(n, w, out), let p = x.baseAddress, let o = out.baseAddress else { return }
-        if w <= 128 {
+        if tailQuantile(p, n, w, q, o) { return }
+        // The block sort assumes a total order: NaN input (unspecified results) takes the
+        // sorted-window path, which stays in bounds whatever the comparisons say.
+        if w <= 128 || containsNaN(p, n) {
             smallWindowQuantile(p, n, w, q, o)
             return
         }
         var engine = BlockQuantile(window: w, q: q)
         engine.run(p, n, o)
     }
+
+    /// Ranks near either end of the window (at most `tailLimit` values between the wanted
+    /// rank and that end, and at most a quarter of the window): ``TailQuantile``.
+    /// - Returns: false when the rank is too central (nothing written).
+    static func tailQuantile(
+        _ p: UnsafePointer<Double>, _ n: Int, _ w: Int, _ q: Double, _ o: UnsafeMutablePointer<Double>
+    ) -> Bool {
+        let (k, t) = Quantiles.rank(q, w)
+        let k1 = Swift.min(k + 1, w - 1)
+        let high = w - k, low = k1 + 1
+        if high <= low {
+            guard high <= tailLimit && 4 * high <= w else { return false }
+            TailQuantile(window: w, r: w - 1 - k, r2: w - 1 - k1).run(p, n, UpperTail.self) { i, a, b in
+                o[i] = Selection.lerp(a, b, t)
+            }
+        } else {
+            guard low <= tailLimit && 4 * low <= w else { return false }
+            TailQuantile(window: w, r: k1, r2: k).run(p, n, LowerTail.self) { i, a, b in
+                o[i] = Selection.lerp(-b, -a, t)
+            }
+        }
+        return true
+    }
+
+    /// Whether `p[0..<n]` holds a NaN (one SIMD pass).
+    /// - Complexity: O(n).
+    static func containsNaN(_ p: UnsafePointer<Double>, _ n: Int) -> Bool {
+        var acc = SIMDMask<SIMD8<Int64>>()
+        var i = 0
+        while i + 8 <= n {
+            let v = Kernels.load8(p + i)
+            acc .|= v .!= v
+            i += 8
+        }
+        while i < n {
+            if p[i].isNaN { return true }
+            i += 1
+        }
+        return any(acc)
+    }
+
+    /// Largest top-array size for ``TailQuantile`` (its worst case moves that many values per step).
+    static let tailLimit = 64
 
     /// Short windows (w ≤ 128): a sorted window whose two ranks per step (outgoing and
     /// incoming value) are counted with branch-free SIMD compares over the whole window,

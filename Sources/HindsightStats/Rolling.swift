@@ -7,7 +7,9 @@
 /// computed from the values inside its window only: no error is carried from values that
 /// already left the window, unlike a running add/subtract. Min and max use the same layout
 /// with running extrema (three comparisons per sample). The quantile uses an order-statistic
-/// structure: for w > 128, aligned blocks sorted once each (O(log w) per sample amortized) and
+/// structure: for a rank within min(64, w/4) of either end of the window (q = 0.99 at w = 60 or
+/// 1440), only the values nearest that end are kept (`TailQuantile`: O(log m) per step on
+/// typical data, O(m) worst case); otherwise, for w > 128, aligned blocks sorted once each (O(log w) per sample amortized) and
 /// merged per block pair into a rank array with in-window flags and a cursor on the k-th flagged
 /// rank (O(1) expected per step; see `BlockQuantile`); for w ≤ 128 a sorted window whose ranks
 /// are counted with SIMD compares. ``RollingWindow`` is the streaming (push one sample)
@@ -50,9 +52,11 @@ public enum Rolling {
     }
 
     /// Rolling quantile `q` ∈ [0, 1] (numpy linear interpolation) over the last `window` samples.
-    /// - Complexity: w > 128: O(log w) amortized per step (block sorts) plus O(1) expected
-    ///   cursor moves; w ≤ 128: O(w/8) vector compares and one short `memmove` per step.
-    ///   O(w) scratch.
+    /// - Complexity: rank within m ≤ min(64, w/4) of either end: O(log m) per step plus O(m)
+    ///   per value entering a top-m array (rare on typical data; every step on a monotone
+    ///   series). Otherwise w > 128: O(log w) amortized per step (block sorts) plus O(1)
+    ///   expected cursor moves; w ≤ 128: O(w/8) vector compares and one short `memmove` per
+    ///   step. O(w) scratch. NaN input: unspecified values, never a crash.
     public static func quantile(_ x: [Double], window: Int, q: Double) -> [Double] {
         run(x) { quantile($0, window: window, q: q, into: $1) }
     }
