@@ -17,6 +17,9 @@ struct ControllerContext {
     var statusReplicas: Int32
     /// Existing pods, oldest first.
     var pods: [Pod]
+    /// The fleet's pod-list version (``Fleet/version``): the same value means the same
+    /// `pods` as at the previous tick; -1 = unknown (always re-read `pods`).
+    var podsVersion: Int = -1
     /// CPU cores served per ready pod, as seen through the pipeline; `.nan` = no data.
     var cpuPerPodCores: Double
     /// Memory bytes per ready pod as seen (trace `memory` spread over ready pods); `.nan` = none.

@@ -188,6 +188,7 @@ struct SimulationEngine<C: Controller> {
         context.specReplicas = spec
         context.statusReplicas = Int32(clamping: fleet.count)
         context.pods = fleet.pods
+        context.podsVersion = fleet.version
         context.cpuPerPodCores = reader.read(cpuSignal, at: t)
         let ready = fleet.readyCount
         if let memory = setup.memory, ready > 0 {
