@@ -161,6 +161,7 @@ struct SimulationEngine<C: Controller> {
                 queue.schedule(.traceSample(index: index + 1), at: setup.trace.time(at: index + 1))
             }
         case .podReady(let id):
+            releaseContextPods()
             fleet.markReady(id: id)
         case .podTerminated(let id):
             fleet.finishTermination(id: id)
@@ -187,8 +188,13 @@ struct SimulationEngine<C: Controller> {
         }
         context.specReplicas = spec
         context.statusReplicas = Int32(clamping: fleet.count)
-        context.pods = fleet.pods
-        context.podsVersion = fleet.version
+        // The context keeps sharing the fleet's pod array while it is unchanged (no
+        // reference counting per tick); it lets go before the fleet changes (see
+        // `releaseContextPods`), so changing the fleet never copies the array.
+        if context.podsVersion != fleet.version {
+            context.pods = fleet.pods
+            context.podsVersion = fleet.version
+        }
         context.cpuPerPodCores = reader.read(cpuSignal, at: t)
         let ready = fleet.readyCount
         if let memory = setup.memory, ready > 0 {
@@ -200,7 +206,6 @@ struct SimulationEngine<C: Controller> {
             context.seriesTotals[name] = reader.read(series: values, start: setup.trace.start, step: setup.trace.step, at: t)
         }
         let action = try controller.tick(timer: k, context: &context)
-        context.pods = []  // drop the reference so scaling does not copy the pod array
         if let action { try apply(action, at: t) }
     }
 
@@ -230,9 +235,18 @@ struct SimulationEngine<C: Controller> {
         }
         createdScratch.removeAll(keepingCapacity: true)
         gracedScratch.removeAll(keepingCapacity: true)
+        releaseContextPods()
         fleet.scale(to: Int(spec), now: t, created: &createdScratch, graced: &gracedScratch)
         for p in createdScratch where !p.isReady { queue.schedule(.podReady(id: p.id), at: p.readyAt) }
         for g in gracedScratch { queue.schedule(.podTerminated(id: g.id), at: g.until) }
+    }
+
+    /// Drops the context's reference to the pod array before the fleet changes it (so the
+    /// change happens in place); the next tick hands the controller the new pods.
+    mutating func releaseContextPods() {
+        guard context.podsVersion >= 0 else { return }
+        context.pods = []
+        context.podsVersion = -1
     }
 
     /// Schedules an environment event at the next change of intensity or price after `t`.
