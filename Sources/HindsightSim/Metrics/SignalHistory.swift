@@ -72,7 +72,9 @@ struct SignalHistory {
             var covered: Int64 = 0
             let n = p.count
             var i = lo
-            while i < n {
+            // Pieces are in time order: once one starts at or after `to`, it and every
+            // later one cover nothing of [from, to).
+            while i < n, p[i].start < to {
                 let s = max(p[i].start, from)
                 let e = i + 1 < n ? min(p[i + 1].start, to) : to
                 let v = p[i].value
