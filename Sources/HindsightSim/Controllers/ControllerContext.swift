@@ -15,8 +15,12 @@ struct ControllerContext {
     var specReplicas: Int32
     /// `scale.status.replicas`: pods that exist (starting or ready).
     var statusReplicas: Int32
-    /// Existing pods, oldest first.
+    /// Existing pods, oldest first. Read-only for controllers: the engine keeps it between
+    /// ticks while ``podsVersion`` is unchanged.
     var pods: [Pod]
+    /// The fleet's pod-list version (``Fleet/version``): the same value means the same
+    /// `pods` as at the previous tick; -1 = unknown (always re-read `pods`).
+    var podsVersion: Int = -1
     /// CPU cores served per ready pod, as seen through the pipeline; `.nan` = no data.
     var cpuPerPodCores: Double
     /// Memory bytes per ready pod as seen (trace `memory` spread over ready pods); `.nan` = none.

@@ -24,6 +24,8 @@ struct HPAReadingsBuilder {
     var readings = HPAReadings()
     let window: Int64
     let lag: Int64
+    /// ``ControllerContext/podsVersion`` that `pods` was built from (-1 = none).
+    private var podsVersion = -1
 
     init(metrics: [HPAMetricSpec], extraTotals: [String], workload: WorkloadSpec, pipeline: MetricsPipelineSpec) {
         var cpu = false, mem = false, perPod: [String] = [], totals = extraTotals
@@ -59,7 +61,9 @@ struct HPAReadingsBuilder {
     mutating func update(from c: ControllerContext) {
         let source = c.pods
         let n = source.count
-        if pods.count != n {
+        if c.podsVersion >= 0, c.podsVersion == podsVersion, pods.count == n {
+            // Same pod list as at the previous sync: `pods` is already what it would be.
+        } else if pods.count != n {
             pods.removeAll(keepingCapacity: true)
             pods.reserveCapacity(n)
             for p in source { pods.append(HPAPod(created: p.created, readyAt: p.isReady ? p.readyAt : nil)) }
@@ -71,6 +75,7 @@ struct HPAReadingsBuilder {
                 }
             }
         }
+        podsVersion = c.podsVersion
         readings.sampleTime = c.now - lag
         var ready = 0
         if !podSeries.isEmpty { for p in c.pods where p.isReady { ready += 1 } }

@@ -28,8 +28,9 @@ extension SimulationEngine {
         step.servedCoreMs += servedCores * Double(d)
         step.readyPodMs += Double(ready) * Double(d)
         let utilization = ready > 0 ? servedCores / (Double(ready) * request) * 100 : .nan
-        let latency = setup.latency.p99Seconds(LatencyInput(
-            ready: ready, arrivalRate: rate, podRate: podRate, backlog: fluid.backlog, utilizationPct: utilization))
+        let input = LatencyInput(ready: ready, arrivalRate: rate, podRate: podRate, backlog: fluid.backlog, utilizationPct: utilization)
+        // The common model without the existential call (same function, inlined).
+        let latency = mmc.map { $0.p99Seconds(input) } ?? setup.latency.p99Seconds(input)
         if !latency.isNaN, !(latency <= step.latencyMax) { step.latencyMax = latency }
         if !latency.isNaN {
             for k in latencySinceTick.indices where !(latency <= latencySinceTick[k]) { latencySinceTick[k] = latency }
@@ -90,23 +91,12 @@ extension SimulationEngine {
         let sc = setup.scenario
         let stepMs = trace.step
         let load = setup.load
-        series.timestamp.append(trace.time(at: i))
         let missing = load.missing[i]
-        series.loadRPS.append(load.hasRequests && !missing ? load.rate[i] : .nan)
-        series.loadCores.append(missing ? .nan : load.rate[i] * load.cpuPerWork[i])
-        series.desiredReplicas.append(spec)
-        series.readyReplicas.append(Int32(clamping: fleet.readyCount))
-        series.totalReplicas.append(Int32(clamping: fleet.count))
         let utilization = step.readyPodMs > 0 ? step.servedCoreMs / (step.readyPodMs * sc.workload.cpuRequest) * 100 : .nan
-        series.utilizationPct.append(utilization)
         let latencyMs = step.latencyMax * 1000
-        series.latencyP99Ms.append(latencyMs)
-        series.costUSD.append(step.cost)
-        series.energyKWh.append(step.kWh)
-        series.emissionsG.append(step.grams)
-        series.carbonIntensity.append(setup.environment.intensity.value(at: trace.time(at: i)))
+        let slo: UInt8
         if missing {
-            series.sloViolated.append(255)
+            slo = 255
             total.missingMs += stepMs
         } else {
             var violated = step.dropped > 1e-9 * max(1, step.offered)
@@ -116,10 +106,17 @@ extension SimulationEngine {
             case .mmc, .empirical:
                 if let target = sc.slo.latencyP99, step.latencyMax > target { violated = true }
             }
-            series.sloViolated.append(violated ? 1 : 0)
+            slo = violated ? 1 : 0
             total.judgedMs += stepMs
             if violated { total.violationMs += stepMs }
         }
+        // The intensity in force when the step began (environment events at that
+        // instant run before its trace sample), i.e. `intensity.value(at: time(at: i))`.
+        columns.append(timestamp: trace.time(at: i), loadRPS: load.hasRequests && !missing ? load.rate[i] : .nan,
+                       loadCores: missing ? .nan : load.rate[i] * load.cpuPerWork[i], desired: spec,
+                       ready: Int32(clamping: fleet.readyCount), total: Int32(clamping: fleet.count),
+                       utilization: utilization, latencyMs: latencyMs, cost: step.cost, kWh: step.kWh,
+                       grams: step.grams, intensity: stepIntensity, slo: slo)
         if let recorded = setup.recordedLatency, i < recorded.count {
             let r = recorded[i]
             if r.isFinite, r > 0, latencyMs.isFinite {

@@ -44,7 +44,12 @@ struct SimulationEngine<C: Controller> {
     var priceMultiplier: Double
     var step = StepAccumulator()
     var total = RunAccumulator()
-    var series = RunSeries()
+    /// The output rows, one per step.
+    let columns: StepColumns
+    /// Grid intensity when the current step began (its output row's `carbon_intensity`).
+    var stepIntensity: Double
+    /// The latency model when it is `mmc`, called directly (no existential dispatch).
+    let mmc: LatencyModelMMC?
     var decisions: [Decision] = []
     var warnings: [String] = []
     /// Scratch buffers for pods created/graced by one scaling (reused, no allocation).
@@ -68,6 +73,9 @@ struct SimulationEngine<C: Controller> {
         let start = setup.trace.start
         segmentStart = start
         intensity = setup.environment.intensity.value(at: start)
+        stepIntensity = intensity
+        mmc = setup.latency as? LatencyModelMMC
+        columns = StepColumns(capacity: setup.trace.count)
         priceMultiplier = setup.environment.priceMultiplier?.value(at: start) ?? 1
         spec = Int32(clamping: initialReplicas)
         let age = SimLimits.duration(sc.kubernetes.cpuInitializationPeriod) + SimLimits.duration(sc.workload.startupDelay) + reader.window + reader.lag
@@ -76,7 +84,6 @@ struct SimulationEngine<C: Controller> {
         for n in seriesNames { totals[n] = .nan }
         context = ControllerContext(now: start, stepIndex: 0, specReplicas: spec, statusReplicas: spec, pods: [],
                                     cpuPerPodCores: .nan, memoryPerPodBytes: .nan, seriesTotals: totals)
-        series.reserve(setup.trace.count)
         latencySinceTick = Array(repeating: .nan, count: controller.timers.count)
     }
 
@@ -87,23 +94,59 @@ struct SimulationEngine<C: Controller> {
     mutating func run() throws -> (RunSummary, RunSeries, [Decision]) {
         let trace = setup.trace
         let end = trace.end
-        if trace.count > 0 {
-            queue.schedule(.traceSample(index: 0), at: trace.start)
-            for (k, timer) in controller.timers.enumerated() where timer.first < end {
-                queue.schedule(.controllerTick(timer: k), at: max(timer.first, trace.start))
-            }
+        let count = trace.count
+        // Trace samples and controller ticks recur at known times: they are kept out of
+        // the heap (one pending sample, one pending tick per timer) and merged with it by
+        // the same (time, priority) order. Their priorities (1 and 3 + timer) are shared
+        // with no other pending event, so the order is exactly the one of a single queue.
+        var nextSample = count > 0 ? 0 : count
+        let timers = controller.timers
+        var nextTick = [Int64](repeating: .max, count: timers.count)
+        if count > 0 {
+            for (k, timer) in timers.enumerated() where timer.first < end { nextTick[k] = max(timer.first, trace.start) }
             scheduleNextEnvironmentChange(after: trace.start)
         }
-        while let t = queue.peekTime(), t < end {
-            let (time, event) = queue.removeNext()
-            advance(to: time)
-            try handle(event, at: time)
+        while true {
+            var t = Int64.max
+            var priority = Int.max
+            var source = -2  // -2 none, -1 heap, 0 trace sample, 1 + k timer k
+            if let top = queue.peekKey() { t = top.time; priority = top.priority; source = -1 }
+            if nextSample < count {
+                let ts = trace.time(at: nextSample)
+                if ts < t || (ts == t && 1 < priority) { t = ts; priority = 1; source = 0 }
+            }
+            for k in nextTick.indices {
+                let tk = nextTick[k]
+                if tk < t || (tk == t && 3 + k < priority) { t = tk; priority = 3 + k; source = 1 + k }
+            }
+            guard source != -2, t < end else { break }
+            advance(to: t)
+            if source == -1 {
+                let (time, event) = queue.removeNext()
+                try handle(event, at: time)
+            } else if source == 0 {
+                beginStep(nextSample)
+                nextSample += 1
+            } else {
+                let k = source - 1
+                try tick(timer: k, at: t)
+                let next = t + max(1, timers[k].period)
+                nextTick[k] = next < end ? next : .max
+            }
         }
-        if trace.count > 0 {
+        if count > 0 {
             advance(to: end)
             finishStep()
         }
-        return (summary(), series, decisions)
+        return (summary(), columns.series(), decisions)
+    }
+
+    /// Trace step `index` begins: closes the previous step's row and resets the sums.
+    mutating func beginStep(_ index: Int) {
+        if index > 0 { finishStep() }
+        stepIndex = index
+        step = StepAccumulator()
+        stepIntensity = intensity
     }
 
     mutating func handle(_ event: SimEvent, at t: Int64) throws {
@@ -113,13 +156,12 @@ struct SimulationEngine<C: Controller> {
             priceMultiplier = setup.environment.priceMultiplier?.value(at: t) ?? 1
             scheduleNextEnvironmentChange(after: t)
         case .traceSample(let index):
-            if index > 0 { finishStep() }
-            stepIndex = index
-            step = StepAccumulator()
+            beginStep(index)
             if index + 1 < setup.trace.count {
                 queue.schedule(.traceSample(index: index + 1), at: setup.trace.time(at: index + 1))
             }
         case .podReady(let id):
+            releaseContextPods()
             fleet.markReady(id: id)
         case .podTerminated(let id):
             fleet.finishTermination(id: id)
@@ -146,7 +188,13 @@ struct SimulationEngine<C: Controller> {
         }
         context.specReplicas = spec
         context.statusReplicas = Int32(clamping: fleet.count)
-        context.pods = fleet.pods
+        // The context keeps sharing the fleet's pod array while it is unchanged (no
+        // reference counting per tick); it lets go before the fleet changes (see
+        // `releaseContextPods`), so changing the fleet never copies the array.
+        if context.podsVersion != fleet.version {
+            context.pods = fleet.pods
+            context.podsVersion = fleet.version
+        }
         context.cpuPerPodCores = reader.read(cpuSignal, at: t)
         let ready = fleet.readyCount
         if let memory = setup.memory, ready > 0 {
@@ -158,7 +206,6 @@ struct SimulationEngine<C: Controller> {
             context.seriesTotals[name] = reader.read(series: values, start: setup.trace.start, step: setup.trace.step, at: t)
         }
         let action = try controller.tick(timer: k, context: &context)
-        context.pods = []  // drop the reference so scaling does not copy the pod array
         if let action { try apply(action, at: t) }
     }
 
@@ -188,9 +235,18 @@ struct SimulationEngine<C: Controller> {
         }
         createdScratch.removeAll(keepingCapacity: true)
         gracedScratch.removeAll(keepingCapacity: true)
+        releaseContextPods()
         fleet.scale(to: Int(spec), now: t, created: &createdScratch, graced: &gracedScratch)
         for p in createdScratch where !p.isReady { queue.schedule(.podReady(id: p.id), at: p.readyAt) }
         for g in gracedScratch { queue.schedule(.podTerminated(id: g.id), at: g.until) }
+    }
+
+    /// Drops the context's reference to the pod array before the fleet changes it (so the
+    /// change happens in place); the next tick hands the controller the new pods.
+    mutating func releaseContextPods() {
+        guard context.podsVersion >= 0 else { return }
+        context.pods = []
+        context.podsVersion = -1
     }
 
     /// Schedules an environment event at the next change of intensity or price after `t`.

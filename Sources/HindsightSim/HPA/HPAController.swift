@@ -66,8 +66,13 @@ public struct HPAController: Sendable {
     ///   allocation for Resource/Pods metrics.
     public mutating func sync(now: Int64, specReplicas: Int32, statusReplicas: Int32, pods: [HPAPod],
                               readings: HPAReadings, explain: Bool = true) -> HPASyncOutcome {
+        // The cpu-only fast path reads no Object/External metric: no dictionary to build.
+        if cpuUtilizationOnly != nil {
+            return reconcile(now: now, specReplicas: specReplicas, statusReplicas: statusReplicas, pods: pods,
+                             readings: readings, external: Self.noExternal, explain: explain)
+        }
         var external: [String: Int64] = [:]
-        if cpuUtilizationOnly == nil { for m in spec.metrics {
+        do { for m in spec.metrics {
             switch m {
             case .object(let series, _), .external(let series, _):
                 if let v = readings.totals[series], let milli = HPAQuantity.milli(fromReal: v) { external[series] = milli }
@@ -77,6 +82,9 @@ public struct HPAController: Sendable {
         return reconcile(now: now, specReplicas: specReplicas, statusReplicas: statusReplicas, pods: pods,
                          readings: readings, external: external, explain: explain)
     }
+
+    /// No Object/External values (shared, so a sync need not build an empty dictionary).
+    static let noExternal: [String: Int64] = [:]
 
     /// `sync` with Object/External totals already in milli-units (KEDA feeds its own).
     mutating func reconcile(now: Int64, specReplicas: Int32, statusReplicas: Int32, pods: [HPAPod],

@@ -44,6 +44,13 @@ struct EventQueue {
     /// - Complexity: O(1).
     func peekTime() -> Int64? { heap.min?.time }
 
+    /// The time and priority of the next event, or nil when none is pending.
+    /// - Complexity: O(1).
+    func peekKey() -> (time: Int64, priority: Int)? {
+        guard let e = heap.min else { return nil }
+        return (e.time, e.priority)
+    }
+
     /// Removes and returns the next event, or nil when none is pending.
     /// - Complexity: O(log n).
     mutating func popNext() -> (time: Int64, event: SimEvent)? {

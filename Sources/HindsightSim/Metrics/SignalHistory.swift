@@ -1,12 +1,22 @@
-import DequeModule
-
 /// A piecewise-constant signal over time, kept only as far back as a metrics pipeline
 /// can look (`window + lag`), so memory stays bounded however long the run.
 ///
 /// Each piece holds from its `start` (ms) until the next piece's start; the last piece
 /// holds on. `.nan` pieces mean "no data" and are left out of averages.
+///
+/// Storage: one contiguous array whose live pieces start at `first`; forgetting a piece
+/// moves `first`, and the dead prefix is compacted away once it outweighs the live part
+/// (amortized O(1), no allocation per call once the capacity is reached).
 struct SignalHistory {
-    private var pieces = Deque<(start: Int64, value: Double)>()
+    /// One constant piece: `value` from `start` (ms) on.
+    struct Piece {
+        var start: Int64
+        var value: Double
+    }
+
+    private var pieces: [Piece] = []
+    /// Index of the oldest live piece.
+    private var first = 0
     /// How far back (ms) reads may look: window + lag.
     let reach: Int64
 
@@ -17,30 +27,38 @@ struct SignalHistory {
     /// - Precondition: `time` is not before the last piece's start.
     /// - Complexity: amortized O(1).
     mutating func set(_ value: Double, at time: Int64) {
-        if let last = pieces.last {
+        let n = pieces.count
+        if n > first {
+            let last = pieces[n - 1]
             precondition(time >= last.start, "SignalHistory.set at \(time) before last piece \(last.start)")
             if last.start == time {
-                pieces[pieces.index(before: pieces.endIndex)].value = value
+                pieces[n - 1].value = value
                 return
             }
             if last.value == value || (last.value.isNaN && value.isNaN) { return }
         }
-        pieces.append((time, value))
+        pieces.append(Piece(start: time, value: value))
         let horizon = time - reach
-        while pieces.count >= 2, pieces[pieces.startIndex + 1].start <= horizon {
-            pieces.removeFirst()
+        let count = pieces.count
+        while count - first >= 2, pieces[first + 1].start <= horizon { first += 1 }
+        if first >= 32, first * 2 >= count {
+            pieces.removeFirst(first)
+            first = 0
         }
     }
 
     /// The value at instant `t`: the piece with the latest start ≤ `t`; `.nan` before the first.
     /// - Complexity: O(pieces kept).
     func value(at t: Int64) -> Double {
-        var i = pieces.endIndex
-        while i > pieces.startIndex {
-            i -= 1
-            if pieces[i].start <= t { return pieces[i].value }
+        let lo = first
+        return pieces.withUnsafeBufferPointer { p in
+            var i = p.count
+            while i > lo {
+                i -= 1
+                if p[i].start <= t { return p[i].value }
+            }
+            return .nan
         }
-        return .nan
     }
 
     /// The time-weighted mean over `[from, to)` of the defined (non-NaN) parts; `.nan`
@@ -48,19 +66,25 @@ struct SignalHistory {
     /// - Complexity: O(pieces kept).
     func mean(from: Int64, to: Int64) -> Double {
         if to <= from { return value(at: to) }
-        var sum = 0.0
-        var covered: Int64 = 0
-        var i = pieces.startIndex
-        while i < pieces.endIndex {
-            let s = max(pieces[i].start, from)
-            let e = i + 1 < pieces.endIndex ? min(pieces[i + 1].start, to) : to
-            let v = pieces[i].value
-            if e > s && !v.isNaN {
-                sum += v * Double(e - s)
-                covered += e - s
+        let lo = first
+        return pieces.withUnsafeBufferPointer { p in
+            var sum = 0.0
+            var covered: Int64 = 0
+            let n = p.count
+            var i = lo
+            // Pieces are in time order: once one starts at or after `to`, it and every
+            // later one cover nothing of [from, to).
+            while i < n, p[i].start < to {
+                let s = max(p[i].start, from)
+                let e = i + 1 < n ? min(p[i + 1].start, to) : to
+                let v = p[i].value
+                if e > s && !v.isNaN {
+                    sum += v * Double(e - s)
+                    covered += e - s
+                }
+                i += 1
             }
-            i += 1
+            return covered > 0 ? sum / Double(covered) : .nan
         }
-        return covered > 0 ? sum / Double(covered) : .nan
     }
 }

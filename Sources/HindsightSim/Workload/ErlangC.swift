@@ -25,6 +25,7 @@ public enum ErlangC {
     /// (requests/s). `+∞` when `lambda ≥ servers·mu` (the queue grows without bound);
     /// 0 when `lambda ≤ 0`.
     /// - Complexity: O(servers).
+    @inline(__always)
     public static func waitP99(servers: Int, mu: Double, lambda: Double) -> Double {
         guard lambda > 0 else { return 0 }
         let capacity = Double(servers) * mu

@@ -6,6 +6,9 @@ struct Fleet {
     /// Pods removed but still billed until `until` (ms).
     private(set) var terminating: [(id: Int, until: Int64)] = []
     private(set) var readyCount = 0
+    /// Changes whenever `pods` changes (a pod added, removed or turned ready): equal
+    /// versions mean equal pod lists, so readers may keep what they derived from them.
+    private(set) var version = 0
     private var nextID = 0
     let startupDelay: Int64
     let terminationGrace: Int64
@@ -28,6 +31,7 @@ struct Fleet {
             nextID += 1
             readyCount += 1
         }
+        version &+= 1
     }
 
     /// Scales to `desired` pods at `now`: new pods start (ready at now + startupDelay);
@@ -37,6 +41,7 @@ struct Fleet {
     /// - Complexity: O(|change|).
     mutating func scale(to desired: Int, now: Int64, created: inout [Pod], graced: inout [(id: Int, until: Int64)]) {
         let target = max(0, desired)
+        if pods.count != target { version &+= 1 }
         while pods.count < target {
             let p = Pod(id: nextID, created: now, readyAt: now + startupDelay, isReady: startupDelay == 0)
             nextID += 1
@@ -63,6 +68,7 @@ struct Fleet {
         guard let i = indexOf(id: id), !pods[i].isReady else { return }
         pods[i].isReady = true
         readyCount += 1
+        version &+= 1
     }
 
     /// Ends the termination grace of pod `id`.

@@ -1,5 +1,3 @@
-import DequeModule
-
 /// The backlog of a fluid queue, first in first out, kept as age buckets so work
 /// older than `queueTimeout` is dropped exactly (SEMANTICS.md §2).
 ///
@@ -7,9 +5,18 @@ import DequeModule
 /// end of the segment, buckets whose age `b − arrival` exceeds the timeout are dropped.
 /// With a timeout of 0, whatever a segment cannot serve is dropped at its end.
 /// Invariant: `backlog` equals the sum of the buckets (up to rounding); it is reset
-/// to exactly 0 when the deque empties.
+/// to exactly 0 when the queue empties.
+///
+/// Storage: one contiguous array whose live buckets are `head..<tail`; serving moves
+/// `head`, slots are reused (both indices go back to 0 when every bucket is gone, and
+/// the live part is moved to the front once the dead prefix outweighs it), so no
+/// allocation happens per segment once the capacity is reached.
 struct FluidQueue {
-    private var buckets = Deque<(arrival: Int64, amount: Double)>()
+    private var buckets: [(arrival: Int64, amount: Double)] = []
+    /// Index of the oldest live bucket.
+    private var head = 0
+    /// One past the newest live bucket; slots from `tail` on are free.
+    private var tail = 0
     /// Work waiting, in work units.
     private(set) var backlog: Double = 0
     /// ms; work older than this is dropped.
@@ -31,39 +38,56 @@ struct FluidQueue {
             let d = end - start
             if d > timeout, timeout >= 0, d > 0 {
                 let young = arrivals * Double(timeout) / Double(d)
-                buckets.append((start, arrivals - young))
-                if young > 0 { buckets.append((end - timeout, young)) }
+                push(start, arrivals - young)
+                if young > 0 { push(end - timeout, young) }
             } else {
-                buckets.append((start, arrivals))
+                push(start, arrivals)
             }
             backlog += arrivals
         }
         var budget = max(0, capacity)
         var served = 0.0
-        while budget > 0, let first = buckets.first {
+        let n = tail
+        while budget > 0, head < n {
+            let first = buckets[head]
             if first.amount <= budget {
                 budget -= first.amount
                 served += first.amount
-                buckets.removeFirst()
+                head += 1
             } else {
                 served += budget
-                buckets[buckets.startIndex].amount = first.amount - budget
+                buckets[head].amount = first.amount - budget
                 budget = 0
             }
         }
         var dropped = 0.0
-        while let first = buckets.first, end - first.arrival > timeout {
-            dropped += first.amount
-            buckets.removeFirst()
+        while head < n, end - buckets[head].arrival > timeout {
+            dropped += buckets[head].amount
+            head += 1
         }
-        if buckets.isEmpty {
+        if head == n {
+            head = 0
+            tail = 0
             backlog = 0
         } else {
+            if head >= 32, head * 2 >= n {
+                for k in head..<n { buckets[k - head] = buckets[k] }
+                tail = n - head
+                head = 0
+            }
             backlog -= served + dropped
             if backlog < 0 { backlog = 0 }
         }
         _checkInvariants()
         return (served, dropped)
+    }
+
+    /// Appends a bucket at `tail`, reusing a free slot when there is one.
+    /// - Complexity: amortized O(1).
+    @inline(__always)
+    private mutating func push(_ arrival: Int64, _ amount: Double) {
+        if tail < buckets.count { buckets[tail] = (arrival, amount) } else { buckets.append((arrival, amount)) }
+        tail += 1
     }
 }
 
@@ -73,7 +97,7 @@ extension FluidQueue {
         #if DEBUG
         var sum = 0.0
         var last = Int64.min
-        for b in buckets {
+        for b in buckets[head..<tail] {
             precondition(b.arrival >= last, "FluidQueue buckets out of order: \(b.arrival) after \(last)")
             precondition(b.amount >= 0, "FluidQueue bucket with negative amount \(b.amount)")
             last = b.arrival

@@ -1,0 +1,99 @@
+import XCTest
+@testable import HindsightSim
+
+/// The data structures the replay loop was sped up with, checked against plain
+/// reference computations on long random inputs (past every compaction threshold).
+final class ReplayPerfStructuresTests: XCTestCase {
+    /// A small deterministic generator (SplitMix64) for the random inputs.
+    struct Rng {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    }
+
+    func testMedianBySelectionEqualsSortedMiddle() {
+        var rng = Rng(state: 7)
+        for trial in 0..<300 {
+            let n = 1 + rng.below(trial < 150 ? 40 : 3000)
+            // Few distinct values in half the trials (many ties), arbitrary ones otherwise.
+            let values: [Double] = (0..<n).map { _ in
+                trial % 2 == 0 ? Double(rng.below(5)) * 0.25 : Double(rng.next() >> 11) * 0x1p-53 * 1000
+            }
+            let sorted = values.sorted()
+            let expected = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+            var work = values
+            XCTAssertEqual(LoadModel.median(&work), expected, "trial \(trial), n \(n)")
+            XCTAssertEqual(work.sorted(), sorted, "selection only reorders")
+        }
+        var empty: [Double] = []
+        XCTAssertNil(LoadModel.median(&empty))
+        var two: [Double] = [3, 1]
+        XCTAssertEqual(LoadModel.median(&two), 2)
+    }
+
+    func testRecommendationMaxEqualsScanOfLiveEntries() {
+        var rng = Rng(state: 11)
+        let window: Int64 = 300_000
+        var log = HPARecommendationLog(HPATimedRecommendation(replicas: 3, time: 0))
+        var now: Int64 = 0
+        for step in 0..<5000 {
+            now += Int64(1 + rng.below(3)) * 15_000
+            let raw = Int32(1 + rng.below(step % 500 < 250 ? 4 : 40))
+            // Reference: the largest replicas among entries younger than the window, or raw.
+            var expected = raw
+            for r in log where now - r.time < window { expected = max(expected, r.replicas) }
+            XCTAssertEqual(log.dropOldThenMax(atLeast: raw, now: now, window: window), expected, "step \(step)")
+            XCTAssertTrue(log.allSatisfy { now - $0.time < window }, "old entries dropped")
+            log.record(HPATimedRecommendation(replicas: raw, time: now), now: now) { $0 >= window }
+        }
+        XCTAssertLessThanOrEqual(log.count, Int(window / 15_000) + 1)
+    }
+
+    func testSignalHistoryMeanEqualsReferenceOverLongRun() {
+        var rng = Rng(state: 5)
+        let reach: Int64 = 60_000
+        var h = SignalHistory(reach: reach)
+        var all: [(start: Int64, value: Double)] = []
+        var t: Int64 = 0
+        for step in 0..<4000 {
+            t += Int64(rng.below(4)) * 5_000
+            let v = rng.below(10) == 0 ? Double.nan : Double(rng.below(6))
+            h.set(v, at: t)
+            if let last = all.last, last.start == t { all[all.count - 1].value = v } else { all.append((t, v)) }
+            // Reference mean over [t − 45 s, t − 15 s) from every piece ever set.
+            let from = t - 45_000, to = t - 15_000
+            var sum = 0.0, covered: Int64 = 0
+            for (k, p) in all.enumerated() {
+                let s = max(p.start, from)
+                let e = k + 1 < all.count ? min(all[k + 1].start, to) : to
+                if e > s && !p.value.isNaN { sum += p.value * Double(e - s); covered += e - s }
+            }
+            let expected = covered > 0 ? sum / Double(covered) : .nan
+            let got = h.mean(from: from, to: to)
+            if expected.isNaN { XCTAssertTrue(got.isNaN, "step \(step)") } else { XCTAssertEqual(got, expected, accuracy: 1e-9, "step \(step)") }
+        }
+    }
+
+    func testFluidQueueConservesWorkOverLongRun() {
+        var rng = Rng(state: 3)
+        var q = FluidQueue(timeout: 30_000)
+        var offered = 0.0, served = 0.0, dropped = 0.0
+        var t: Int64 = 0
+        for _ in 0..<20_000 {
+            let d = Int64(1 + rng.below(4)) * 5_000
+            let arrivals = Double(rng.below(100))
+            let capacity = Double(rng.below(120))
+            let r = q.serve(start: t, end: t + d, arrivals: arrivals, capacity: capacity)
+            XCTAssertLessThanOrEqual(r.served, capacity + 1e-9)
+            offered += arrivals; served += r.served; dropped += r.dropped
+            t += d
+            XCTAssertEqual(offered, served + dropped + q.backlog, accuracy: 1e-6 * max(1, offered))
+        }
+    }
+}
