@@ -7,18 +7,6 @@ import HindsightTrace
 /// Synthetic results for the report tests: deterministic (SplitMix64), shaped like a
 /// real replay (diurnal load with spikes, replicas that follow it, violations, decisions).
 enum Fixtures {
-    struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    }
-
     static let start: Int64 = 1_767_225_600_000  // 2026-01-01T00:00:00Z
 
     static func scenario(name: String = "demo", policies: [String] = ["observed", "hpa-cpu-60", "ai-optimizer"]) -> Scenario {
@@ -47,7 +35,7 @@ enum Fixtures {
 
     /// A run of `steps` steps of `stepMs` for policy number `index` (0 = observed).
     static func run(policy: String, index: Int, steps: Int, stepMs: Int64, seed: UInt64) -> RunResult {
-        var rng = SplitMix64(state: seed)
+        var rng = HindsightTrace.SplitMix64(seed: seed)
         var s = RunSeries()
         s.reserve(steps)
         var decisions: [Decision] = []
@@ -57,8 +45,8 @@ enum Fixtures {
             let t = start + Int64(i) * stepMs
             let phase = Double(t % 86_400_000) / dayMs
             let wave: Double = sin(2 * Double.pi * (phase - 0.3))
-            var load: Double = 120 + 90 * wave + 10 * rng.unit()
-            if rng.unit() < 0.0005 { load *= 3 }  // rare spikes
+            var load: Double = 120 + 90 * wave + 10 * rng.nextUnit()
+            if rng.nextUnit() < 0.0005 { load *= 3 }  // rare spikes
             let wanted = Int32(max(2, min(20, (load / 30).rounded(.up) + Double(index % 2))))
             if wanted != replicas && (i % 8 == 0 || index == 0) {
                 decisions.append(Decision(time: t, from: Int(replicas), to: Int(wanted),
@@ -67,7 +55,7 @@ enum Fixtures {
                 replicas = wanted
             }
             let util = min(100, load / (Double(replicas) * 40) * 100)
-            let latency = util > 95 ? 400 + 100 * rng.unit() : 40 + util * 1.2 + 5 * rng.unit()
+            let latency = util > 95 ? 400 + 100 * rng.nextUnit() : 40 + util * 1.2 + 5 * rng.nextUnit()
             s.timestamp.append(t)
             s.loadRPS.append(load)
             s.loadCores.append(load * 0.01)

@@ -1,3 +1,4 @@
+import HindsightTrace
 import Foundation
 @testable import HindsightReport
 import XCTest
@@ -35,10 +36,10 @@ final class NumberTextTests: XCTestCase {
     }
 
     func testAppendAgreesWithPlainAndRoundTrips() {
-        var rng = Fixtures.SplitMix64(state: 42)
+        var rng = HindsightTrace.SplitMix64(seed: 42)
         for _ in 0..<20_000 {
             let magnitude = [1e-9, 1e-3, 1, 1e3, 1e9, 1e18][Int(rng.next() % 6)]
-            var x = (rng.unit() - 0.5) * magnitude
+            var x = (rng.nextUnit() - 0.5) * magnitude
             if rng.next() % 4 == 0 { x = x.rounded() }
             var bytes: [UInt8] = []
             NumberText.append(x, to: &bytes)

@@ -1,3 +1,4 @@
+import HindsightTrace
 @testable import HindsightReport
 import HindsightSim
 import XCTest
@@ -27,17 +28,17 @@ final class SeriesCSVTests: XCTestCase {
     }
 
     func testTimeseriesRoundTripsEveryValue() {
-        var rng = Fixtures.SplitMix64(state: 3)
+        var rng = HindsightTrace.SplitMix64(seed: 3)
         var s = RunSeries()
         for i in 0..<500 {
             s.timestamp.append(1_000_000 + Int64(i) * 1500)  // half seconds
-            s.loadRPS.append(rng.unit() * 1e3)
-            s.loadCores.append(i % 7 == 0 ? .infinity : rng.unit())
+            s.loadRPS.append(rng.nextUnit() * 1e3)
+            s.loadCores.append(i % 7 == 0 ? .infinity : rng.nextUnit())
             s.desiredReplicas.append(Int32(i)); s.readyReplicas.append(-1); s.totalReplicas.append(Int32.max)
-            s.utilizationPct.append(rng.unit() * 100)
-            s.latencyP99Ms.append(rng.unit() < 0.1 ? .nan : rng.unit() * 1e-3)
+            s.utilizationPct.append(rng.nextUnit() * 100)
+            s.latencyP99Ms.append(rng.nextUnit() < 0.1 ? .nan : rng.nextUnit() * 1e-3)
             s.sloViolated.append(UInt8(i % 3))
-            s.costUSD.append(1e-9 * rng.unit()); s.energyKWh.append(0); s.emissionsG.append(-0.0)
+            s.costUSD.append(1e-9 * rng.nextUnit()); s.energyKWh.append(0); s.emissionsG.append(-0.0)
             s.carbonIntensity.append(379)
         }
         let rows = CSVTestParser.parse(String(decoding: TimeseriesCSV.render(s), as: UTF8.self))

@@ -5,26 +5,13 @@ import HindsightTrace
 /// Random damage to valid files never crashes the loader, and every problem it reports
 /// has a place and says what was expected.
 final class MutationTests: XCTestCase {
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed.
-    private struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     func testDamagedPolicyFilesFailCleanly() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let sources = try ["scenarios/policies/hpa.yaml", "scenarios/policies/ai-optimization.yaml"].map {
             try [UInt8](Data(contentsOf: root.appendingPathComponent($0)))
         }
         let alphabet = Array(" :-[]{}&*!|>'\"#\t\n0123456789.%mGiabz,?".utf8) + [0x00, 0xFF, 0xC3]
-        var rng = SplitMix(state: 20_261_126)
+        var rng = SplitMix64(seed: 20_261_126)
         var rejected = 0
         for round in 0..<600 {
             var bytes = sources[round % sources.count]

@@ -1,24 +1,12 @@
+import HindsightTrace
 import XCTest
 @testable import HindsightSim
 
 /// The data structures the replay loop was sped up with, checked against plain
 /// reference computations on long random inputs (past every compaction threshold).
 final class ReplayPerfStructuresTests: XCTestCase {
-    /// A small deterministic generator (SplitMix64) for the random inputs.
-    struct Rng {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     func testMedianBySelectionEqualsSortedMiddle() {
-        var rng = Rng(state: 7)
+        var rng = SplitMix64(seed: 7)
         for trial in 0..<300 {
             let n = 1 + rng.below(trial < 150 ? 40 : 3000)
             // Few distinct values in half the trials (many ties), arbitrary ones otherwise.
@@ -38,7 +26,7 @@ final class ReplayPerfStructuresTests: XCTestCase {
     }
 
     func testRecommendationMaxEqualsScanOfLiveEntries() {
-        var rng = Rng(state: 11)
+        var rng = SplitMix64(seed: 11)
         let window: Int64 = 300_000
         var log = HPARecommendationLog(HPATimedRecommendation(replicas: 3, time: 0))
         var now: Int64 = 0
@@ -56,7 +44,7 @@ final class ReplayPerfStructuresTests: XCTestCase {
     }
 
     func testSignalHistoryMeanEqualsReferenceOverLongRun() {
-        var rng = Rng(state: 5)
+        var rng = SplitMix64(seed: 5)
         let reach: Int64 = 60_000
         var h = SignalHistory(reach: reach)
         var all: [(start: Int64, value: Double)] = []
@@ -81,7 +69,7 @@ final class ReplayPerfStructuresTests: XCTestCase {
     }
 
     func testFluidQueueConservesWorkOverLongRun() {
-        var rng = Rng(state: 3)
+        var rng = SplitMix64(seed: 3)
         var q = FluidQueue(timeout: 30_000)
         var offered = 0.0, served = 0.0, dropped = 0.0
         var t: Int64 = 0

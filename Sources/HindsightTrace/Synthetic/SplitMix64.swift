@@ -25,6 +25,13 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     /// Uniform in [0, 1), 53 random bits.
     public mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 
+    /// A whole number in `0..<n` (modulo reduction: fine for tests and data, not for crypto).
+    /// - Precondition: `n > 0`.
+    public mutating func below(_ n: Int) -> Int {
+        precondition(n > 0, "SplitMix64.below needs a positive bound, got \(n)")
+        return Int(next() % UInt64(n))
+    }
+
     /// Standard normal (Box–Muller, one value per call).
     public mutating func nextGaussian() -> Double {
         let u1 = 1 - nextUnit()            // (0, 1]

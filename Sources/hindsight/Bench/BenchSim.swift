@@ -39,7 +39,7 @@ enum BenchSimData {
     /// (SplitMix64, seed 42); CPU = 0.002 cores per request. One HPA on cpu at 60 %
     /// (legacy path), pods of 0.5 cores / 1 GiB, 30 s startup.
     static func make(steps n: Int) -> (Scenario, Trace) {
-        var rng = SplitMix64(seed: 42)
+        var rng = HindsightTrace.SplitMix64(seed: 42)
         var rps = [Double](repeating: 0, count: n)
         var cpu = [Double](repeating: 0, count: n)
         for i in 0..<n {
@@ -72,19 +72,4 @@ enum BenchSimData {
             return PolicySpec(name: "v\(k)", kind: .hpa(hpa))
         }
     }
-}
-
-/// SplitMix64: a tiny deterministic generator for benchmark data.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in [0, 1).
-    mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1p-53 }
 }
