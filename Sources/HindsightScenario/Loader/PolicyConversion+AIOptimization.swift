@@ -77,19 +77,9 @@ extension PolicyConversion {
         result.modelRefLocation = modelRef?.location
         result.evaluationInterval = evaluationInterval
         result.horizon = s.horizon?.milliseconds
-        if let m = s.minReplicas {
-            context.require(m.value >= 0, m.location, "spec.minReplicas: found \(m.value)", expected: "a whole number, 0 or more")
-            result.minReplicas = m.value
-        }
-        if let m = s.maxReplicas {
-            context.require(m.value >= 1, m.location, "spec.maxReplicas: found \(m.value)", expected: "a whole number, 1 or more")
-            result.maxReplicas = m.value
-        }
-        if result.minReplicas > result.maxReplicas {
-            context.record(at: s.minReplicas?.location ?? s.maxReplicas?.location ?? spec.location,
-                           "spec.minReplicas \(result.minReplicas) is greater than maxReplicas \(result.maxReplicas)",
-                           expected: "minReplicas ≤ maxReplicas")
-        }
+        (result.minReplicas, result.maxReplicas) = context.replicaBounds(
+            min: s.minReplicas, max: s.maxReplicas, defaults: (result.minReplicas, result.maxReplicas),
+            names: ("spec.minReplicas", "spec.maxReplicas"), fallback: spec.location)
         guard let name, context.errors.count == errorsBefore else { return nil }
         return PolicySpec(name: name.value, kind: .aiOptimization(result), location: name.location)
     }

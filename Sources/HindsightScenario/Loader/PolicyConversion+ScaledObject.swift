@@ -24,19 +24,9 @@ extension PolicyConversion {
             context.require(c.value >= 0, c.location, "spec.initialCooldownPeriod: found \(c.value)", expected: "whole seconds, 0 or more")
             result.initialCooldownPeriod = Int64(c.value) * 1000
         }
-        if let m = s.minReplicaCount {
-            context.require(m.value >= 0, m.location, "spec.minReplicaCount: found \(m.value)", expected: "a whole number, 0 or more")
-            result.minReplicaCount = m.value
-        }
-        if let m = s.maxReplicaCount {
-            context.require(m.value >= 1, m.location, "spec.maxReplicaCount: found \(m.value)", expected: "a whole number, 1 or more")
-            result.maxReplicaCount = m.value
-        }
-        if result.minReplicaCount > result.maxReplicaCount {
-            context.record(at: s.minReplicaCount?.location ?? s.maxReplicaCount?.location ?? spec.location,
-                           "spec.minReplicaCount \(result.minReplicaCount) is greater than maxReplicaCount \(result.maxReplicaCount)",
-                           expected: "minReplicaCount ≤ maxReplicaCount")
-        }
+        (result.minReplicaCount, result.maxReplicaCount) = context.replicaBounds(
+            min: s.minReplicaCount, max: s.maxReplicaCount, defaults: (result.minReplicaCount, result.maxReplicaCount),
+            names: ("spec.minReplicaCount", "spec.maxReplicaCount"), fallback: spec.location)
         if let idle = s.idleReplicaCount {
             context.require(idle.value >= 0 && idle.value < result.minReplicaCount, idle.location,
                             "spec.idleReplicaCount \(idle.value) is not below minReplicaCount \(result.minReplicaCount)",

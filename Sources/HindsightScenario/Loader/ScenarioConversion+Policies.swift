@@ -107,18 +107,9 @@ extension ScenarioConversion {
         var spec = ExecSpec(command: command, directory: folder)
         spec.interval = duration(dto.interval, "\(path).interval", allowZero: false) ?? spec.interval
         spec.timeout = duration(dto.timeout, "\(path).timeout", allowZero: false) ?? spec.timeout
-        if let m = dto.minReplicas {
-            context.require(m.value >= 0, m.location, "\(path).minReplicas: found \(m.value)", expected: "a whole number, 0 or more")
-            spec.minReplicas = m.value
-        }
-        if let m = dto.maxReplicas {
-            context.require(m.value >= 1, m.location, "\(path).maxReplicas: found \(m.value)", expected: "a whole number, 1 or more")
-            spec.maxReplicas = m.value
-        }
-        if spec.minReplicas > spec.maxReplicas {
-            context.record(at: dto.minReplicas?.location ?? dto.maxReplicas?.location, "\(path).minReplicas \(spec.minReplicas) is greater than maxReplicas \(spec.maxReplicas)",
-                           expected: "minReplicas ≤ maxReplicas")
-        }
+        (spec.minReplicas, spec.maxReplicas) = context.replicaBounds(
+            min: dto.minReplicas, max: dto.maxReplicas, defaults: (spec.minReplicas, spec.maxReplicas),
+            names: ("\(path).minReplicas", "\(path).maxReplicas"), fallback: nil)
         let program = command.count > 1 ? command[command.count - 1] : command[0]
         let stem = ((program as NSString).lastPathComponent as NSString).deletingPathExtension
         return [PolicySpec(name: dto.name ?? "exec-\(stem)", kind: .exec(spec), location: keyLocation)]
