@@ -38,7 +38,7 @@ extension ScenarioConversion {
 
     func metrics(_ m: MetricsDTO?) -> MetricsPipelineSpec {
         var spec = MetricsPipelineSpec()
-        spec.window = duration(m?.window, "spec.metrics.window", allowZero: false) ?? spec.window
+        spec.window = duration(m?.window, "spec.metrics.window") ?? spec.window
         spec.lag = duration(m?.lag, "spec.metrics.lag") ?? spec.lag
         return spec
     }
