@@ -38,6 +38,11 @@ public struct Trace: Sendable, Equatable {
     /// The end of the run: `start + count·step` (exclusive).
     public var end: Int64 { start + Int64(count) * step }
 
+    /// The grid the series are sampled on.
+    @inlinable public var grid: TraceGrid {
+        TraceGrid(start: SimInstant(unixMilliseconds: start), step: .milliseconds(step), count: count)
+    }
+
     /// Names of every series, sorted (for messages listing what is available).
     public var seriesNames: [String] { series.keys.sorted() }
 }

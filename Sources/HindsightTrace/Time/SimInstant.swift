@@ -1,0 +1,37 @@
+/// A point on the simulated clock: milliseconds since the Unix epoch (UTC).
+///
+/// Trace timestamps, events and decisions all use it; report writers turn it into unix
+/// seconds or RFC 3339 at the edge.
+///
+/// ```swift
+/// let t = SimInstant(unixSeconds: 1_767_225_600)   // 2026-01-01T00:00:00Z
+/// t + .seconds(15) - t                              // SimDuration.seconds(15)
+/// ```
+@frozen
+public struct SimInstant: Sendable, Hashable, Comparable {
+    /// Milliseconds since 1970-01-01T00:00:00Z.
+    public var unixMilliseconds: Int64
+
+    /// The instant `unixMilliseconds` ms after the epoch.
+    @inlinable public init(unixMilliseconds: Int64) { self.unixMilliseconds = unixMilliseconds }
+
+    /// The instant `unixSeconds` whole seconds after the epoch (saturating).
+    @inlinable public init(unixSeconds: Int64) {
+        self.unixMilliseconds = SimDuration.seconds(unixSeconds).milliseconds
+    }
+
+    /// The epoch itself.
+    public static let epoch = SimInstant(unixMilliseconds: 0)
+
+    /// Seconds since the epoch, as a `Double` (fractional for sub-second instants).
+    @inlinable public var unixSeconds: Double { Double(unixMilliseconds) / 1_000 }
+    /// Whole seconds since the epoch, truncated toward zero (what `ms / 1000` gives).
+    @inlinable public var wholeUnixSeconds: Int64 { unixMilliseconds / 1_000 }
+
+    @inlinable public static func < (a: SimInstant, b: SimInstant) -> Bool { a.unixMilliseconds < b.unixMilliseconds }
+    @inlinable public static func + (t: SimInstant, d: SimDuration) -> SimInstant { SimInstant(unixMilliseconds: t.unixMilliseconds + d.milliseconds) }
+    @inlinable public static func - (t: SimInstant, d: SimDuration) -> SimInstant { SimInstant(unixMilliseconds: t.unixMilliseconds - d.milliseconds) }
+    @inlinable public static func += (t: inout SimInstant, d: SimDuration) { t.unixMilliseconds += d.milliseconds }
+    /// The time from `b` to `a` (negative when `a` is earlier).
+    @inlinable public static func - (a: SimInstant, b: SimInstant) -> SimDuration { SimDuration(milliseconds: a.unixMilliseconds - b.unixMilliseconds) }
+}
