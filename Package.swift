@@ -8,6 +8,7 @@ let dependencies: [Package.Dependency] = [
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
 ]
 
 // MARK: - C libraries of the system
@@ -50,7 +51,10 @@ let modules: [Target] = [
     ),
     .target(
         name: "HindsightReport",
-        dependencies: ["HindsightStats", "HindsightTrace", "HindsightScenario", "HindsightSim", "CSQLite"]
+        dependencies: [
+            "HindsightStats", "HindsightTrace", "HindsightScenario", "HindsightSim", "CSQLite",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]
     ),
     .executableTarget(
         name: "hindsight",
@@ -75,7 +79,7 @@ let tests: [Target] = [
             .product(name: "RealModule", package: "swift-numerics"),
         ]
     ),
-    .testTarget(name: "HindsightReportTests", dependencies: ["HindsightReport", "HindsightSim"]),
+    .testTarget(name: "HindsightReportTests", dependencies: ["HindsightReport", "HindsightSim", "HindsightTrace"]),
     .testTarget(name: "HindsightCLITests", dependencies: ["hindsight"]),
 ]
 

@@ -37,7 +37,7 @@ final class StoreSchemaTests: StoreTestCase {
         XCTAssertEqual(
             error?.description,
             "\(dbPath()): dataset store has schema version 7, newer than this hindsight understands (1); "
-                + "expected a store of schema version ≤ 1; use a newer hindsight")
+                + "expected a dataset store of schema version ≤ 1; use a newer hindsight")
         // Refusing did not touch the file.
         XCTAssertEqual(try Connection(path: dbPath(), create: false).userVersion, 7)
     }

@@ -61,47 +61,12 @@ public enum StoreSchema {
         """,
     ]
 
-    /// Brings the file behind `connection` to ``current``, or checks that it is there.
-    ///
-    /// - Throws: ``StoreError`` — ``StoreError/Kind/notAStore`` for a file that is not a
-    ///   database or is another program's database; ``StoreError/Kind/futureVersion`` for a
-    ///   store written by a newer hindsight.
-    public static func migrate(_ connection: Connection) throws {
-        let version = try connection.userVersion
-        let appID = try connection.scalarInt64("PRAGMA application_id") ?? 0
-        if version == current && appID == Int64(applicationID) { return }
-        if version > current {
-            throw StoreError(
-                .futureVersion, path: connection.path,
-                message: "dataset store has schema version \(version), newer than this hindsight understands (\(current))",
-                expected: "a store of schema version ≤ \(current); use a newer hindsight")
-        }
-        if version == 0 {
-            // A fresh file must be empty: never add our tables to someone else's database.
-            let tables = try connection.scalarInt64("SELECT count(*) FROM sqlite_schema") ?? 0
-            if tables > 0 || appID != 0 { throw foreign(connection, appID: appID) }
-        } else if appID != Int64(applicationID) {
-            throw foreign(connection, appID: appID)
-        }
-        if version == 0 {
-            // 64 KiB pages: 7 % less CPU per inserted row than 4 KiB (measured). Only takes
-            // effect on a file without pages yet, and must precede WAL.
-            try connection.execute("PRAGMA page_size = 65536")
-            try connection.enableWAL()
-        }
-        try connection.transaction {
-            for index in Int(version)..<migrations.count {
-                try connection.execute(migrations[index])
-            }
-            try connection.execute("PRAGMA application_id = \(applicationID)")
-            try connection.setUserVersion(current)
-        }
-    }
+    /// The dataset store's file format, for ``SQLiteSchema/migrate(_:)``.
+    public static let schema = SQLiteSchema(
+        role: "dataset store", applicationID: applicationID, migrations: migrations,
+        writer: "`hindsight import`", pageSize: 65_536)
 
-    private static func foreign(_ connection: Connection, appID: Int64) -> StoreError {
-        StoreError(
-            .notAStore, path: connection.path,
-            message: "not a hindsight dataset store (a SQLite database of another program, application_id \(appID))",
-            expected: "a SQLite file written by `hindsight import`")
-    }
+    /// Brings the file behind `connection` to ``current``, or checks that it is there.
+    /// - Throws: see ``SQLiteSchema/migrate(_:)``.
+    public static func migrate(_ connection: Connection) throws { try schema.migrate(connection) }
 }
