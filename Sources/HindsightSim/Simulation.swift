@@ -55,16 +55,24 @@ public enum Simulation {
 
     /// Sets every run's `latencyMAPE` to the fidelity under observed replicas.
     static func applyFidelity(_ runs: inout [RunResult], policies: [PolicySpec], setup: RunSetup) {
-        guard setup.trace.series["latencyP99"] != nil, setup.trace.series["replicas"] != nil,
-              setup.latencyKind != .none else { return }
-        var mape: Double?? = nil
-        if let k = policies.firstIndex(where: { if case .observed = $0.kind { true } else { false } }) {
-            mape = .some(runs[k].summary.latencyMAPE)
-        } else if let r = try? PolicyRunner.run(PolicySpec(name: "observed", kind: .observed), setup: setup) {
-            mape = .some(r.summary.latencyMAPE)
-        }
-        guard let value = mape else { return }
+        guard case .mape(let value) = observedFidelity(runs, policies: policies, setup: setup) else { return }
         for k in runs.indices { runs[k].summary.latencyMAPE = value }
+    }
+
+    /// The latency model's error under the observed replicas: the observed run's own
+    /// when `policies` has one, else that of an extra observed run. Not applicable
+    /// without recorded `latencyP99` and `replicas`, with latency model `none`, or
+    /// when the observed run fails.
+    static func observedFidelity(_ runs: [RunResult], policies: [PolicySpec], setup: RunSetup) -> ObservedFidelity.Fidelity {
+        guard setup.trace.series["latencyP99"] != nil, setup.trace.series["replicas"] != nil,
+              setup.latencyKind != .none else { return .notApplicable }
+        if let k = policies.firstIndex(where: { if case .observed = $0.kind { true } else { false } }) {
+            return .mape(runs[k].summary.latencyMAPE)
+        }
+        if let r = try? PolicyRunner.run(PolicySpec(name: "observed", kind: .observed), setup: setup) {
+            return .mape(r.summary.latencyMAPE)
+        }
+        return .notApplicable
     }
 }
 
