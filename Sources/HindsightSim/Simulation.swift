@@ -23,8 +23,8 @@ public enum Simulation {
     ///   - strict: a hosted `aiAgent.modelRef` (which cannot run offline) is an error
     ///     instead of a warning with a reactive run.
     /// - Throws: an `InputError` (file:line:col where known) for a policy the trace
-    ///   cannot drive: a metric naming a series the trace lacks, an HPA without metrics,
-    ///   `observed` without recorded replicas, an unsupported policy kind.
+    ///   cannot drive: a metric naming a series the trace lacks, `observed` without
+    ///   recorded replicas, an unsupported policy kind.
     /// - Complexity: O(policies × events · log events).
     public static func run(scenario: Scenario, trace: Trace, environment: SimEnvironment,
                            policies: [PolicySpec]? = nil, jobs: Int = 1, strict: Bool = false) throws -> ScenarioResult {

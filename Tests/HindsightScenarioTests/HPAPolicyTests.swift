@@ -133,6 +133,17 @@ final class HPAPolicyTests: XCTestCase {
         XCTAssertEqual(h.metrics, [.resource(.cpu, .utilization(65))])
         XCTAssertEqual(h.minReplicas, 2)
         XCTAssertNil(h.behavior)
+        let (defaulted, none) = loadPolicies("""
+            apiVersion: autoscaling/v1
+            kind: HorizontalPodAutoscaler
+            metadata: {name: old}
+            spec:
+              scaleTargetRef: {kind: Deployment, name: web}
+              maxReplicas: 8
+            """)
+        XCTAssertEqual(none, [])
+        guard case .hpa(let d)? = defaulted.first?.kind else { return XCTFail("no HPA") }
+        XCTAssertEqual(d.metrics, [.resource(.cpu, .utilization(80))], "v1 without a target: the same default as v2")
     }
 
     func testMinAboveMaxNamesTheLine() {
