@@ -53,6 +53,8 @@ extension Simulation {
             }
         case .replay:
             break
+        case .registered(let spec):
+            try PolicyRunner.simulated(spec, policy: policy).validate(policy, setup: setup)
         }
     }
 

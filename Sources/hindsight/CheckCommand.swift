@@ -57,7 +57,7 @@ struct CheckCommand: ParsableCommand {
             let base = try PolicyLoader.load(reference: baseline, in: folder)
             let cand = try PolicyLoader.load(reference: candidate, in: folder)
             guard let b = base.first, let c = cand.first else {
-                throw InputMessage("\(base.isEmpty ? baseline : candidate): no policy document; expected one policy (HorizontalPodAutoscaler, ScaledObject or AIOptimizationPolicy)")
+                throw InputMessage("\(base.isEmpty ? baseline : candidate): no policy document; expected one policy (\(PolicyKinds.namesText))")
             }
             for path in scenarios {
                 let scenario = try ScenarioLoader.load(path: path)

@@ -211,14 +211,19 @@ final class HPAPolicyTests: XCTestCase {
     func testTargetMismatchIsAWarning() {
         var workload = WorkloadSpec(cpuRequest: 1)
         workload.name = "Deployment/Other"
-        let at = SourceLocation(file: "p.yaml", line: 3, column: 9)
         let policies = [
-            PolicySpec(name: "web", kind: .hpa(HPASpec(name: "web", target: "deployment/web", maxReplicas: 3, metrics: [], behavior: nil)), location: at),
+            PolicySpec(name: "web", kind: .hpa(HPASpec(name: "web", target: "deployment/web", maxReplicas: 3, metrics: [], behavior: nil))),
             PolicySpec(name: "same", kind: .hpa(HPASpec(name: "same", target: "deployment/other", maxReplicas: 3, metrics: [], behavior: nil))),
             PolicySpec(name: "observed", kind: .observed),
         ]
         let scenario = Scenario(name: "s", file: "/s.yaml", trace: TraceSpec(source: .file("/t.csv")), workload: workload, policies: policies)
-        XCTAssertEqual(scenario.targetWarnings, ["p.yaml:3:9: policy 'web' targets deployment/web, but the scenario's workload is deployment/other"])
+        XCTAssertEqual(policies.map(\.scaleTarget), ["deployment/web", "deployment/other", nil])
+        XCTAssertEqual(policies.map { scenario.targetMismatchWarning(target: $0.scaleTarget) },
+                       ["policy targets 'deployment/web' but the workload is 'Deployment/Other'", nil, nil],
+                       "targets compare case-insensitively; the message shows both as written")
+        var unnamed = scenario
+        unnamed.workload.name = nil
+        XCTAssertNil(unnamed.targetMismatchWarning(target: "deployment/web"), "no workload name, nothing to compare")
     }
 
     func testAPIServerRequirements() {

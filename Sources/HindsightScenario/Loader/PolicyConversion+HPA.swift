@@ -1,5 +1,15 @@
 /// HPA documents → `HPASpec`, validated as the API server would (HPA.md §7, §8).
 extension PolicyConversion {
+    /// A HorizontalPodAutoscaler document: autoscaling/v1, else v2 (v2beta2 reads the same).
+    @Sendable static func hpa(_ root: YAMLNode, apiVersion: String, context: YAMLDecodingContext) -> PolicySpec? {
+        if apiVersion == "autoscaling/v1" {
+            guard let dto = try? YAMLDecoder.decodeNode(HPAV1DocumentDTO.self, node: root, context: context, path: "") else { return nil }
+            return hpaV1(dto, root: root, context: context)
+        }
+        guard let dto = try? YAMLDecoder.decodeNode(HPADocumentDTO.self, node: root, context: context, path: "") else { return nil }
+        return hpaV2(dto, root: root, context: context)
+    }
+
     static func hpaV2(_ dto: HPADocumentDTO, root: YAMLNode, context: YAMLDecodingContext) -> PolicySpec? {
         let name = metadataName(dto.metadata, root: root, context: context)
         guard let spec = dto.spec else {
