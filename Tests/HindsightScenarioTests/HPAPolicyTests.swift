@@ -118,32 +118,23 @@ final class HPAPolicyTests: XCTestCase {
     }
 
     func testAutoscalingV1() {
-        let (policies, errors) = loadPolicies("""
-            apiVersion: autoscaling/v1
-            kind: HorizontalPodAutoscaler
-            metadata: {name: old}
-            spec:
-              scaleTargetRef: {kind: Deployment, name: web}
-              minReplicas: 2
-              maxReplicas: 8
-              targetCPUUtilizationPercentage: 65
-            """)
+        func v1(_ lines: String) -> (HPASpec?, [String]) {
+            let (policies, errors) = loadPolicies("apiVersion: autoscaling/v1\nkind: HorizontalPodAutoscaler\n"
+                                                  + "metadata: {name: old}\nspec:\n  scaleTargetRef: {kind: Deployment, name: web}\n" + lines)
+            guard case .hpa(let h)? = policies.first?.kind else { return (nil, errors) }
+            return (h, errors)
+        }
+        let (h, errors) = v1("  minReplicas: 2\n  maxReplicas: 8\n  targetCPUUtilizationPercentage: 65\n")
         XCTAssertEqual(errors, [])
-        guard case .hpa(let h)? = policies.first?.kind else { return XCTFail("no HPA") }
-        XCTAssertEqual(h.metrics, [.resource(.cpu, .utilization(65))])
-        XCTAssertEqual(h.minReplicas, 2)
-        XCTAssertNil(h.behavior)
-        let (defaulted, none) = loadPolicies("""
-            apiVersion: autoscaling/v1
-            kind: HorizontalPodAutoscaler
-            metadata: {name: old}
-            spec:
-              scaleTargetRef: {kind: Deployment, name: web}
-              maxReplicas: 8
-            """)
+        XCTAssertEqual(h?.metrics, [.resource(.cpu, .utilization(65))])
+        XCTAssertEqual(h?.minReplicas, 2)
+        XCTAssertNil(h?.behavior)
+        let (defaulted, none) = v1("  maxReplicas: 8\n")
         XCTAssertEqual(none, [])
-        guard case .hpa(let d)? = defaulted.first?.kind else { return XCTFail("no HPA") }
-        XCTAssertEqual(d.metrics, [.resource(.cpu, .utilization(80))], "v1 without a target: the same default as v2")
+        XCTAssertEqual(defaulted?.metrics, [.resource(.cpu, .utilization(80))], "v1 without a target: the same default as v2")
+        let (zero, problems) = v1("  maxReplicas: 8\n  targetCPUUtilizationPercentage: 0\n")
+        XCTAssertNil(zero)
+        assertOneProblem(problems, "p.yaml:7:35: spec.targetCPUUtilizationPercentage: found 0")
     }
 
     func testMinAboveMaxNamesTheLine() {
