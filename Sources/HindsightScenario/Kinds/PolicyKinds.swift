@@ -1,5 +1,14 @@
 /// The registry of policy document kinds. Adding a kind is one line in `documents`; the
 /// loader's dispatch, the "expected kind: …" messages and the CLI help follow from it.
+///
+/// A new kind touches four files:
+/// 1. `Loader/<Kind>DTO.swift`: the document as written (`Decodable`);
+/// 2. `Model/<Kind>Spec.swift`: the defaulted spec, conforming to `PolicyKindSpec`, with
+///    its conversion from the DTO (a `static func` recording problems in the context);
+/// 3. `HindsightSim/Controllers/<Kind>Controller.swift`: the `Controller`, and the spec's
+///    `SimulatedPolicyKind` conformance (validation against the trace, the run);
+/// 4. this file: `.decoding(<Kind>DocumentDTO.self, kind:, apiVersions:, convert:)`.
+/// The policy then travels as `PolicySpec.Kind.registered(spec)`; no switch names it.
 public enum PolicyKinds {
     /// Every policy document kind, in the order messages list them.
     public static let documents: [PolicyDocumentKind] = [
