@@ -11,11 +11,12 @@ public struct HPASpec: Sendable, Equatable {
     /// `spec.metrics`, or v1 without `targetCPUUtilizationPercentage`) holds
     /// `defaultMetrics`, as the API server defaults it. This is the only place that rule lives.
     public var metrics: [HPAMetricSpec] {
-        get { declaredMetrics }
+        @inlinable get { declaredMetrics }
         set { declaredMetrics = newValue.isEmpty ? Self.defaultMetrics : newValue }
     }
     public var behavior: HPABehavior?
-    private var declaredMetrics: [HPAMetricSpec]
+    /// Storage of `metrics` (never empty once initialized).
+    @usableFromInline var declaredMetrics: [HPAMetricSpec]
 
     /// What Kubernetes gives an HPA without metrics (`SetDefaults_HorizontalPodAutoscaler`,
     /// HPA.md): Resource cpu at averageUtilization 80 %.
