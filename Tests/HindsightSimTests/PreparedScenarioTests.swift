@@ -1,3 +1,4 @@
+import Foundation
 import HindsightScenario
 import HindsightTrace
 import XCTest
@@ -64,5 +65,38 @@ final class PreparedScenarioTests: XCTestCase {
         }
         let lenient = try prepared.run(hosted)
         XCTAssertTrue(lenient.runs[0].warnings.contains { $0.contains("hosted model") }, "\(lenient.runs[0].warnings)")
+    }
+
+    /// `load(path:)` reads the scenario, its trace file and its carbon settings.
+    func testLoadReadsTheScenarioAndItsTrace() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hindsight-prepared-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // Four minutes at 1 minute steps, 1.5 cores throughout.
+        let csv = "timestamp,cpu\n2026-01-01T00:00:00Z,1.5\n2026-01-01T00:01:00Z,1.5\n2026-01-01T00:02:00Z,1.5\n2026-01-01T00:03:00Z,1.5\n"
+        try Data(csv.utf8).write(to: dir.appendingPathComponent("trace.csv"))
+        let yaml = """
+            apiVersion: hindsight/v1
+            kind: Scenario
+            metadata: {name: tiny}
+            spec:
+              trace: {file: trace.csv, step: 1m}
+              workload: {name: deployment/web, cpuRequest: "1"}
+              carbon: {intensity: 400}
+              policies:
+                - static: {replicas: 2}
+
+            """
+        let path = dir.appendingPathComponent("tiny.yaml").path
+        try Data(yaml.utf8).write(to: URL(fileURLWithPath: path))
+        let prepared = try PreparedScenario.load(path: path)
+        XCTAssertEqual(prepared.scenario.name, "tiny")
+        XCTAssertEqual(prepared.trace.count, 4)
+        XCTAssertEqual(prepared.trace.step, 60_000)
+        XCTAssertEqual(prepared.trace.series["cpu"], [1.5, 1.5, 1.5, 1.5])
+        let run = try XCTUnwrap(prepared.run().runs.first)
+        XCTAssertEqual(run.policy, "static-2")
+        XCTAssertEqual(run.series.desiredReplicas, [2, 2, 2, 2])
+        XCTAssertEqual(run.series.carbonIntensity, [400, 400, 400, 400])
     }
 }
