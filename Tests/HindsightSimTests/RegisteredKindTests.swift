@@ -54,7 +54,7 @@ final class RegisteredKindTests: XCTestCase {
         let policy = PolicySpec(name: "draft", kind: .registered(PaperSpec()), location: at)
         XCTAssertThrowsError(try prepared().run([policy])) { error in
             XCTAssertTrue(error is any InputError)
-            XCTAssertTrue("\(error)".hasPrefix("p.yaml:4:1: policy 'draft' is a Paper, which this version cannot simulate; expected one of: HorizontalPodAutoscaler, ScaledObject or AIOptimizationPolicy"), "\(error)")
+            XCTAssertTrue("\(error)".hasPrefix("p.yaml:4:1: policy 'draft' is a Paper, which this version cannot simulate; expected one of: HorizontalPodAutoscaler, ScaledObject, AIOptimizationPolicy, observed, static, exec, replay"), "\(error)")
         }
     }
 }
