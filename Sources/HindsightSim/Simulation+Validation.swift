@@ -22,9 +22,6 @@ extension Simulation {
                 throw InputMessage("\(at)static replicas \(n); expected a count from 0 to \(SimLimits.maxReplicas)")
             }
         case .hpa(let hpa):
-            guard !hpa.metrics.isEmpty else {
-                throw InputMessage("\(at)HorizontalPodAutoscaler '\(hpa.name)' has no metrics; expected at least one entry in spec.metrics (or targetCPUUtilizationPercentage)")
-            }
             for m in hpa.metrics { try validateMetric(m, policy: policy, at: at, setup: setup) }
         case .scaledObject(let so):
             guard !so.triggers.isEmpty else {
@@ -56,6 +53,8 @@ extension Simulation {
             }
         case .replay:
             break
+        case .registered(let spec):
+            try PolicyRunner.simulated(spec, policy: policy).validate(policy, setup: setup)
         }
     }
 

@@ -23,8 +23,8 @@ public enum Simulation {
     ///   - strict: a hosted `aiAgent.modelRef` (which cannot run offline) is an error
     ///     instead of a warning with a reactive run.
     /// - Throws: an `InputError` (file:line:col where known) for a policy the trace
-    ///   cannot drive: a metric naming a series the trace lacks, an HPA without metrics,
-    ///   `observed` without recorded replicas, an unsupported policy kind.
+    ///   cannot drive: a metric naming a series the trace lacks, `observed` without
+    ///   recorded replicas, an unsupported policy kind.
     /// - Complexity: O(policies × events · log events).
     public static func run(scenario: Scenario, trace: Trace, environment: SimEnvironment,
                            policies: [PolicySpec]? = nil, jobs: Int = 1, strict: Bool = false) throws -> ScenarioResult {
@@ -55,16 +55,24 @@ public enum Simulation {
 
     /// Sets every run's `latencyMAPE` to the fidelity under observed replicas.
     static func applyFidelity(_ runs: inout [RunResult], policies: [PolicySpec], setup: RunSetup) {
-        guard setup.trace.series["latencyP99"] != nil, setup.trace.series["replicas"] != nil,
-              setup.latencyKind != .none else { return }
-        var mape: Double?? = nil
-        if let k = policies.firstIndex(where: { if case .observed = $0.kind { true } else { false } }) {
-            mape = .some(runs[k].summary.latencyMAPE)
-        } else if let r = try? PolicyRunner.run(PolicySpec(name: "observed", kind: .observed), setup: setup) {
-            mape = .some(r.summary.latencyMAPE)
-        }
-        guard let value = mape else { return }
+        guard case .mape(let value) = observedFidelity(runs, policies: policies, setup: setup) else { return }
         for k in runs.indices { runs[k].summary.latencyMAPE = value }
+    }
+
+    /// The latency model's error under the observed replicas: the observed run's own
+    /// when `policies` has one, else that of an extra observed run. Not applicable
+    /// without recorded `latencyP99` and `replicas`, with latency model `none`, or
+    /// when the observed run fails.
+    static func observedFidelity(_ runs: [RunResult], policies: [PolicySpec], setup: RunSetup) -> ObservedFidelity.Fidelity {
+        guard setup.trace.series["latencyP99"] != nil, setup.trace.series["replicas"] != nil,
+              setup.latencyKind != .none else { return .notApplicable }
+        if let k = policies.firstIndex(where: { if case .observed = $0.kind { true } else { false } }) {
+            return .mape(runs[k].summary.latencyMAPE)
+        }
+        if let r = try? PolicyRunner.run(PolicySpec(name: "observed", kind: .observed), setup: setup) {
+            return .mape(r.summary.latencyMAPE)
+        }
+        return .notApplicable
     }
 }
 

@@ -57,7 +57,7 @@ struct CheckCommand: ParsableCommand {
             let base = try PolicyLoader.load(reference: baseline, in: folder)
             let cand = try PolicyLoader.load(reference: candidate, in: folder)
             guard let b = base.first, let c = cand.first else {
-                throw InputMessage("\(base.isEmpty ? baseline : candidate): no policy document; expected one policy (HorizontalPodAutoscaler, ScaledObject or AIOptimizationPolicy)")
+                throw InputMessage("\(base.isEmpty ? baseline : candidate): no policy document; expected one policy (\(PolicyKinds.namesText))")
             }
             for path in scenarios {
                 let scenario = try ScenarioLoader.load(path: path)
@@ -65,10 +65,7 @@ struct CheckCommand: ParsableCommand {
                     throw InputMessage("\(path): spec.budgets is missing; expected budgets such as sloViolationFraction: {maxIncrease: 0.0005} for `hindsight check`")
                 }
                 let pair = [Self.renamed(b, "baseline"), Self.renamed(c, "candidate")]
-                let trace = try ScenarioInputs.trace(for: scenario)
-                let environment = try ScenarioInputs.environment(for: scenario)
-                let result = try Simulation.run(scenario: scenario, trace: trace, environment: environment,
-                                                policies: pair, jobs: 2)
+                let result = try PreparedScenario(scenario: scenario).run(pair, jobs: 2)
                 let safeName = PolicySpec(name: scenario.name, kind: .observed).fileName
                 _ = try ReportWriter.writeAll(result, to: out + "/" + safeName)
                 let checks = BudgetCheck.evaluate(budgets, baseline: result.runs[0].summary, candidate: result.runs[1].summary)

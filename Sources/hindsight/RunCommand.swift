@@ -56,11 +56,9 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         do {
             let loaded = try ScenarioLoader.load(path: scenario)
-            let selected = try ScenarioInputs.select(policies, from: loaded)
-            let trace = try ScenarioInputs.trace(for: loaded)
-            let environment = try ScenarioInputs.environment(for: loaded)
-            let result = try Simulation.run(scenario: loaded, trace: trace, environment: environment,
-                                            policies: selected, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, strict: strict)
+            let selected = try loaded.policies(named: policies)
+            let result = try PreparedScenario(scenario: loaded)
+                .run(selected, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, strict: strict)
             // The scenario's name is cleaned like a policy file name: it can never leave reports/.
             let directory = out ?? "reports/\(PolicySpec(name: loaded.name, kind: .observed).fileName)"
             let written = try ReportWriter.writeAll(result, to: directory)

@@ -27,8 +27,8 @@ enum SyntheticLatency {
         let scenario = Scenario(
             name: "generate", file: "generate", trace: TraceSpec(source: .file("generated")), workload: workload(),
             latency: latency, policies: [PolicySpec(name: "observed", kind: .observed)])
-        let result = try Simulation.run(scenario: scenario, trace: trace,
-                                        environment: SimEnvironment(intensity: StepSeries(constant: 0)))
+        let result = try PreparedScenario(scenario: scenario, trace: trace,
+                                          environment: SimEnvironment(intensity: StepSeries(constant: 0))).run()
         guard let run = result.runs.first else { return [] }
         // Round to 0.001 ms: what a metrics system would export, and a short CSV.
         return run.series.latencyP99Ms.map { ($0 * 1000).rounded() / 1000 }

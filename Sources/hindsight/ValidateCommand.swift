@@ -9,8 +9,7 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check scenario and policy files and print every problem with file:line:col.",
         discussion: """
             Each FILE is a scenario (kind: Scenario) or a policy file holding one or more
-            documents of kind HorizontalPodAutoscaler (autoscaling/v2 or v1), ScaledObject
-            (keda.sh/v1alpha1) or AIOptimizationPolicy (gitops.example.com/v1alpha1).
+            documents of kind \(PolicyKinds.namesWithVersionsText).
             A scenario is checked together with every policy file it names (relative
             paths and git:REF:PATH), and the trace, price, intensity and replay files it
             names must exist. The trace itself is not read.

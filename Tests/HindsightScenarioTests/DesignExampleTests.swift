@@ -43,6 +43,7 @@ final class DesignExampleTests: XCTestCase {
         XCTAssertEqual(s.sweep?.parameters.last?.values, .range(from: 0, to: 600, step: 60))
         XCTAssertEqual(s.budgets?.emissionsMaxIncreasePercent, 5)
         XCTAssertEqual(s.cost.instance, CostSpec.Instance(hourly: 0.096, vcpu: 2, memoryGiB: 8))
-        XCTAssertEqual(s.targetWarnings, [], "the HPA targets deployment/checkout-api, as the workload says")
+        XCTAssertEqual(s.policies.compactMap { s.targetMismatchWarning(target: $0.scaleTarget) }, [],
+                       "the HPA targets deployment/checkout-api, as the workload says")
     }
 }

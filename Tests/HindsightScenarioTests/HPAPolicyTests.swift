@@ -118,21 +118,23 @@ final class HPAPolicyTests: XCTestCase {
     }
 
     func testAutoscalingV1() {
-        let (policies, errors) = loadPolicies("""
-            apiVersion: autoscaling/v1
-            kind: HorizontalPodAutoscaler
-            metadata: {name: old}
-            spec:
-              scaleTargetRef: {kind: Deployment, name: web}
-              minReplicas: 2
-              maxReplicas: 8
-              targetCPUUtilizationPercentage: 65
-            """)
+        func v1(_ lines: String) -> (HPASpec?, [String]) {
+            let (policies, errors) = loadPolicies("apiVersion: autoscaling/v1\nkind: HorizontalPodAutoscaler\n"
+                                                  + "metadata: {name: old}\nspec:\n  scaleTargetRef: {kind: Deployment, name: web}\n" + lines)
+            guard case .hpa(let h)? = policies.first?.kind else { return (nil, errors) }
+            return (h, errors)
+        }
+        let (h, errors) = v1("  minReplicas: 2\n  maxReplicas: 8\n  targetCPUUtilizationPercentage: 65\n")
         XCTAssertEqual(errors, [])
-        guard case .hpa(let h)? = policies.first?.kind else { return XCTFail("no HPA") }
-        XCTAssertEqual(h.metrics, [.resource(.cpu, .utilization(65))])
-        XCTAssertEqual(h.minReplicas, 2)
-        XCTAssertNil(h.behavior)
+        XCTAssertEqual(h?.metrics, [.resource(.cpu, .utilization(65))])
+        XCTAssertEqual(h?.minReplicas, 2)
+        XCTAssertNil(h?.behavior)
+        let (defaulted, none) = v1("  maxReplicas: 8\n")
+        XCTAssertEqual(none, [])
+        XCTAssertEqual(defaulted?.metrics, [.resource(.cpu, .utilization(80))], "v1 without a target: the same default as v2")
+        let (zero, problems) = v1("  maxReplicas: 8\n  targetCPUUtilizationPercentage: 0\n")
+        XCTAssertNil(zero)
+        assertOneProblem(problems, "p.yaml:7:35: spec.targetCPUUtilizationPercentage: found 0")
     }
 
     func testMinAboveMaxNamesTheLine() {
@@ -200,14 +202,19 @@ final class HPAPolicyTests: XCTestCase {
     func testTargetMismatchIsAWarning() {
         var workload = WorkloadSpec(cpuRequest: 1)
         workload.name = "Deployment/Other"
-        let at = SourceLocation(file: "p.yaml", line: 3, column: 9)
         let policies = [
-            PolicySpec(name: "web", kind: .hpa(HPASpec(name: "web", target: "deployment/web", maxReplicas: 3, metrics: [], behavior: nil)), location: at),
+            PolicySpec(name: "web", kind: .hpa(HPASpec(name: "web", target: "deployment/web", maxReplicas: 3, metrics: [], behavior: nil))),
             PolicySpec(name: "same", kind: .hpa(HPASpec(name: "same", target: "deployment/other", maxReplicas: 3, metrics: [], behavior: nil))),
             PolicySpec(name: "observed", kind: .observed),
         ]
         let scenario = Scenario(name: "s", file: "/s.yaml", trace: TraceSpec(source: .file("/t.csv")), workload: workload, policies: policies)
-        XCTAssertEqual(scenario.targetWarnings, ["p.yaml:3:9: policy 'web' targets deployment/web, but the scenario's workload is deployment/other"])
+        XCTAssertEqual(policies.map(\.scaleTarget), ["deployment/web", "deployment/other", nil])
+        XCTAssertEqual(policies.map { scenario.targetMismatchWarning(target: $0.scaleTarget) },
+                       ["policy targets 'deployment/web' but the workload is 'Deployment/Other'", nil, nil],
+                       "targets compare case-insensitively; the message shows both as written")
+        var unnamed = scenario
+        unnamed.workload.name = nil
+        XCTAssertNil(unnamed.targetMismatchWarning(target: "deployment/web"), "no workload name, nothing to compare")
     }
 
     func testAPIServerRequirements() {

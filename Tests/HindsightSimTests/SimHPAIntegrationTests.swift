@@ -47,13 +47,8 @@ final class SimHPAIntegrationTests: XCTestCase {
 
     func testHPAValidationAndWarnings() throws {
         let trace = SimFixture.trace(count: 1, ["cpu": [1]])
-        let empty = HPASpec(name: "web", target: nil, maxReplicas: 5, metrics: [], behavior: nil)
-        var p = PolicySpec(name: "web", kind: .hpa(empty), location: SourceLocation(file: "hpa.yaml", line: 1, column: 1))
-        XCTAssertThrowsError(try SimFixture.run(SimFixture.scenario(policies: [p]), trace)) { e in
-            XCTAssertTrue("\(e)".hasPrefix("hpa.yaml:1:1:") && "\(e)".contains("no metrics"), "\(e)")
-        }
         let ext = HPASpec(name: "web", target: nil, maxReplicas: 5, metrics: [.external(series: "queue", .averageValue(milli: 5000))], behavior: nil)
-        p = PolicySpec(name: "web", kind: .hpa(ext), location: SourceLocation(file: "hpa.yaml", line: 3, column: 5))
+        let p = PolicySpec(name: "web", kind: .hpa(ext), location: SourceLocation(file: "hpa.yaml", line: 3, column: 5))
         XCTAssertThrowsError(try SimFixture.run(SimFixture.scenario(policies: [p]), trace)) { e in
             XCTAssertTrue("\(e)".contains("'queue'") && "\(e)".contains("cpu"), "\(e)")
         }
@@ -61,6 +56,20 @@ final class SimHPAIntegrationTests: XCTestCase {
         let run = try XCTUnwrap(SimFixture.run(hpaScenario(ok), trace).first)
         XCTAssertTrue(run.warnings.contains { $0.contains("deployment/other") }, "\(run.warnings)")
         XCTAssertTrue(run.warnings.contains { $0.contains("no more than one controller period") }, "\(run.warnings)")
+    }
+
+    /// An HPA without metrics is the Kubernetes default, cpu Utilization 80 % (HPA.md):
+    /// it runs exactly like one that says so.
+    func testHPAWithoutMetricsRunsAsCPU80() throws {
+        let trace = SimFixture.trace(count: 40, ["cpu": (0..<40).map { 0.5 + Double($0 % 10) * 0.3 }])
+        var empty = HPASpec(name: "web", target: nil, maxReplicas: 10, metrics: [.resource(.memory, .utilization(50))], behavior: nil)
+        empty.metrics = []
+        let explicit = HPASpec(name: "web", target: nil, maxReplicas: 10, metrics: [.resource(.cpu, .utilization(80))], behavior: nil)
+        XCTAssertEqual(empty, explicit, "emptying the metrics restores the default")
+        let a = try XCTUnwrap(SimFixture.run(hpaScenario(empty), trace).first)
+        let b = try XCTUnwrap(SimFixture.run(hpaScenario(explicit), trace).first)
+        XCTAssertEqual(a.series.desiredReplicas, b.series.desiredReplicas)
+        XCTAssertGreaterThan(a.summary.scalingActions, 0, "the default metric drives scaling")
     }
 
     /// An External AverageValue metric on rps: ceil(rps / 100) banded against status.

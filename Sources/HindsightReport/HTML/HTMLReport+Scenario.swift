@@ -112,6 +112,7 @@ extension HTMLReport {
                 + (a.dryRun ? " · dryRun (proposals only)" : "")
         case let .exec(e): return "exec · \(e.command.joined(separator: " ")) every \(ms(e.interval))"
         case let .replay(r): return "replay · decisions from \(baseName(r.file))"
+        case let .registered(spec): return "\(type(of: spec).kindName) · \(spec.detail)"
         }
     }
 

@@ -1,12 +1,22 @@
 /// HPA documents → `HPASpec`, validated as the API server would (HPA.md §7, §8).
 extension PolicyConversion {
+    /// A HorizontalPodAutoscaler document: autoscaling/v1, else v2 (v2beta2 reads the same).
+    @Sendable static func hpa(_ root: YAMLNode, apiVersion: String, context: YAMLDecodingContext) -> PolicySpec? {
+        if apiVersion == "autoscaling/v1" {
+            guard let dto = try? YAMLDecoder.decodeNode(HPAV1DocumentDTO.self, node: root, context: context, path: "") else { return nil }
+            return hpaV1(dto, root: root, context: context)
+        }
+        guard let dto = try? YAMLDecoder.decodeNode(HPADocumentDTO.self, node: root, context: context, path: "") else { return nil }
+        return hpaV2(dto, root: root, context: context)
+    }
+
     static func hpaV2(_ dto: HPADocumentDTO, root: YAMLNode, context: YAMLDecodingContext) -> PolicySpec? {
         let name = metadataName(dto.metadata, root: root, context: context)
         guard let spec = dto.spec else {
             context.missing(at: root.location, field: "spec", "HorizontalPodAutoscaler without 'spec'", expected: "spec with maxReplicas and metrics")
             return nil
         }
-        var metrics: [HPAMetricSpec] = []
+        var metrics: [HPAMetricSpec] = []  // none: HPASpec holds its default
         var references: [SeriesReference] = []
         var metricsOK = true
         for (i, m) in (spec.value.metrics ?? []).enumerated() {
@@ -16,7 +26,6 @@ extension PolicyConversion {
                 metricsOK = false
             }
         }
-        if spec.value.metrics?.isEmpty ?? true { metrics = [.resource(.cpu, .utilization(80))] }
         let behavior = spec.value.behavior.map { hpaBehavior($0, context: context) }
         let replicas = replicaBounds(min: spec.value.minReplicas, max: spec.value.maxReplicas, specLocation: spec.location,
                                      metrics: metrics, context: context)
@@ -35,16 +44,17 @@ extension PolicyConversion {
             context.missing(at: root.location, field: "spec", "HorizontalPodAutoscaler without 'spec'", expected: "spec with maxReplicas")
             return nil
         }
-        var utilization: Int32 = 80
+        var metrics: [HPAMetricSpec] = []  // none: HPASpec holds its default
+        var targetOK = true
         if let t = spec.value.targetCPUUtilizationPercentage {
-            context.require(t.value > 0, t.location, "spec.targetCPUUtilizationPercentage: found \(t.value)", expected: "a percentage above 0")
-            utilization = t.value
+            targetOK = t.value > 0
+            context.require(targetOK, t.location, "spec.targetCPUUtilizationPercentage: found \(t.value)", expected: "a percentage above 0")
+            metrics = [.resource(.cpu, .utilization(t.value))]
         }
-        let metrics: [HPAMetricSpec] = [.resource(.cpu, .utilization(utilization))]
         let replicas = replicaBounds(min: spec.value.minReplicas, max: spec.value.maxReplicas, specLocation: spec.location,
                                      metrics: metrics, context: context)
         let target = scaleTarget(spec.value.scaleTargetRef, at: spec.location, context: context)
-        guard let name, let replicas, utilization > 0 else { return nil }
+        guard let name, let replicas, targetOK else { return nil }
         return PolicySpec(name: name.value, kind: .hpa(HPASpec(name: name.value, target: target, minReplicas: replicas.min,
                                                                 maxReplicas: replicas.max, metrics: metrics, behavior: nil)),
                           location: name.location)

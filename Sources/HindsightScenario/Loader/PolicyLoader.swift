@@ -1,12 +1,9 @@
 import HindsightTrace
 
-/// Loads standalone policy files: `HorizontalPodAutoscaler` (autoscaling/v2, v2beta2, v1),
-/// `ScaledObject` (keda.sh/v1alpha1) and `AIOptimizationPolicy` (gitops.example.com/v1alpha1),
-/// one policy per YAML document; empty documents are skipped.
+/// Loads standalone policy files: one policy per YAML document, of a kind registered in
+/// `PolicyKinds` (HorizontalPodAutoscaler, ScaledObject, AIOptimizationPolicy);
+/// empty documents are skipped.
 public enum PolicyLoader {
-    /// The kinds a policy document may have, for messages.
-    static let kinds = ["HorizontalPodAutoscaler", "ScaledObject", "AIOptimizationPolicy"]
-
     /// Loads every policy document of the file at `path`.
     ///
     /// ```swift
@@ -49,55 +46,39 @@ public enum PolicyLoader {
         }
         if !sawDocument {
             context.record(at: SourceLocation(file: display, line: 1, column: 1), "the file is empty",
-                           expected: "one or more YAML documents of kind " + kinds.joined(separator: ", "))
+                           expected: "one or more YAML documents of kind " + PolicyKinds.names.joined(separator: ", "))
         }
         return policies
     }
 
     /// One policy document → a policy, or nil (problems recorded).
-    static func policy(from root: YAMLNode, context: YAMLDecodingContext) -> PolicySpec? {
+    /// - Parameter kinds: the registered document kinds (tests may add one).
+    static func policy(from root: YAMLNode, context: YAMLDecodingContext,
+                       kinds: [PolicyDocumentKind] = PolicyKinds.documents) -> PolicySpec? {
+        let names = kinds.map(\.kind)
         guard root.mapping != nil else {
             context.record(root, path: "", found: "\(root.found) at the top level",
                            expected: "a mapping with apiVersion, kind, metadata and spec")
             return nil
         }
         guard let kindNode = root["kind"], let kind = kindNode.scalar?.text, !kindNode.isNull else {
-            context.record(at: root.location, "document without 'kind'", expected: "kind: " + kinds.joined(separator: ", "))
+            context.record(at: root.location, "document without 'kind'", expected: "kind: " + names.joined(separator: ", "))
+            return nil
+        }
+        guard let registered = kinds.first(where: { $0.kind == kind }) else {
+            var message = "unsupported kind '\(kind)'"
+            if let near = Suggestion.closest(to: kind, among: names) { message += " (did you mean '\(near)'?)" }
+            if kind == "Scenario" { message = "a Scenario where a policy was expected" }
+            context.record(at: kindNode.location, message, expected: "kind: " + names.joined(separator: ", "))
             return nil
         }
         let apiVersion = root["apiVersion"]?.scalar?.text
-        func checkVersion(_ accepted: [String]) -> Bool {
-            guard let v = apiVersion, accepted.contains(v) else {
-                let found = apiVersion.map { "apiVersion '\($0)'" } ?? "no apiVersion"
-                context.record(at: root["apiVersion"]?.location ?? root.location, "\(found) for kind \(kind)",
-                               expected: "apiVersion: " + accepted.joined(separator: " or "))
-                return false
-            }
-            return true
-        }
-        switch kind {
-        case "HorizontalPodAutoscaler":
-            guard checkVersion(["autoscaling/v2", "autoscaling/v2beta2", "autoscaling/v1"]) else { return nil }
-            if apiVersion == "autoscaling/v1" {
-                guard let dto = try? YAMLDecoder.decodeNode(HPAV1DocumentDTO.self, node: root, context: context, path: "") else { return nil }
-                return PolicyConversion.hpaV1(dto, root: root, context: context)
-            }
-            guard let dto = try? YAMLDecoder.decodeNode(HPADocumentDTO.self, node: root, context: context, path: "") else { return nil }
-            return PolicyConversion.hpaV2(dto, root: root, context: context)
-        case "ScaledObject":
-            guard checkVersion(["keda.sh/v1alpha1"]),
-                  let dto = try? YAMLDecoder.decodeNode(ScaledObjectDocumentDTO.self, node: root, context: context, path: "") else { return nil }
-            return PolicyConversion.scaledObject(dto, root: root, context: context)
-        case "AIOptimizationPolicy":
-            guard checkVersion(["gitops.example.com/v1alpha1"]),
-                  let dto = try? YAMLDecoder.decodeNode(AIOptimizationDocumentDTO.self, node: root, context: context, path: "") else { return nil }
-            return PolicyConversion.aiOptimization(dto, root: root, context: context)
-        default:
-            var message = "unsupported kind '\(kind)'"
-            if let near = Suggestion.closest(to: kind, among: kinds) { message += " (did you mean '\(near)'?)" }
-            if kind == "Scenario" { message = "a Scenario where a policy was expected" }
-            context.record(at: kindNode.location, message, expected: "kind: " + kinds.joined(separator: ", "))
+        guard let version = apiVersion, registered.apiVersions.contains(version) else {
+            let found = apiVersion.map { "apiVersion '\($0)'" } ?? "no apiVersion"
+            context.record(at: root["apiVersion"]?.location ?? root.location, "\(found) for kind \(kind)",
+                           expected: "apiVersion: " + registered.apiVersions.joined(separator: " or "))
             return nil
         }
+        return registered.convert(root, version, context)
     }
 }

@@ -7,13 +7,27 @@ public struct HPASpec: Sendable, Equatable {
     public var target: String?
     public var minReplicas: Int32 = 1
     public var maxReplicas: Int32
-    public var metrics: [HPAMetricSpec]
+    /// `spec.metrics`, never empty: an HPA given no metrics (autoscaling/v2 without
+    /// `spec.metrics`, or v1 without `targetCPUUtilizationPercentage`) holds
+    /// `defaultMetrics`, as the API server defaults it. This is the only place that rule lives.
+    public var metrics: [HPAMetricSpec] {
+        @inlinable get { declaredMetrics }
+        set { declaredMetrics = newValue.isEmpty ? Self.defaultMetrics : newValue }
+    }
     public var behavior: HPABehavior?
+    /// Storage of `metrics` (never empty once initialized).
+    @usableFromInline var declaredMetrics: [HPAMetricSpec]
 
+    /// What Kubernetes gives an HPA without metrics (`SetDefaults_HorizontalPodAutoscaler`,
+    /// HPA.md): Resource cpu at averageUtilization 80 %.
+    public static let defaultMetrics: [HPAMetricSpec] = [.resource(.cpu, .utilization(80))]
+
+    /// - Parameter metrics: `spec.metrics`; empty means `defaultMetrics`.
     public init(name: String, target: String?, minReplicas: Int32 = 1, maxReplicas: Int32,
                 metrics: [HPAMetricSpec], behavior: HPABehavior?) {
         self.name = name; self.target = target; self.minReplicas = minReplicas
-        self.maxReplicas = maxReplicas; self.metrics = metrics; self.behavior = behavior
+        self.maxReplicas = maxReplicas; self.behavior = behavior
+        self.declaredMetrics = metrics.isEmpty ? Self.defaultMetrics : metrics
     }
 }
 

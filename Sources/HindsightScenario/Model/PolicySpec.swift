@@ -10,6 +10,8 @@ public struct PolicySpec: Sendable {
         case aiOptimization(AIOptimizationSpec)
         case exec(ExecSpec)
         case replay(ReplaySpec)
+        /// A kind added through the registry (`PolicyKinds`), with its own spec type.
+        case registered(any PolicyKindSpec)
     }
 
     /// The policy's display name: `metadata.name`, `observed`, or `static-N`.
@@ -39,11 +41,24 @@ public struct PolicySpec: Sendable {
         switch kind {
         case .observed: "observed"
         case .fixed: "static"
-        case .hpa: "HorizontalPodAutoscaler"
-        case .scaledObject: "ScaledObject"
-        case .aiOptimization: "AIOptimizationPolicy"
+        case .hpa: PolicyKinds.hpa
+        case .scaledObject: PolicyKinds.scaledObject
+        case .aiOptimization: PolicyKinds.aiOptimization
         case .exec: "exec"
         case .replay: "replay"
+        case .registered(let spec): type(of: spec).kindName
+        }
+    }
+
+    /// `kind/name` of the workload the policy says it scales (`scaleTargetRef`,
+    /// `targetWorkload`), nil for kinds that name none.
+    public var scaleTarget: String? {
+        switch kind {
+        case .hpa(let h): h.target
+        case .scaledObject(let s): s.target
+        case .aiOptimization(let a): a.targetWorkload
+        case .registered(let spec): spec.scaleTarget
+        case .observed, .fixed, .exec, .replay: nil
         }
     }
 }

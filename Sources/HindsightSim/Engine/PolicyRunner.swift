@@ -26,6 +26,8 @@ enum PolicyRunner {
             return try runExec(policy, e, setup: setup, warnings: &warnings)
         case .replay(let r):
             return try runReplay(policy, r, setup: setup, warnings: &warnings)
+        case .registered(let spec):
+            return try simulated(spec, policy: policy).run(policy, setup: setup, warnings: &warnings)
         }
     }
 
@@ -40,9 +42,7 @@ enum PolicyRunner {
 
     /// Warnings common to autoscalers: target name mismatch, trace shorter than a sync.
     static func autoscalerWarnings(target: String?, period: Int64, setup: RunSetup, into warnings: inout [String]) {
-        if let target, let workload = setup.scenario.workload.name, target.lowercased() != workload.lowercased() {
-            warnings.append("policy targets '\(target)' but the workload is '\(workload)'")
-        }
+        if let mismatch = setup.scenario.targetMismatchWarning(target: target) { warnings.append(mismatch) }
         let span = setup.trace.end - setup.trace.start
         if span <= period {
             warnings.append("the trace covers \(Double(span) / 1000) s, no more than one controller period (\(Double(period) / 1000) s): the policy acts at most once")

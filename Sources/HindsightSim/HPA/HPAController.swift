@@ -27,18 +27,15 @@ public struct HPAController: Sendable {
     var events = HPAScaleEventLog()
 
     /// - Parameters:
-    ///   - spec: the HPA; an empty `metrics` list is defaulted to cpu Utilization 80 %
-    ///     (`SetDefaults_HorizontalPodAutoscaler`).
+    ///   - spec: the HPA (its `metrics` are never empty: `HPASpec.defaultMetrics`).
     ///   - kubernetes: flags (tolerance, windows, version, gates).
     ///   - initialReplicas: spec replicas when the controller starts.
     ///   - start: first sync instant, ms.
     public init(spec: HPASpec, kubernetes: KubernetesSpec, initialReplicas: Int32, start: Int64) {
-        var s = spec
-        if s.metrics.isEmpty { s.metrics = [.resource(.cpu, .utilization(80))] }
-        self.spec = s
+        self.spec = spec
         self.kubernetes = kubernetes
-        self.tolerances = HPATolerances(kubernetes: kubernetes, behavior: s.behavior)
-        if s.metrics.count == 1, case .resource(.cpu, .utilization(let pct)) = s.metrics[0] {
+        self.tolerances = HPATolerances(kubernetes: kubernetes, behavior: spec.behavior)
+        if spec.metrics.count == 1, case .resource(.cpu, .utilization(let pct)) = spec.metrics[0] {
             cpuUtilizationOnly = pct
         } else {
             cpuUtilizationOnly = nil

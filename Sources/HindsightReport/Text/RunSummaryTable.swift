@@ -1,8 +1,9 @@
 import HindsightSim
 
 /// The table `hindsight run` prints: one line per policy, the numbers people look at first.
-enum RunSummaryTable {
-    static func render(_ result: ScenarioResult) -> String {
+public enum RunSummaryTable {
+    /// The table, a heading line first and the runs' warnings last (one line each).
+    public static func render(_ result: ScenarioResult) -> String {
         let header = ["policy", "cost USD", "kgCO2e", "SLO viol.", "budget used", "replicas mean/max", "actions"]
         var rows: [[String]] = []
         for run in result.runs {
@@ -27,8 +28,8 @@ enum RunSummaryTable {
         return text
     }
 
-    /// `x` with `digits` decimals ("–" for NaN).
-    static func fixed(_ x: Double, _ digits: Int) -> String {
+    /// `x` with `digits` decimals, no thousands separator (“–” for NaN and ±∞).
+    public static func fixed(_ x: Double, _ digits: Int) -> String {
         guard x.isFinite else { return "–" }
         var p = 1.0
         for _ in 0..<digits { p *= 10 }

@@ -1,0 +1,35 @@
+import HindsightScenario
+import HindsightTrace
+
+extension PreparedScenario {
+    /// Runs each policy in its own simulation over the prepared trace.
+    ///
+    /// The policies may be the scenario's (`nil`), a selection (`select(_:)`), or specs
+    /// from elsewhere (a baseline and a candidate loaded from policy files, patched
+    /// copies of a sweep). Runs are independent and deterministic: the results are
+    /// identical for every `jobs` value, and identical to `Simulation.run` with the same
+    /// inputs. Every run's `latencyMAPE` is the model's error under the *observed*
+    /// replicas (SEMANTICS.md §2), computed once per prepared scenario.
+    /// - Parameters:
+    ///   - policies: what to run, in output order; nil = the scenario's policies.
+    ///   - jobs: how many runs may execute at once (≥ 1).
+    ///   - strict: a hosted `aiAgent.modelRef` (which cannot run offline) is an error
+    ///     instead of a warning with a reactive run.
+    /// - Returns: one `RunResult` per policy, in the order given.
+    /// - Throws: an `InputError` (file:line:col where known) for a policy the trace
+    ///   cannot drive, before any run starts.
+    /// - Complexity: O(policies × events · log events); the shared inputs are not rebuilt.
+    public func run(_ policies: [PolicySpec]? = nil, jobs: Int = 1, strict: Bool = false) throws -> ScenarioResult {
+        precondition(jobs >= 1, "PreparedScenario.run: jobs must be at least 1, got \(jobs)")
+        let list = (policies ?? scenario.policies).map { Simulation.bindSeries($0, trace: trace) }
+        var setup = self.setup
+        setup.strict = strict
+        for policy in list { try Simulation.validate(policy, setup: setup) }
+        var runs = try Simulation.runAll(list, setup: setup, jobs: jobs)
+        if let mape = fidelity.value(computing: { Simulation.observedFidelity(runs, policies: list, setup: setup) }) {
+            for k in runs.indices { runs[k].summary.latencyMAPE = mape }
+        }
+        return ScenarioResult(scenario: scenario, traceStart: trace.start, traceStep: trace.step,
+                              traceCount: trace.count, runs: runs)
+    }
+}
