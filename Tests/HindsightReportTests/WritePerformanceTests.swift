@@ -1,5 +1,6 @@
 import Foundation
 import HindsightReport
+import HindsightTrace
 import XCTest
 
 /// 30 days at 15 s with three policies: the time series files must write in well under

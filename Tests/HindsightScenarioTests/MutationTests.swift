@@ -1,3 +1,4 @@
+import HindsightStats
 import XCTest
 import HindsightTrace
 @testable import HindsightScenario
@@ -11,7 +12,7 @@ final class MutationTests: XCTestCase {
             try [UInt8](Data(contentsOf: root.appendingPathComponent($0)))
         }
         let alphabet = Array(" :-[]{}&*!|>'\"#\t\n0123456789.%mGiabz,?".utf8) + [0x00, 0xFF, 0xC3]
-        var rng = SplitMix64(seed: 20_261_126)
+        var rng = SeededGenerator(seed: 20_261_126)
         var rejected = 0
         for round in 0..<600 {
             var bytes = sources[round % sources.count]
