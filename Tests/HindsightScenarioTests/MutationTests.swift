@@ -1,3 +1,4 @@
+import HindsightTestSupport
 import HindsightStats
 import XCTest
 import HindsightTrace
@@ -7,7 +8,7 @@ import HindsightTrace
 /// has a place and says what was expected.
 final class MutationTests: XCTestCase {
     func testDamagedPolicyFilesFailCleanly() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = PackageFolders.root
         let sources = try ["scenarios/policies/hpa.yaml", "scenarios/policies/ai-optimization.yaml"].map {
             try [UInt8](Data(contentsOf: root.appendingPathComponent($0)))
         }

@@ -1,3 +1,4 @@
+import HindsightTestSupport
 import Foundation
 @testable import HindsightTrace
 import XCTest
@@ -6,11 +7,7 @@ final class AtomicFileTests: XCTestCase {
     var folder = ""
 
     override func setUpWithError() throws {
-        folder = NSTemporaryDirectory() + "hindsight-atomic-\(UUID().uuidString)"
-    }
-
-    override func tearDown() {
-        try? FileManager.default.removeItem(atPath: folder)
+        folder = try temporaryFolder() + "/atomic"
     }
 
     func testCreatesFoldersWritesAndReplacesWithoutLeftovers() throws {

@@ -1,3 +1,4 @@
+import HindsightTestSupport
 import XCTest
 @testable import HindsightTrace
 
@@ -15,7 +16,7 @@ final class TraceCSVWriterTests: XCTestCase {
     }
 
     func testWriteIsAtomicAndLeavesNoTemporaryFile() throws {
-        let folder = try temporaryFolder(self)
+        let folder = try temporaryFolder()
         let path = folder + "/out.csv"
         try Data("old".utf8).write(to: URL(fileURLWithPath: path))
         let raw = SyntheticLoad.generate(pattern: .diurnal, days: 0.01, step: 60_000, seed: 1)
