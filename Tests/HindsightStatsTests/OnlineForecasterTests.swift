@@ -18,6 +18,14 @@ final class OnlineForecasterTests: XCTestCase {
         XCTAssertEqual(flat.intercept, 4, "the mean of y")
     }
 
+    func testRecentValuesKeepsTheLastCapacityByPosition() {
+        var r = RecentValues(capacity: 3)
+        for x in [1.0, 2, 3, 4, 5] { r.append(x) }
+        XCTAssertEqual(r.count, 5)
+        XCTAssertEqual(r.kept, 3)
+        XCTAssertEqual([r[2], r[3], r[4]], [3, 4, 5])
+    }
+
     func testEWMAForecasterIsTheRecurrence() {
         var f = EWMAForecaster(alpha: 0.5)
         XCTAssertNil(f.forecast())
@@ -28,23 +36,23 @@ final class OnlineForecasterTests: XCTestCase {
     }
 
     func testLinearTrendUsesOnlyTheWindow() {
-        var f = LinearTrendForecaster(window: 3)
-        f.update(100)
-        XCTAssertNil(f.forecast(ahead: 1), "one value is no line")
+        var f = RecentValues(capacity: 3)
+        f.append(100)
+        XCTAssertNil(f.linearTrend(ahead: 1), "one value is no line")
         // After 100, 1, 2, 3 the window holds 1, 2, 3: slope 1, so 3 + h.
-        for x in [1.0, 2, 3] { f.update(x) }
-        XCTAssertEqual(f.forecast(ahead: 1) ?? .nan, 4, accuracy: 1e-12)
-        XCTAssertEqual(f.forecast(ahead: 7) ?? .nan, 10, accuracy: 1e-12)
+        for x in [1.0, 2, 3] { f.append(x) }
+        XCTAssertEqual(f.linearTrend(ahead: 1) ?? .nan, 4, accuracy: 1e-12)
+        XCTAssertEqual(f.linearTrend(ahead: 7) ?? .nan, 10, accuracy: 1e-12)
     }
 
     func testSeasonalNaiveRingMatchesHistoryIndex() {
         let x: [Double] = [1, 2, 3, 4, 10, 20, 30, 40, 50]
-        var f = SeasonalNaiveForecaster(season: 4)
+        var f = RecentValues(capacity: 4)
         for (n, v) in x.enumerated() {
-            f.update(v)
+            f.append(v)
             for h in 1...9 {
                 let expected = n + 1 < 4 ? nil : x[n + 1 - 4 + (h - 1) % 4]
-                XCTAssertEqual(f.forecast(ahead: h), expected, "n=\(n + 1) h=\(h)")
+                XCTAssertEqual(f.seasonalNaive(ahead: h), expected, "n=\(n + 1) h=\(h)")
             }
         }
     }
@@ -71,11 +79,11 @@ final class OnlineForecasterTests: XCTestCase {
         var rng = SeededGenerator(seed: 31)
         let x = (0..<200).map { 50 + 10 * sin(Double($0) / 4) + rng.nextGaussian() }
         var e = EWMAForecaster(alpha: 0.2)
-        var l = LinearTrendForecaster(window: x.count)
+        var l = RecentValues(capacity: x.count)
         var h = HoltWintersForecaster(season: 25, alpha: 0.3, beta: 0.05, gamma: 0.2)
-        for v in x { e.update(v); l.update(v); h.update(v) }
+        for v in x { e.update(v); l.append(v); h.update(v) }
         XCTAssertEqual(Forecast.ewma(x, alpha: 0.2), e.forecast())
-        XCTAssertEqual(Forecast.linearTrend(x, horizon: 3), l.forecast(ahead: 3))
+        XCTAssertEqual(Forecast.linearTrend(x, horizon: 3), l.linearTrend(ahead: 3))
         XCTAssertEqual(Forecast.holtWinters(x, seasonLength: 25, alpha: 0.3, beta: 0.05, gamma: 0.2, horizon: 4),
                        h.forecast(ahead: 4))
         // The vectorized series kernel agrees with the recurrence to rounding.

@@ -25,7 +25,7 @@ final class TraceCSVWriterTests: XCTestCase {
         let back = try TraceCSV.read(path: path, timeColumn: "timestamp")
         XCTAssertEqual(back, RawTrace(times: raw.times, columns: raw.columns, source: path))
         XCTAssertThrowsError(try TraceCSVWriter.write(raw, to: folder + "/missing/out.csv")) { error in
-            XCTAssertTrue(error is TraceError)
+            XCTAssertEqual((error as? FileWriteError)?.path, folder + "/missing/out.csv", "\(error)")
         }
     }
 }

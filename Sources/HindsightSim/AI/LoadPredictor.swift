@@ -29,9 +29,9 @@ public struct LoadPredictor: Sendable {
     private enum State: Sendable {
         case none
         case ewma(EWMAForecaster)
-        case linear(LinearTrendForecaster)
+        case linear(RecentValues)
         case holtWinters(HoltWintersForecaster)
-        case seasonalNaive(SeasonalNaiveForecaster)
+        case seasonalNaive(RecentValues)
     }
 
     public init(model: Model) {
@@ -39,10 +39,10 @@ public struct LoadPredictor: Sendable {
         switch model {
         case .none: state = .none
         case .ewma(let alpha): state = .ewma(EWMAForecaster(alpha: alpha))
-        case .linear(let w): state = .linear(LinearTrendForecaster(window: max(w, 2)))
+        case .linear(let w): state = .linear(RecentValues(capacity: max(w, 2)))
         case .holtWinters(let s, let alpha, let beta, let gamma):
             state = .holtWinters(HoltWintersForecaster(season: max(s, 1), alpha: alpha, beta: beta, gamma: gamma))
-        case .seasonalNaive(let s): state = .seasonalNaive(SeasonalNaiveForecaster(season: max(s, 1)))
+        case .seasonalNaive(let s): state = .seasonalNaive(RecentValues(capacity: max(s, 1)))
         }
     }
 
@@ -62,11 +62,11 @@ public struct LoadPredictor: Sendable {
         case .ewma(var f):
             state = .none; f.update(x); state = .ewma(f)
         case .linear(var f):
-            state = .none; f.update(x); state = .linear(f)
+            state = .none; f.append(x); state = .linear(f)
         case .holtWinters(var f):
             state = .none; f.update(x); state = .holtWinters(f)
         case .seasonalNaive(var f):
-            state = .none; f.update(x); state = .seasonalNaive(f)
+            state = .none; f.append(x); state = .seasonalNaive(f)
         }
     }
 
@@ -82,9 +82,9 @@ public struct LoadPredictor: Sendable {
         switch state {
         case .none: predicted = nil
         case .ewma(let f): predicted = f.forecast()
-        case .linear(let f): predicted = f.forecast(ahead: h)
+        case .linear(let f): predicted = f.linearTrend(ahead: h)
         case .holtWinters(let f): predicted = f.forecast(ahead: h)
-        case .seasonalNaive(let f): predicted = f.forecast(ahead: h)
+        case .seasonalNaive(let f): predicted = f.seasonalNaive(ahead: h)
         }
         return predicted ?? last
     }

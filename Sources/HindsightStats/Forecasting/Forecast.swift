@@ -3,7 +3,7 @@
 /// function returns NaN for an empty history; `horizon` must be ≥ 1 (precondition).
 ///
 /// Each function feeds the history through the matching online forecaster
-/// (``EWMAForecaster``, ``LinearTrendForecaster``, ``SeasonalNaiveForecaster``,
+/// (``EWMAForecaster``, ``RecentValues`` trend and seasonal-naive,
 /// ``HoltWintersForecaster``), so batch and online results agree to the bit.
 public enum Forecast {
     /// The last EWMA value (flat forecast for every horizon).
@@ -20,9 +20,9 @@ public enum Forecast {
     public static func linearTrend(_ history: [Double], horizon: Int = 1) -> Double {
         precondition(horizon >= 1, "horizon must be >= 1, got \(horizon)")
         guard let last = history.last else { return .nan }
-        var f = LinearTrendForecaster(window: Swift.max(history.count, 2))
-        for x in history { f.update(x) }
-        return f.forecast(ahead: horizon) ?? last
+        var recent = RecentValues(capacity: Swift.max(history.count, 2))
+        for x in history { recent.append(x) }
+        return recent.linearTrend(ahead: horizon) ?? last
     }
 
     /// Intercept a and slope b of the least-squares line y ≈ a + b·i (see
@@ -43,7 +43,7 @@ public enum Forecast {
         precondition(horizon >= 1, "horizon must be >= 1, got \(horizon)")
         guard let last = history.last else { return .nan }
         if history.count < m { return last }
-        return history[SeasonalNaiveForecaster.sourceIndex(count: history.count, season: m, horizon: horizon)]
+        return history[RecentValues.seasonalSource(count: history.count, season: m, horizon: horizon)]
     }
 
     /// Additive Holt–Winters (level α, trend β, season γ, each in [0, 1]) with season length

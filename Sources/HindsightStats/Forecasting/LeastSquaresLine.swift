@@ -2,7 +2,7 @@
 /// one at a time (the normal equations: n, Σx, Σy, Σx², Σxy).
 ///
 /// The one line fit of the package: ``Forecast/linearFit(_:)`` and
-/// ``LinearTrendForecaster`` both accumulate through it. The sums are plain (not
+/// ``RecentValues/linearTrend(ahead:)`` both accumulate through it. The sums are plain (not
 /// centered): exact for integer abscissae, and for ordinates the slope loses about
 /// log₁₀(|mean y| / spread of y) digits — irrelevant for load series, noticeable for
 /// values like 1e12 ± 1.
