@@ -34,6 +34,7 @@ public struct HoltWintersForecaster: Sendable {
     @usableFromInline var seasonal: [Double] = []
 
     /// An empty forecaster (preconditions: `season` ≥ 1; α, β, γ in [0, 1]).
+    /// - Complexity: O(season).
     public init(season: Int, alpha: Double, beta: Double, gamma: Double) {
         precondition(season >= 1, "season length must be >= 1, got \(season)")
         for (name, v) in [("alpha", alpha), ("beta", beta), ("gamma", gamma)] {

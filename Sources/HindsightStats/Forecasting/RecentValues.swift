@@ -13,6 +13,7 @@ public struct RecentValues: Sendable {
     @usableFromInline var _count = 0
 
     /// An empty buffer (precondition: `capacity` ≥ 1).
+    /// - Complexity: O(capacity).
     public init(capacity: Int) {
         precondition(capacity >= 1, "RecentValues capacity must be >= 1, got \(capacity)")
         self.capacity = capacity
