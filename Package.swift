@@ -7,7 +7,6 @@ let dependencies: [Package.Dependency] = [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
-    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
 ]
 
@@ -38,7 +37,7 @@ let modules: [Target] = [
     ),
     .target(
         name: "HindsightScenario",
-        dependencies: ["CLibYAML", "HindsightTrace"]
+        dependencies: ["CLibYAML", "HindsightStats", "HindsightTrace"]
     ),
     .target(
         name: "HindsightSim",
@@ -52,7 +51,7 @@ let modules: [Target] = [
     .target(
         name: "HindsightReport",
         dependencies: [
-            "HindsightStats", "HindsightTrace", "HindsightScenario", "HindsightSim", "CSQLite",
+            "HindsightStats", "HindsightTrace", "HindsightScenario", "HindsightSim",
             .product(name: "Crypto", package: "swift-crypto"),
         ]
     ),
@@ -61,26 +60,38 @@ let modules: [Target] = [
         dependencies: [
             "HindsightStats", "HindsightTrace", "HindsightScenario", "HindsightSim", "HindsightReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            .product(name: "Logging", package: "swift-log"),
         ]
     ),
 ]
 
-// MARK: - Tests
+// MARK: - Tests (each declares exactly the modules its files import)
 
 let tests: [Target] = [
-    .testTarget(name: "HindsightStatsTests", dependencies: ["HindsightStats"]),
-    .testTarget(name: "HindsightTraceTests", dependencies: ["HindsightTrace"]),
-    .testTarget(name: "HindsightScenarioTests", dependencies: ["HindsightScenario"]),
+    // Helpers the test targets share (temporary folders, package paths, subprocesses);
+    // a plain target that only test targets depend on.
+    .target(name: "HindsightTestSupport", path: "Tests/HindsightTestSupport"),
+    .testTarget(name: "HindsightStatsTests", dependencies: ["HindsightStats", "HindsightTestSupport"]),
+    .testTarget(name: "HindsightTraceTests", dependencies: ["HindsightStats", "HindsightTrace", "HindsightTestSupport"]),
+    .testTarget(
+        name: "HindsightScenarioTests",
+        dependencies: ["HindsightStats", "HindsightTrace", "HindsightScenario", "HindsightTestSupport"]
+    ),
     .testTarget(
         name: "HindsightSimTests",
         dependencies: [
-            "HindsightSim", "HindsightScenario", "HindsightTrace",
+            "HindsightStats", "HindsightTrace", "HindsightScenario", "HindsightSim", "HindsightTestSupport",
             .product(name: "RealModule", package: "swift-numerics"),
         ]
     ),
-    .testTarget(name: "HindsightReportTests", dependencies: ["HindsightReport", "HindsightSim", "HindsightTrace"]),
-    .testTarget(name: "HindsightCLITests", dependencies: ["hindsight"]),
+    .testTarget(
+        name: "HindsightReportTests",
+        dependencies: [
+            "HindsightStats", "HindsightTrace", "HindsightScenario", "HindsightSim", "HindsightReport",
+            "HindsightTestSupport",
+        ]
+    ),
+    // Runs the built binary: depends on the executable so `swift test` builds it first.
+    .testTarget(name: "HindsightCLITests", dependencies: ["hindsight", "HindsightTestSupport"]),
 ]
 
 let package = Package(

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import HindsightSim
+import HindsightTrace
 
 /// Writes every file of a run (CLI.md "Files a run writes") into one folder.
 public enum ReportWriter {
@@ -15,7 +16,7 @@ public enum ReportWriter {
     /// let paths = try ReportWriter.writeAll(result, to: "reports/demo")
     /// ```
     /// - Returns: the paths written, in the order above (`directory` + `/` + name).
-    /// - Throws: `ReportWriteError` when the folder cannot be created or a file cannot
+    /// - Throws: `FileWriteError` when the folder cannot be created or a file cannot
     ///   be written; files written before the failure stay (each one complete).
     /// - Complexity: O(steps × policies + decisions).
     @discardableResult

@@ -2,5 +2,5 @@
 ///
 /// The module knows nothing of traces, files or policies. Entry points:
 /// ``Summary``, ``Quantiles``, ``Rolling``, ``RollingTime``, ``RollingWindow``,
-/// ``Forecast``, ``AnomalyDetector``, ``Resample``, ``StatsOp`` and ``SeededGenerator``.
+/// ``Forecast`` (and the online forecasters), ``MinMaxDownsampler``, ``AnomalyDetector``, ``Resample``, ``StatsOp`` and ``SeededGenerator``.
 public enum HindsightStats {}

@@ -1,54 +1,41 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// A small, fast, deterministic random number generator (xoshiro256**, seeded by SplitMix64).
+/// The package's one seeded random number generator: SeededGenerator (Steele, Lea, Flood 2014),
+/// a 64-bit counter stepped by the golden-ratio increment and mixed by two multiply-xorshift
+/// rounds.
 ///
-/// The same seed gives the same sequence on every platform and every run, which makes
-/// benchmarks and simulations reproducible. Not cryptographically secure.
+/// The same seed gives the same sequence on every platform and every run, which keeps
+/// synthetic traces (`hindsight generate`), benchmarks, sampling and tests reproducible.
+/// Not cryptographically secure.
 ///
 /// ```swift
 /// var rng = SeededGenerator(seed: 42)
-/// let u = Double.random(in: 0..<1, using: &rng)
+/// let u = rng.nextUnit()          // uniform in [0, 1)
+/// let d = Int.random(in: 0..<6, using: &rng)
 /// ```
+@frozen
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    @usableFromInline var s0: UInt64
-    @usableFromInline var s1: UInt64
-    @usableFromInline var s2: UInt64
-    @usableFromInline var s3: UInt64
+    @usableFromInline var state: UInt64
 
-    /// Creates a generator whose whole state is derived from `seed` with SplitMix64.
-    /// Every seed (including 0) gives a valid, non-degenerate state.
-    public init(seed: UInt64) {
-        var x = seed
-        func splitMix(_ x: inout UInt64) -> UInt64 {
-            x &+= 0x9E37_79B9_7F4A_7C15
-            var z = x
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        s0 = splitMix(&x)
-        s1 = splitMix(&x)
-        s2 = splitMix(&x)
-        s3 = splitMix(&x)
-    }
+    /// A generator starting from `seed` (every seed, 0 included, is fine).
+    @inlinable
+    public init(seed: UInt64) { state = seed }
 
     /// The next 64 random bits.
     /// - Complexity: O(1).
     @inlinable
     public mutating func next() -> UInt64 {
-        let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9
-        let t = s1 << 17
-        s2 ^= s0
-        s3 ^= s1
-        s1 ^= s2
-        s0 ^= s3
-        s2 ^= t
-        s3 = (s3 << 45) | (s3 >> 19)
-        return result
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 
     /// A uniform `Double` in [0, 1) with 53 random bits.
@@ -58,14 +45,24 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         Double(next() >> 11) * 0x1.0p-53
     }
 
-    /// A standard normal variate (Box–Muller; one of the pair is discarded for simplicity).
+    /// A whole number in `0..<n` by modulo reduction (a bias below n/2⁶⁴: fine for data
+    /// and tests, not for cryptography).
+    /// - Precondition: `n > 0`.
+    /// - Complexity: O(1).
+    @inlinable
+    public mutating func below(_ n: Int) -> Int {
+        precondition(n > 0, "SeededGenerator.below needs a positive bound, got \(n)")
+        return Int(next() % UInt64(n))
+    }
+
+    /// A standard normal variate (Box–Muller from u₁ ∈ (0, 1] and u₂ ∈ [0, 1); one value
+    /// per call, the pair's second value is not kept).
     /// - Complexity: O(1).
     @inlinable
     public mutating func nextGaussian() -> Double {
-        var u = nextUnit()
-        while u <= 0 { u = nextUnit() }
-        let v = nextUnit()
-        return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
+        let u1 = 1 - nextUnit()
+        let u2 = nextUnit()
+        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
     }
 
     /// `count` normal variates with the given mean and standard deviation.
@@ -77,4 +74,3 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         return out
     }
 }
-

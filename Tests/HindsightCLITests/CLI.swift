@@ -1,3 +1,4 @@
+import HindsightTestSupport
 import Foundation
 import XCTest
 
@@ -16,9 +17,8 @@ struct CLIResult {
 /// Runs the real `hindsight` executable built next to the test bundle, the way a user or a
 /// CI job would: absolute paths in, exit code and text out.
 enum CLI {
-    /// The package root: three folders up from `Tests/HindsightCLITests/CLI.swift`.
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The package root.
+    static var packageRoot: URL { PackageFolders.root }
 
     /// The built binary: next to the test bundle (`swift test` builds it because the test
     /// target depends on it), or `HINDSIGHT_BIN` when set; nil when none is found.
@@ -46,7 +46,8 @@ enum CLI {
     static func run(_ arguments: [String], in directory: URL? = nil,
                     file: StaticString = #filePath, line: UInt = #line) throws -> CLIResult {
         guard let binary else {
-            throw XCTSkip("the hindsight binary was not found next to the test bundle; set HINDSIGHT_BIN")
+            // A missing binary is a broken build, not a reason to pass: fail loudly.
+            throw FixtureError("the hindsight binary was not found next to the test bundle; set HINDSIGHT_BIN")
         }
         let scratch = try TempDir()
         let folder = directory ?? scratch.url
@@ -78,43 +79,12 @@ enum CLI {
 
     /// A path inside the package, absolute (`scenarios/demo.yaml` → `/…/scenarios/demo.yaml`).
     static func packagePath(_ relative: String) -> String {
-        packageRoot.appendingPathComponent(relative).path
+        PackageFolders.path(relative)
     }
 }
 
 /// A class in this test bundle, for `Bundle(for:)`.
 private final class BundleMarker {}
-
-/// A temporary folder removed when the value is released.
-final class TempDir {
-    /// The folder (absolute, exists while this value lives).
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("hindsight-cli-tests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    /// The absolute path of `name` inside the folder.
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    /// Writes `text` to `name` inside the folder and returns its absolute path.
-    @discardableResult
-    func write(_ name: String, _ text: String) throws -> String {
-        let p = path(name)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: p))
-        return p
-    }
-
-    /// Names of the entries of the folder (or of `sub` inside it), sorted.
-    func list(_ sub: String? = nil) throws -> [String] {
-        let folder = sub.map { url.appendingPathComponent($0).path } ?? url.path
-        return try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-    }
-}
 
 /// Line and column (1-based, columns in characters) of the first occurrence of `needle` in
 /// `text` at or after line `fromLine`, computed from the text a test wrote.

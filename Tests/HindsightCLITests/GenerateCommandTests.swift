@@ -1,3 +1,4 @@
+import HindsightTestSupport
 import XCTest
 
 /// `hindsight generate`: reproducible from its seed, the columns of CLI.md, atomic --out.

@@ -1,4 +1,5 @@
 import Foundation
+import HindsightTestSupport
 import XCTest
 
 /// `spec.metrics: {lag: 0s, window: 0s}` — the instantaneous metric that HPA.md's

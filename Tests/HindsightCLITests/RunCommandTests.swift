@@ -1,3 +1,4 @@
+import HindsightTestSupport
 import Foundation
 import XCTest
 

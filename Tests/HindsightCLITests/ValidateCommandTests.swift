@@ -1,3 +1,4 @@
+import HindsightTestSupport
 import XCTest
 
 /// `hindsight validate FILE…`: `FILE: ok` for good files; every problem with file:line:col

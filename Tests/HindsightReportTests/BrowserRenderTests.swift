@@ -1,3 +1,4 @@
+import HindsightTestSupport
 import Foundation
 import HindsightReport
 import XCTest
@@ -10,8 +11,7 @@ final class BrowserRenderTests: XCTestCase {
         guard let chromium = Self.which(["chromium", "chromium-browser", "google-chrome"]) else {
             throw XCTSkip("no chromium on PATH")
         }
-        let folder = NSTemporaryDirectory() + "hindsight-browser-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let folder = try temporaryFolder()
         try ReportWriter.writeAll(Fixtures.result(days: 3, stepSeconds: 60), to: folder + "/report")
         let png = folder + "/out.png"
         let (status, log) = try Self.run(chromium, [

@@ -1,10 +1,11 @@
+import HindsightStats
 import Foundation
 import HindsightReport
 import HindsightScenario
 import HindsightSim
 import HindsightTrace
 
-/// Synthetic results for the report tests: deterministic (SplitMix64), shaped like a
+/// Synthetic results for the report tests: deterministic (SeededGenerator), shaped like a
 /// real replay (diurnal load with spikes, replicas that follow it, violations, decisions).
 enum Fixtures {
     static let start: Int64 = 1_767_225_600_000  // 2026-01-01T00:00:00Z
@@ -35,7 +36,7 @@ enum Fixtures {
 
     /// A run of `steps` steps of `stepMs` for policy number `index` (0 = observed).
     static func run(policy: String, index: Int, steps: Int, stepMs: Int64, seed: UInt64) -> RunResult {
-        var rng = HindsightTrace.SplitMix64(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         var s = RunSeries()
         s.reserve(steps)
         var decisions: [Decision] = []

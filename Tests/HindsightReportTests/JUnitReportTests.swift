@@ -1,3 +1,4 @@
+import HindsightTestSupport
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -63,8 +64,7 @@ final class JUnitReportTests: XCTestCase {
     }
 
     func testWriteGoesThroughAtomicFile() throws {
-        let path = NSTemporaryDirectory() + "junit-\(UUID().uuidString).xml"
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let path = try temporaryFolder() + "/junit.xml"
         try JUnitReport.write([.init(name: "s", cases: [])], to: path)
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), JUnitReport.render([.init(name: "s", cases: [])]))
     }

@@ -1,3 +1,4 @@
+import HindsightStats
 import HindsightTrace
 import Foundation
 @testable import HindsightReport
@@ -36,7 +37,7 @@ final class NumberTextTests: XCTestCase {
     }
 
     func testAppendAgreesWithPlainAndRoundTrips() {
-        var rng = HindsightTrace.SplitMix64(seed: 42)
+        var rng = SeededGenerator(seed: 42)
         for _ in 0..<20_000 {
             let magnitude = [1e-9, 1e-3, 1, 1e3, 1e9, 1e18][Int(rng.next() % 6)]
             var x = (rng.nextUnit() - 0.5) * magnitude

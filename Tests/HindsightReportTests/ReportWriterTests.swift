@@ -1,3 +1,4 @@
+import HindsightTestSupport
 import Foundation
 @testable import HindsightReport
 import HindsightSim
@@ -5,8 +6,7 @@ import XCTest
 
 final class ReportWriterTests: XCTestCase {
     func testWritesEveryFileAtomically() throws {
-        let folder = NSTemporaryDirectory() + "hindsight-report-\(UUID().uuidString)/out/"
-        defer { try? FileManager.default.removeItem(atPath: folder + "../") }
+        let folder = try temporaryFolder() + "/out/"
         var result = SmallResult.twoPolicies(otherName: "HPA v2/Tuned")
         let paths = try ReportWriter.writeAll(result, to: folder)
         let base = String(folder.dropLast())

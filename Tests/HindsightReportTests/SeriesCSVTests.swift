@@ -1,3 +1,4 @@
+import HindsightStats
 import HindsightTrace
 @testable import HindsightReport
 import HindsightSim
@@ -28,7 +29,7 @@ final class SeriesCSVTests: XCTestCase {
     }
 
     func testTimeseriesRoundTripsEveryValue() {
-        var rng = HindsightTrace.SplitMix64(seed: 3)
+        var rng = SeededGenerator(seed: 3)
         var s = RunSeries()
         for i in 0..<500 {
             s.timestamp.append(1_000_000 + Int64(i) * 1500)  // half seconds

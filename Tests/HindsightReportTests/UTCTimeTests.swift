@@ -1,3 +1,4 @@
+import HindsightStats
 import HindsightTrace
 import Foundation
 @testable import HindsightReport
@@ -18,7 +19,7 @@ final class UTCTimeTests: XCTestCase {
     func testAgreesWithFoundationCalendar() {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
-        var rng = HindsightTrace.SplitMix64(seed: 7)
+        var rng = SeededGenerator(seed: 7)
         for _ in 0..<2000 {
             // 1900 … 2200
             let ms = Int64(rng.next() % 9_467_280_000_000) - 2_208_988_800_000

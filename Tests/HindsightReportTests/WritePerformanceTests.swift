@@ -1,5 +1,7 @@
+import HindsightTestSupport
 import Foundation
 import HindsightReport
+import HindsightTrace
 import XCTest
 
 /// 30 days at 15 s with three policies: the time series files must write in well under
@@ -13,8 +15,7 @@ final class WritePerformanceTests: XCTestCase {
 
     func testThirtyDaysOfTimeSeriesWriteFast() throws {
         let result = Fixtures.result(days: 30, stepSeconds: 15)
-        let folder = NSTemporaryDirectory() + "hindsight-perf-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let folder = try temporaryFolder()
         try AtomicFile.createDirectory(folder)
 
         // Thread CPU time, so other processes on a busy machine do not count.

@@ -1,3 +1,4 @@
+import HindsightTestSupport
 import XCTest
 import HindsightTrace
 @testable import HindsightScenario
@@ -5,8 +6,8 @@ import HindsightTrace
 /// One test per class of malformed input: each names the line and column expected,
 /// counted by hand from the text written.
 final class BadInputTests: XCTestCase {
-    private var folder: TempFolder!
-    override func setUpWithError() throws { folder = try TempFolder() }
+    private var folder: TempDir!
+    override func setUpWithError() throws { folder = try TempDir() }
     override func tearDown() { folder = nil }
 
     /// The problems `validate` reports for `text` written to `name` (relative display paths).

@@ -1,3 +1,4 @@
+import HindsightTestSupport
 import XCTest
 import HindsightTrace
 @testable import HindsightScenario
@@ -5,14 +6,13 @@ import HindsightTrace
 /// The example of SCENARIO.md, verbatim, loads without a problem.
 final class DesignExampleTests: XCTestCase {
     func testScenarioExampleOfTheDesignLoads() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let design = root.deletingLastPathComponent().appendingPathComponent("shared/design/SCENARIO.md")
-        guard let markdown = try? String(contentsOf: design, encoding: .utf8) else { throw XCTSkip("no shared design folder") }
+        let root = PackageFolders.root
+        let markdown = try String(contentsOfFile: try PackageFolders.shared("design/SCENARIO.md"), encoding: .utf8)
         let parts = markdown.components(separatedBy: "```yaml\n")
         guard parts.count > 1, let example = parts[1].components(separatedBy: "```").first else { return XCTFail("no YAML block") }
         let git = URL(fileURLWithPath: "/usr/bin/git")
         guard FileManager.default.isExecutableFile(atPath: git.path) else { throw XCTSkip("git is not installed") }
-        let folder = try TempFolder()
+        let folder = try TempDir()
         for name in ["datasets/demo-web.csv", "datasets/hindsight.sqlite", "datasets/spot.csv", "datasets/grid.csv", "scenarios/decisions.csv"] {
             try folder.write(name, "timestamp,value\n0,1\n")
         }
@@ -20,14 +20,7 @@ final class DesignExampleTests: XCTestCase {
         try folder.write("scenarios/policies/hpa.yaml", hpa)
         let path = try folder.write("scenarios/demo.yaml", example)
         for args in [["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "x"]] {
-            let p = Process()
-            p.executableURL = git
-            p.arguments = ["-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"] + args
-            p.currentDirectoryURL = URL(fileURLWithPath: folder.path + "/scenarios")
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            p.waitUntilExit()
+            Subprocess.git(args, in: folder.path + "/scenarios")
         }
         let s = try ScenarioLoader.load(path: path)
         XCTAssertEqual(s.policies.map(\.name), ["observed", "static-6", "checkout-api", "checkout-api@main", "exec-forecast", "replay-decisions"])

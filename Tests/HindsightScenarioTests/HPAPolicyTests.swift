@@ -1,3 +1,4 @@
+import HindsightTestSupport
 import XCTest
 import HindsightTrace
 @testable import HindsightScenario
@@ -19,7 +20,7 @@ final class HPAPolicyTests: XCTestCase {
     }
 
     func testShippedHPAFile() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = PackageFolders.root
         let path = root.appendingPathComponent("scenarios/policies/hpa.yaml").path
         let policies = try PolicyLoader.load(path: path, displayPath: "scenarios/policies/hpa.yaml")
         XCTAssertEqual(policies.count, 1)

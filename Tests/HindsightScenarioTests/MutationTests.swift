@@ -1,3 +1,5 @@
+import HindsightTestSupport
+import HindsightStats
 import XCTest
 import HindsightTrace
 @testable import HindsightScenario
@@ -6,12 +8,12 @@ import HindsightTrace
 /// has a place and says what was expected.
 final class MutationTests: XCTestCase {
     func testDamagedPolicyFilesFailCleanly() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = PackageFolders.root
         let sources = try ["scenarios/policies/hpa.yaml", "scenarios/policies/ai-optimization.yaml"].map {
             try [UInt8](Data(contentsOf: root.appendingPathComponent($0)))
         }
         let alphabet = Array(" :-[]{}&*!|>'\"#\t\n0123456789.%mGiabz,?".utf8) + [0x00, 0xFF, 0xC3]
-        var rng = SplitMix64(seed: 20_261_126)
+        var rng = SeededGenerator(seed: 20_261_126)
         var rejected = 0
         for round in 0..<600 {
             var bytes = sources[round % sources.count]

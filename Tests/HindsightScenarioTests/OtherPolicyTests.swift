@@ -1,10 +1,9 @@
+import HindsightTestSupport
 import XCTest
 @testable import HindsightScenario
 
 final class OtherPolicyTests: XCTestCase {
-    private var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
+    private var packageRoot: URL { PackageFolders.root }
 
     private func checkSeed(_ path: String) throws {
         let policies = try PolicyLoader.load(path: path, displayPath: "seed.yaml")
@@ -32,8 +31,7 @@ final class OtherPolicyTests: XCTestCase {
 
     func testSeedPolicyLoadsUnchanged() throws {
         try checkSeed(packageRoot.appendingPathComponent("scenarios/policies/ai-optimization.yaml").path)
-        let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/design/seed-policy.yaml").path
-        guard FileManager.default.fileExists(atPath: shared) else { throw XCTSkip("no shared design folder") }
+        let shared = try PackageFolders.shared("design/seed-policy.yaml")
         try checkSeed(shared)
         XCTAssertEqual(FileManager.default.contents(atPath: shared),
                        FileManager.default.contents(atPath: packageRoot.appendingPathComponent("scenarios/policies/ai-optimization.yaml").path))

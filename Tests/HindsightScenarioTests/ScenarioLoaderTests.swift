@@ -1,11 +1,12 @@
+import HindsightTestSupport
 import XCTest
 import HindsightTrace
 @testable import HindsightScenario
 
 final class ScenarioLoaderTests: XCTestCase {
-    private var folder: TempFolder!
+    private var folder: TempDir!
     override func setUpWithError() throws {
-        folder = try TempFolder()
+        folder = try TempDir()
         try folder.write("data/trace.csv", "timestamp,rps\n0,1\n")
         try folder.write("data/spot.csv", "timestamp,multiplier\n0,1\n")
         try folder.write("data/grid.csv", "timestamp,gco2_per_kwh\n0,300\n")
@@ -216,20 +217,12 @@ final class ScenarioLoaderTests: XCTestCase {
     func testPolicyFileAtAGitRevision() throws {
         let git = URL(fileURLWithPath: "/usr/bin/git")
         guard FileManager.default.isExecutableFile(atPath: git.path) else { throw XCTSkip("git is not installed") }
-        func run(_ args: [String]) throws {
-            let p = Process()
-            p.executableURL = git
-            p.arguments = ["-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"] + args
-            p.currentDirectoryURL = URL(fileURLWithPath: folder.path)
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            p.waitUntilExit()
-            XCTAssertEqual(p.terminationStatus, 0, "git \(args)")
+        func run(_ args: [String]) {
+            XCTAssertEqual(Subprocess.git(args, in: folder.path), 0, "git \(args)")
         }
-        try run(["init", "-q", "-b", "main"])
-        try run(["add", "-A"])
-        try run(["commit", "-q", "-m", "base"])
+        run(["init", "-q", "-b", "main"])
+        run(["add", "-A"])
+        run(["commit", "-q", "-m", "base"])
         // Change the working copy: the revision must still give minReplicas 2.
         try folder.write("sc/policies/hpa.yaml", "garbage: [")
         let path = try folder.write("sc/g.yaml", """

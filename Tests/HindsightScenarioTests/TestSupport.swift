@@ -1,26 +1,7 @@
+import HindsightTestSupport
 import XCTest
 import HindsightTrace
 @testable import HindsightScenario
-
-/// A fresh temporary folder per test, removed afterwards.
-final class TempFolder {
-    let path: String
-    init() throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("hindsight-scenario-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
-        path = base.path
-    }
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    /// Writes `text` to `name` (folders created) and returns the absolute path.
-    @discardableResult
-    func write(_ name: String, _ text: String) throws -> String {
-        let file = (path as NSString).appendingPathComponent(name)
-        try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
-        return file
-    }
-}
 
 /// Policies of `text` (a policy file), or the messages of its problems.
 func loadPolicies(_ text: String, file: String = "p.yaml") -> (policies: [PolicySpec], errors: [String]) {

@@ -1,3 +1,4 @@
+import HindsightTestSupport
 import Foundation
 import HindsightScenario
 import HindsightTrace
@@ -6,13 +7,6 @@ import XCTest
 
 /// exec agents and replayed decisions (SEMANTICS.md §6), end to end.
 extension PoliciesEndToEndTests {
-    /// A fresh folder for agent scripts and decision files, removed after the test.
-    func temporaryFolder() throws -> String {
-        let dir = NSTemporaryDirectory() + "hindsight-policies-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
-        return dir
-    }
 
     func requirePython() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else {

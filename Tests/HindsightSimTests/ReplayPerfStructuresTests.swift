@@ -1,3 +1,4 @@
+import HindsightStats
 import HindsightTrace
 import XCTest
 @testable import HindsightSim
@@ -5,28 +6,8 @@ import XCTest
 /// The data structures the replay loop was sped up with, checked against plain
 /// reference computations on long random inputs (past every compaction threshold).
 final class ReplayPerfStructuresTests: XCTestCase {
-    func testMedianBySelectionEqualsSortedMiddle() {
-        var rng = SplitMix64(seed: 7)
-        for trial in 0..<300 {
-            let n = 1 + rng.below(trial < 150 ? 40 : 3000)
-            // Few distinct values in half the trials (many ties), arbitrary ones otherwise.
-            let values: [Double] = (0..<n).map { _ in
-                trial % 2 == 0 ? Double(rng.below(5)) * 0.25 : Double(rng.next() >> 11) * 0x1p-53 * 1000
-            }
-            let sorted = values.sorted()
-            let expected = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
-            var work = values
-            XCTAssertEqual(LoadModel.median(&work), expected, "trial \(trial), n \(n)")
-            XCTAssertEqual(work.sorted(), sorted, "selection only reorders")
-        }
-        var empty: [Double] = []
-        XCTAssertNil(LoadModel.median(&empty))
-        var two: [Double] = [3, 1]
-        XCTAssertEqual(LoadModel.median(&two), 2)
-    }
-
     func testRecommendationMaxEqualsScanOfLiveEntries() {
-        var rng = SplitMix64(seed: 11)
+        var rng = SeededGenerator(seed: 11)
         let window: Int64 = 300_000
         var log = HPARecommendationLog(HPATimedRecommendation(replicas: 3, time: 0))
         var now: Int64 = 0
@@ -44,7 +25,7 @@ final class ReplayPerfStructuresTests: XCTestCase {
     }
 
     func testSignalHistoryMeanEqualsReferenceOverLongRun() {
-        var rng = SplitMix64(seed: 5)
+        var rng = SeededGenerator(seed: 5)
         let reach: Int64 = 60_000
         var h = SignalHistory(reach: reach)
         var all: [(start: Int64, value: Double)] = []
@@ -69,7 +50,7 @@ final class ReplayPerfStructuresTests: XCTestCase {
     }
 
     func testFluidQueueConservesWorkOverLongRun() {
-        var rng = SplitMix64(seed: 3)
+        var rng = SeededGenerator(seed: 3)
         var q = FluidQueue(timeout: 30_000)
         var offered = 0.0, served = 0.0, dropped = 0.0
         var t: Int64 = 0

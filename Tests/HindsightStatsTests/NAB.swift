@@ -1,11 +1,10 @@
+import HindsightTestSupport
 import Foundation
 
 /// Loads NAB files from `<package root>/../shared/datasets/nab` (nil when absent).
 enum NAB {
     static var root: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("shared/datasets/nab")
+        PackageFolders.root.deletingLastPathComponent().appendingPathComponent("shared/datasets/nab")
     }
 
     /// `YYYY-MM-DD HH:MM:SS[.ffffff]` as naive UTC milliseconds.

@@ -1,3 +1,4 @@
+import HindsightTestSupport
 import Foundation
 import XCTest
 import HindsightStats
@@ -40,14 +41,7 @@ final class PythonParityTests: XCTestCase {
 
     @discardableResult
     func run(_ args: [String]) -> Int32 {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = args
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        do { try p.run() } catch { return -1 }
-        p.waitUntilExit()
-        return p.terminationStatus
+        Subprocess.run("/usr/bin/env", args)
     }
 
     func read(_ dir: URL, _ name: String) throws -> [Double] {
@@ -57,9 +51,8 @@ final class PythonParityTests: XCTestCase {
 
     func compare(_ x: [Double], _ t: [Int64], label: String) throws {
         guard pythonAvailable() else { throw XCTSkip("python3 with numpy and pandas not available") }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hs-parity-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try TempDir(prefix: "hs-parity")
+        let dir = scratch.url
         try x.map { String($0) }.joined(separator: "\n").write(to: dir.appendingPathComponent("x.txt"), atomically: true, encoding: .utf8)
         try t.map { String($0) }.joined(separator: "\n").write(to: dir.appendingPathComponent("t.txt"), atomically: true, encoding: .utf8)
         try Self.script.write(to: dir.appendingPathComponent("p.py"), atomically: true, encoding: .utf8)

@@ -1,3 +1,4 @@
+import HindsightStats
 import XCTest
 @testable import HindsightTrace
 #if canImport(Glibc)
@@ -20,7 +21,7 @@ final class DecimalParserTests: XCTestCase {
     }
 
     func testRandomDecimalsMatchStrtod() {
-        var rng = SplitMix64(seed: 7)
+        var rng = SeededGenerator(seed: 7)
         for _ in 0..<20_000 {
             let intDigits = Int(rng.next() % 12)
             let fracDigits = Int(rng.next() % 20)
@@ -43,7 +44,7 @@ final class DecimalParserTests: XCTestCase {
     }
 
     func testScannerFastPathMatchesStrtodThroughACSV() throws {
-        var rng = SplitMix64(seed: 11)
+        var rng = SeededGenerator(seed: 11)
         var text = "timestamp,v\n"
         var expected: [Double] = []
         for i in 0..<5000 {

@@ -1,3 +1,4 @@
+import HindsightTestSupport
 import XCTest
 @testable import HindsightTrace
 
@@ -29,19 +30,7 @@ func assertCSVError(_ text: String, line: Int, column: Int?, contains fragment: 
     }
 }
 
-/// `../shared/datasets/<relative>` from the package root, or skip the test when absent.
+/// `../shared/datasets/<relative>`, or skip the test when absent.
 func sharedDataset(_ relative: String) throws -> String {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    let path = root.deletingLastPathComponent().appendingPathComponent("shared/datasets/\(relative)").path
-    guard FileManager.default.fileExists(atPath: path) else { throw XCTSkip("\(path) is absent") }
-    return path
-}
-
-/// A fresh temporary folder, removed when `test` finishes.
-func temporaryFolder(_ test: XCTestCase) throws -> String {
-    let path = NSTemporaryDirectory() + "/hindsight-trace-tests-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    test.addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
-    return path
+    try PackageFolders.shared("datasets/\(relative)")
 }

@@ -1,9 +1,10 @@
+import HindsightTestSupport
 import XCTest
 @testable import HindsightTrace
 
 final class TimeSeriesFileTests: XCTestCase {
     private func file(_ text: String) throws -> String {
-        let path = try temporaryFolder(self) + "/series.csv"
+        let path = try temporaryFolder() + "/series.csv"
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         return path
     }

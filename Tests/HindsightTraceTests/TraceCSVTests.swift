@@ -1,3 +1,4 @@
+import HindsightTestSupport
 import XCTest
 @testable import HindsightTrace
 
@@ -99,7 +100,7 @@ final class TraceCSVTests: XCTestCase {
     }
 
     func testHeaderReadsOnlyTheFirstLine() throws {
-        let folder = try temporaryFolder(self)
+        let folder = try temporaryFolder()
         let path = folder + "/h.csv"
         try Data("\"time stamp\",rps,\"a,b\"\r\n1,2,3\r\n".utf8).write(to: URL(fileURLWithPath: path))
         XCTAssertEqual(try TraceCSV.header(path: path), ["time stamp", "rps", "a,b"])

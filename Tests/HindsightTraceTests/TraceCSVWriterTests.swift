@@ -1,3 +1,4 @@
+import HindsightTestSupport
 import XCTest
 @testable import HindsightTrace
 
@@ -15,7 +16,7 @@ final class TraceCSVWriterTests: XCTestCase {
     }
 
     func testWriteIsAtomicAndLeavesNoTemporaryFile() throws {
-        let folder = try temporaryFolder(self)
+        let folder = try temporaryFolder()
         let path = folder + "/out.csv"
         try Data("old".utf8).write(to: URL(fileURLWithPath: path))
         let raw = SyntheticLoad.generate(pattern: .diurnal, days: 0.01, step: 60_000, seed: 1)
@@ -24,7 +25,7 @@ final class TraceCSVWriterTests: XCTestCase {
         let back = try TraceCSV.read(path: path, timeColumn: "timestamp")
         XCTAssertEqual(back, RawTrace(times: raw.times, columns: raw.columns, source: path))
         XCTAssertThrowsError(try TraceCSVWriter.write(raw, to: folder + "/missing/out.csv")) { error in
-            XCTAssertTrue(error is TraceError)
+            XCTAssertEqual((error as? FileWriteError)?.path, folder + "/missing/out.csv", "\(error)")
         }
     }
 }

@@ -1,9 +1,10 @@
+import HindsightTestSupport
 import XCTest
 @testable import HindsightTrace
 
 final class TraceLoaderTests: XCTestCase {
     private func file(_ text: String) throws -> String {
-        let path = try temporaryFolder(self) + "/trace.csv"
+        let path = try temporaryFolder() + "/trace.csv"
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         return path
     }

@@ -1,3 +1,5 @@
+import HindsightStats
+
 /// Small reductions over chart columns. NaN and ±∞ are skipped everywhere.
 enum ChartData {
     /// Smallest and largest finite value over all `columns`, nil when there is none.
@@ -13,16 +15,15 @@ enum ChartData {
         return lo <= hi ? (lo, hi) : nil
     }
 
-    /// The `q`-quantile (0...1, nearest rank) of the finite values over all `columns`, nil when none.
-    /// - Complexity: O(n log n).
+    /// The `q`-quantile (0...1, nearest rank, `Quantiles.nearestRank`) of the finite
+    /// values over all `columns`, nil when none.
+    /// - Complexity: O(n) expected.
     static func quantile(_ columns: [[Double]], _ q: Double) -> Double? {
         var all: [Double] = []
         all.reserveCapacity(columns.reduce(0) { $0 + $1.count })
         for column in columns { all.append(contentsOf: column.lazy.filter(\.isFinite)) }
         guard !all.isEmpty else { return nil }
-        all.sort()
-        let rank = Int((min(max(q, 0), 1) * Double(all.count - 1)).rounded())
-        return all[min(max(rank, 0), all.count - 1)]
+        return Quantiles.nearestRank(&all, min(max(q, 0), 1))
     }
 
     /// Running sum of `column` × `scale`; non-finite values add nothing.

@@ -1,3 +1,5 @@
+import HindsightTrace
+
 /// JUnit XML for `hindsight check` (the format CI systems read: Jenkins, GitLab,
 /// GitHub test reporters): `<testsuites>` → `<testsuite>` → `<testcase>` with a
 /// `<failure>` child for each failed case. All text is escaped (`XMLText`), so policy
@@ -69,7 +71,7 @@ public enum JUnitReport {
     }
 
     /// Writes `render(suites, name:)` to `path` atomically.
-    /// - Throws: `ReportWriteError`.
+    /// - Throws: `FileWriteError`.
     public static func write(_ suites: [TestSuite], name: String = "hindsight check", to path: String) throws {
         try AtomicFile.write(render(suites, name: name), to: path)
     }

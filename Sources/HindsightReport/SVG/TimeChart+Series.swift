@@ -1,3 +1,5 @@
+import HindsightStats
+
 extension TimeChart {
     /// How a series is drawn.
     struct Stroke {

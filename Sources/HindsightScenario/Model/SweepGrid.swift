@@ -1,3 +1,5 @@
+import HindsightStats
+
 /// The points of a parameter sweep: the Cartesian product of each parameter's values,
 /// numbered like Python's `itertools.product` (the first parameter varies slowest).
 ///
@@ -63,29 +65,19 @@ public struct SweepGrid: Sendable, Equatable {
         return out
     }
 
-    /// `n` distinct point indices drawn with a seeded generator (Floyd's algorithm),
-    /// ascending; all points when `n ≥ count`. The same seed gives the same subset on
-    /// every machine (SplitMix64 and Lemire's multiply-shift, no library randomness).
+    /// `n` distinct point indices drawn with the project's `SeededGenerator` (Floyd's
+    /// algorithm), ascending; all points when `n ≥ count`. The same seed gives the same
+    /// subset on every machine (no library randomness).
     /// - Complexity: O(n log n).
     public func sample(_ n: Int, seed: UInt64) -> [Int] {
         guard n < count else { return Array(0..<count) }
-        var state = seed
+        var generator = SeededGenerator(seed: seed)
         var chosen = Set<Int>(minimumCapacity: n)
         for j in (count - n)..<count {
-            let t = Self.below(j + 1, &state)
+            let t = generator.below(j + 1)
             if !chosen.insert(t).inserted { chosen.insert(j) }
         }
         return chosen.sorted()
-    }
-
-    /// A uniform integer in `0..<bound` from a SplitMix64 stream.
-    static func below(_ bound: Int, _ state: inout UInt64) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return Int(z.multipliedFullWidth(by: UInt64(bound)).high)
     }
 
     /// The values `from, from + step, …` up to `to` inclusive. With `decimals` (the most

@@ -1,4 +1,5 @@
 import HindsightScenario
+import HindsightStats
 
 /// An online forecaster of the load an `AIOptimizationPolicy` sees, updated once per
 /// evaluation and asked for the value `k` evaluations ahead (`aiAgent.modelRef`).
@@ -22,20 +23,26 @@ public struct LoadPredictor: Sendable {
     public let model: Model
     private var count = 0
     private var last = 0.0
-    private var level = 0.0
-    private var trend = 0.0
-    /// Ring of recent values: the linear window, or one (two, while warming up) seasons.
-    private var ring: [Double]
-    private var seasonal: [Double] = []
-    private var initialized = false
+    private var state: State
+
+    /// The forecaster behind each model, from `HindsightStats`.
+    private enum State: Sendable {
+        case none
+        case ewma(EWMAForecaster)
+        case linear(RecentValues)
+        case holtWinters(HoltWintersForecaster)
+        case seasonalNaive(RecentValues)
+    }
 
     public init(model: Model) {
         self.model = model
         switch model {
-        case .none, .ewma: ring = []
-        case .linear(let w): ring = Array(repeating: 0, count: max(w, 2))
-        case .holtWinters(let s, _, _, _): ring = Array(repeating: 0, count: 2 * max(s, 1))
-        case .seasonalNaive(let s): ring = Array(repeating: 0, count: max(s, 1))
+        case .none: state = .none
+        case .ewma(let alpha): state = .ewma(EWMAForecaster(alpha: alpha))
+        case .linear(let w): state = .linear(RecentValues(capacity: max(w, 2)))
+        case .holtWinters(let s, let alpha, let beta, let gamma):
+            state = .holtWinters(HoltWintersForecaster(season: max(s, 1), alpha: alpha, beta: beta, gamma: gamma))
+        case .seasonalNaive(let s): state = .seasonalNaive(RecentValues(capacity: max(s, 1)))
         }
     }
 
@@ -43,89 +50,43 @@ public struct LoadPredictor: Sendable {
     public var observations: Int { count }
 
     /// Adds the newest value.
-    /// - Complexity: O(1), except the one-off Holt-Winters initialisation, O(season).
+    /// - Complexity: O(1), except the one-off Holt-Winters start, O(season).
     public mutating func update(_ x: Double) {
-        defer { count += 1; last = x }
-        switch model {
+        count += 1
+        last = x
+        // Each case takes the forecaster out of `state` first, so its buffers stay
+        // uniquely referenced and update in place (no copy of a season per value).
+        switch state {
         case .none:
             break
-        case .ewma(let alpha):
-            level = count == 0 ? x : alpha * x + (1 - alpha) * level
-        case .linear, .seasonalNaive:
-            ring[count % ring.count] = x
-        case .holtWinters(let season, let alpha, let beta, let gamma):
-            let s = max(season, 1)
-            if !initialized {
-                ring[count % ring.count] = x
-                if count + 1 == 2 * s { initializeHoltWinters(season: s) }
-                return
-            }
-            let i = count % s
-            let previousLevel = level
-            level = alpha * (x - seasonal[i]) + (1 - alpha) * (level + trend)
-            trend = beta * (level - previousLevel) + (1 - beta) * trend
-            seasonal[i] = gamma * (x - level) + (1 - gamma) * seasonal[i]
+        case .ewma(var f):
+            state = .none; f.update(x); state = .ewma(f)
+        case .linear(var f):
+            state = .none; f.append(x); state = .linear(f)
+        case .holtWinters(var f):
+            state = .none; f.update(x); state = .holtWinters(f)
+        case .seasonalNaive(var f):
+            state = .none; f.append(x); state = .seasonalNaive(f)
         }
     }
 
-    /// Classical start: level and trend from the means of the first two seasons,
-    /// seasonal indices from the first two seasons' deviations around their trend lines.
-    private mutating func initializeHoltWinters(season s: Int) {
-        var first = 0.0, second = 0.0
-        for j in 0..<s { first += ring[j]; second += ring[s + j] }
-        first /= Double(s); second /= Double(s)
-        trend = (second - first) / Double(s)
-        // Deviation of each phase from its season's trend line, averaged over both seasons.
-        seasonal = (0..<s).map { j in
-            let offset = trend * (Double(j) - Double(s - 1) / 2)
-            return ((ring[j] - first - offset) + (ring[s + j] - second - offset)) / 2
-        }
-        // Level at the end of the second season (the last observation's index 2s − 1).
-        level = second + trend * Double(s - 1) / 2
-        initialized = true
-    }
-
-    /// The forecast `k` ≥ 1 evaluations after the newest value; `nil` before any value.
-    /// While a model warms up (Holt-Winters: two seasons; seasonal-naive: one season;
-    /// linear: two points) it answers with the newest value, like `none`.
+    /// The forecast `k` ≥ 1 evaluations after the newest value (`k` < 1 counts as 1);
+    /// `nil` before any value. While a model warms up (Holt-Winters: two seasons;
+    /// seasonal-naive: one season; linear: two points) it answers with the newest
+    /// value, like `none`.
     /// - Complexity: O(1), or O(window) for `linear`.
     public func forecast(ahead k: Int) -> Double? {
         guard count > 0 else { return nil }
-        let h = Double(max(k, 1))
-        switch model {
-        case .none:
-            return last
-        case .ewma:
-            return level
-        case .linear:
-            let n = min(count, ring.count)
-            guard n >= 2 else { return last }
-            // x = 0 … n−1 oldest to newest; forecast at x = n − 1 + h.
-            var sx = 0.0, sy = 0.0, sxx = 0.0, sxy = 0.0
-            for j in 0..<n {
-                let y = ring[(count - n + j) % ring.count]
-                let x = Double(j)
-                sx += x; sy += y; sxx += x * x; sxy += x * y
-            }
-            let nn = Double(n)
-            let denominator = nn * sxx - sx * sx
-            let slope = denominator == 0 ? 0 : (nn * sxy - sx * sy) / denominator
-            let intercept = (sy - slope * sx) / nn
-            return intercept + slope * (Double(n - 1) + h)
-        case .seasonalNaive(let season):
-            let s = max(season, 1)
-            guard count >= s else { return last }
-            // The value at the same phase one season before the forecast instant.
-            let target = count - 1 + max(k, 1)
-            var back = target - s
-            while back > count - 1 { back -= s }
-            return ring[back % ring.count]
-        case .holtWinters(let season, _, _, _):
-            guard initialized else { return last }
-            let s = max(season, 1)
-            let phase = (count - 1 + max(k, 1)) % s
-            return level + h * trend + seasonal[phase]
+        let h = max(k, 1)
+        let predicted: Double?
+        switch state {
+        case .none: predicted = nil
+        case .ewma(let f): predicted = f.forecast()
+        case .linear(let f): predicted = f.linearTrend(ahead: h)
+        case .holtWinters(let f): predicted = f.forecast(ahead: h)
+        case .seasonalNaive(let f): predicted = f.seasonalNaive(ahead: h)
         }
+        return predicted ?? last
     }
 }
 

@@ -1,4 +1,5 @@
 import HindsightScenario
+import HindsightStats
 import HindsightTrace
 
 /// `empirical`: p99 latency as a monotone (non-decreasing) function of CPU
@@ -44,7 +45,7 @@ struct LatencyModelEmpirical: LatencyModel {
             let lo = b * pairs.count / bins, hi = (b + 1) * pairs.count / bins
             guard hi > lo else { continue }
             var us = pairs[lo..<hi].map(\.u), ls = pairs[lo..<hi].map(\.latency)
-            raw.append((LoadModel.median(&us) ?? 0, LoadModel.median(&ls) ?? 0, Double(hi - lo)))
+            raw.append((Quantiles.middleMedian(&us) ?? 0, Quantiles.middleMedian(&ls) ?? 0, Double(hi - lo)))
         }
         points = Self.isotonic(raw)
         queueTimeout = Double(max(0, workload.queueTimeout)) / 1000

@@ -1,4 +1,5 @@
 import HindsightScenario
+import HindsightStats
 import HindsightTrace
 
 /// The recorded load of a trace, turned into per-step work for the fluid queue
@@ -62,7 +63,7 @@ public struct LoadModel: Sendable {
                     ratios.append(cpu[i] / rps[i])
                 }
             }
-            let median = LoadModel.median(&ratios)
+            let median = Quantiles.middleMedian(&ratios)
             let capacity: Double
             if let given = workload.podCapacity {
                 capacity = given
@@ -99,60 +100,5 @@ public struct LoadModel: Sendable {
         self.podCapacity = podCap
         self.missing = missing
         self.notes = notes
-    }
-
-    /// Median of `values` (reordered in place); nil when empty. Even counts average the
-    /// middle two. The same value as sorting and reading the middle: the order statistics
-    /// are found by selection (values with a NaN are sorted, as before).
-    /// - Complexity: O(n) expected (O(n log n) with a NaN, or as a fallback).
-    static func median(_ values: inout [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let n = values.count
-        let m = n / 2
-        if values.contains(where: { $0.isNaN }) {
-            values.sort()
-            return n % 2 == 1 ? values[m] : (values[m - 1] + values[m]) / 2
-        }
-        return values.withUnsafeMutableBufferPointer { a in
-            let upper = select(a, m)
-            guard n % 2 == 0 else { return upper }
-            // Everything before index m is ≤ a[m]: the (m−1)-th smallest is their maximum.
-            var lower = a[0]
-            for i in 1..<m where a[i] > lower { lower = a[i] }
-            return (lower + upper) / 2
-        }
-    }
-
-    /// The `k`-th smallest of `a` (0-based, no NaN), leaving every element before index
-    /// `k` ≤ `a[k]` ≤ every element after it. Three-way partitions around a median of
-    /// three; after 64 rounds the remaining range is sorted.
-    /// - Complexity: O(n) expected, O(n log n) worst.
-    static func select(_ a: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
-        var lo = 0, hi = a.count
-        var rounds = 0
-        while hi - lo > 1 {
-            rounds += 1
-            if rounds > 64 {
-                var rest = UnsafeMutableBufferPointer(rebasing: a[lo..<hi])
-                rest.sort()
-                return a[k]
-            }
-            let x = a[lo], y = a[lo + (hi - lo) / 2], z = a[hi - 1]
-            let pivot = max(min(x, y), min(max(x, y), z))
-            // [lo, lt) < pivot, [lt, i) == pivot, [gt, hi) > pivot.
-            var lt = lo, i = lo, gt = hi
-            while i < gt {
-                let v = a[i]
-                if v < pivot {
-                    a.swapAt(lt, i); lt += 1; i += 1
-                } else if v > pivot {
-                    gt -= 1; a.swapAt(i, gt)
-                } else {
-                    i += 1
-                }
-            }
-            if k < lt { hi = lt } else if k >= gt { lo = gt } else { return pivot }
-        }
-        return a[k]
     }
 }

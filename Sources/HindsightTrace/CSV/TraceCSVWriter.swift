@@ -54,7 +54,7 @@ public enum TraceCSVWriter {
 
     /// Writes `raw` to `path` atomically (a temporary file in the same folder, then rename),
     /// or to standard output when `path` is nil.
-    /// - Throws: `TraceError` when the file cannot be written.
+    /// - Throws: `FileWriteError` when the file cannot be written.
     public static func write(_ raw: RawTrace, columns: [String]? = nil, timeColumn: String = "timestamp",
                              to path: String?) throws {
         let bytes = render(raw, columns: columns, timeColumn: timeColumn)

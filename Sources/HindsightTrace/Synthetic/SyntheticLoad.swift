@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import HindsightStats
 
 /// Seeded synthetic web-service traces for demos and tests (`hindsight generate`).
 ///
@@ -41,8 +42,8 @@ public enum SyntheticLoad {
         precondition(days > 0 && step > 0, "SyntheticLoad needs days > 0 and step > 0, got \(days), \(step)")
         let rows = Int((days * 86_400_000).rounded(.down) / Double(step))
         precondition(rows >= 1 && rows < 100_000_000, "SyntheticLoad: \(rows) rows for \(days) days at \(step) ms")
-        var rng = SplitMix64(seed: seed)
-        var spikeRNG = SplitMix64(seed: seed ^ 0x5DEE_CE66_D1CE_5EED)
+        var rng = SeededGenerator(seed: seed)
+        var spikeRNG = SeededGenerator(seed: seed ^ 0x5DEE_CE66_D1CE_5EED)
         var times = [Int64](repeating: 0, count: rows)
         var rps = [Double](repeating: 0, count: rows)
         var cpu = [Double](repeating: 0, count: rows)
@@ -109,7 +110,7 @@ public enum SyntheticLoad {
     }
 
     /// Poisson arrivals at 2 a day, sorted by start.
-    static func flashCrowds(start: Int64, end: Int64, rng: inout SplitMix64) -> [FlashCrowd] {
+    static func flashCrowds(start: Int64, end: Int64, rng: inout SeededGenerator) -> [FlashCrowd] {
         var crowds: [FlashCrowd] = []
         var t = Double(start)
         let meanGap = 86_400_000.0 / 2

@@ -1,6 +1,7 @@
 import Foundation
 import HindsightScenario
 import HindsightSim
+import HindsightStats
 import HindsightTrace
 
 extension BenchRegistry {
@@ -36,10 +37,10 @@ enum BenchSimData {
     static let steps30d = 30 * 24 * 240
 
     /// A diurnal load from a fixed seed: rps = 400 + 300·sin(2π·t/day) with ±10 % noise
-    /// (SplitMix64, seed 42); CPU = 0.002 cores per request. One HPA on cpu at 60 %
+    /// (SeededGenerator, seed 42); CPU = 0.002 cores per request. One HPA on cpu at 60 %
     /// (legacy path), pods of 0.5 cores / 1 GiB, 30 s startup.
     static func make(steps n: Int) -> (Scenario, Trace) {
-        var rng = HindsightTrace.SplitMix64(seed: 42)
+        var rng = SeededGenerator(seed: 42)
         var rps = [Double](repeating: 0, count: n)
         var cpu = [Double](repeating: 0, count: n)
         for i in 0..<n {

@@ -1,4 +1,5 @@
 import Foundation
+import HindsightStats
 import HindsightTrace
 
 extension BenchRegistry {
@@ -18,7 +19,7 @@ extension BenchRegistry {
 
 /// The file `csv_parse` reads: `timestamp,value`, unix seconds every 15 s from 2026-01-01,
 /// values `uniform integer in [0, 10^6) / 1000` printed with three decimals (`123.456`),
-/// drawn from SplitMix64 seeded with 42. `bench/csv_peers.py` writes the same bytes for pandas.
+/// drawn from SeededGenerator seeded with 42. `bench/csv_peers.py` writes the same bytes for pandas.
 enum CSVBenchFile {
     /// Writes (untimed) the file for `rows` rows in the temporary folder and returns its path.
     static func make(rows: Int) throws -> String {
@@ -26,7 +27,7 @@ enum CSVBenchFile {
         var out: [UInt8] = []
         out.reserveCapacity(rows * 20 + 16)
         out.append(contentsOf: "timestamp,value\n".utf8)
-        var rng = HindsightTrace.SplitMix64(seed: 42)
+        var rng = SeededGenerator(seed: 42)
         var digits = [UInt8](repeating: 0, count: 24)
         func appendInt(_ value: UInt64, minDigits: Int) {
             var v = value, k = 0

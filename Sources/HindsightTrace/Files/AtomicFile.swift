@@ -6,8 +6,8 @@ import Musl
 import Darwin
 #endif
 
-/// Writes files so a reader never sees half of one: the bytes go to a temporary file
-/// in the same folder (`.<name>.tmp-<pid>-<random>`), and the temporary file is renamed
+/// The package's one file writer (traces, reports, summaries): a reader never sees half
+/// a file. The bytes go to a temporary file created exclusively (`O_EXCL`) in the same folder (`.<name>.tmp-<pid>-<random>`), and the temporary file is renamed
 /// over the target (atomic on POSIX file systems). On failure the temporary file is
 /// removed and the old target, if any, is left as it was.
 public enum AtomicFile {
@@ -18,7 +18,7 @@ public enum AtomicFile {
     ///   power loss the target holds either the old or the new content (costs about a
     ///   second per 100 MB on ordinary disks; off by default, since report files can
     ///   be written again).
-    /// - Throws: `ReportWriteError` naming the path and the system's reason.
+    /// - Throws: `FileWriteError` naming the path and the system's reason.
     /// - Complexity: O(data.count).
     public static func write(_ data: [UInt8], to path: String, durable: Bool = false) throws {
         var temp = temporaryPath(for: path)
@@ -30,22 +30,13 @@ public enum AtomicFile {
             attempts += 1
         }
         guard fd >= 0 else { throw error(path) }
-        var offset = 0
-        while offset < data.count {
-            let written = data.withUnsafeBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                return posixWrite(fd, base + offset, data.count - offset)
-            }
-            if written <= 0 {
-                if written < 0 && errno == EINTR { continue }
-                if written == 0 { errno = EIO }
-                let failure = error(path)
-                close(fd); unlink(temp)
-                throw failure
-            }
-            offset += written
+        do {
+            try writeAll(data, fd: fd, name: path)
+        } catch {
+            close(fd); unlink(temp)
+            throw error
         }
-        var failure: ReportWriteError? = nil
+        var failure: FileWriteError? = nil
         if durable && fsync(fd) != 0 { failure = error(path) }
         if close(fd) != 0 && failure == nil { failure = error(path) }
         if let failure {
@@ -59,14 +50,34 @@ public enum AtomicFile {
         }
     }
 
+    /// Writes every byte of `data` to the open descriptor `fd`, retrying short and
+    /// interrupted writes (also used for standard output, `fd` 1).
+    /// - Throws: `FileWriteError` naming `name` and the system's reason.
+    /// - Complexity: O(data.count).
+    public static func writeAll(_ data: [UInt8], fd: Int32, name: String) throws {
+        var offset = 0
+        while offset < data.count {
+            let written = data.withUnsafeBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return posixWrite(fd, base + offset, data.count - offset)
+            }
+            if written <= 0 {
+                if written < 0 && errno == EINTR { continue }
+                if written == 0 { errno = EIO }
+                throw error(name)
+            }
+            offset += written
+        }
+    }
+
     /// Writes `text` as UTF-8 to `path` atomically (see `write(_:to:)`).
-    /// - Throws: `ReportWriteError`.
+    /// - Throws: `FileWriteError`.
     public static func write(_ text: String, to path: String, durable: Bool = false) throws {
         try write(Array(text.utf8), to: path, durable: durable)
     }
 
     /// Creates `path` and any missing parents (mode 0755). An existing folder is fine.
-    /// - Throws: `ReportWriteError` when a component exists and is not a folder, or
+    /// - Throws: `FileWriteError` when a component exists and is not a folder, or
     ///   cannot be created.
     public static func createDirectory(_ path: String) throws {
         guard !path.isEmpty else { return }
@@ -96,8 +107,8 @@ public enum AtomicFile {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
-    private static func error(_ path: String) -> ReportWriteError {
-        ReportWriteError(path: path, reason: String(cString: strerror(errno)))
+    private static func error(_ path: String) -> FileWriteError {
+        FileWriteError(path: path, reason: String(cString: strerror(errno)))
     }
 }
 

@@ -1,16 +1,13 @@
+import HindsightTestSupport
 import Foundation
-@testable import HindsightReport
+@testable import HindsightTrace
 import XCTest
 
 final class AtomicFileTests: XCTestCase {
     var folder = ""
 
     override func setUpWithError() throws {
-        folder = NSTemporaryDirectory() + "hindsight-atomic-\(UUID().uuidString)"
-    }
-
-    override func tearDown() {
-        try? FileManager.default.removeItem(atPath: folder)
+        folder = try temporaryFolder() + "/atomic"
     }
 
     func testCreatesFoldersWritesAndReplacesWithoutLeftovers() throws {
@@ -32,7 +29,7 @@ final class AtomicFileTests: XCTestCase {
         try AtomicFile.createDirectory(folder)
         let missing = folder + "/no-such-folder/file.txt"
         XCTAssertThrowsError(try AtomicFile.write("x", to: missing)) { error in
-            guard let e = error as? ReportWriteError else { return XCTFail("unexpected \(error)") }
+            guard let e = error as? FileWriteError else { return XCTFail("unexpected \(error)") }
             XCTAssertEqual(e.path, missing)
             XCTAssertTrue(e.description.hasPrefix(missing + ": cannot write: "), e.description)
         }
@@ -43,7 +40,7 @@ final class AtomicFileTests: XCTestCase {
         try AtomicFile.createDirectory(folder)
         try AtomicFile.write("x", to: folder + "/file")
         XCTAssertThrowsError(try AtomicFile.createDirectory(folder + "/file/sub")) { error in
-            XCTAssertTrue(error is ReportWriteError)
+            XCTAssertTrue(error is FileWriteError)
         }
     }
 

@@ -1,9 +1,7 @@
-import HindsightTrace
-
-/// A report file or folder could not be written (the `--out` path is not writable, the
-/// disk is full, …). An input error: the user chose the place (exit code 2).
-public struct ReportWriteError: InputError, Equatable {
-    /// The path that failed.
+/// A file or folder could not be written (an `--out` path that is not writable, a full
+/// disk, …). An input error: the user chose the place (exit code 2).
+public struct FileWriteError: InputError, Equatable {
+    /// The path that failed (or `standard output`).
     public var path: String
     /// What the system said (`strerror` text).
     public var reason: String
