@@ -22,15 +22,20 @@ public enum Simulation {
     ///   - jobs: how many runs may execute at once (≥ 1).
     ///   - strict: a hosted `aiAgent.modelRef` (which cannot run offline) is an error
     ///     instead of a warning with a reactive run.
-    /// - Throws: an `InputError` (file:line:col where known) for a policy the trace
-    ///   cannot drive: a metric naming a series the trace lacks, an HPA without metrics,
+    ///   - exec: which external agents (`exec:` policies, `modelRef: "exec:…"`) may start;
+    ///     default `.deny`. Every policy's agent is checked before any run starts.
+    /// - Throws: an `InputError` (file:line:col where known) for an agent `exec` does not
+    ///   allow, or for a policy the trace cannot drive: a metric naming a series the trace lacks, an HPA without metrics,
     ///   `observed` without recorded replicas, an unsupported policy kind.
     /// - Complexity: O(policies × events · log events).
     public static func run(scenario: Scenario, trace: Trace, environment: SimEnvironment,
-                           policies: [PolicySpec]? = nil, jobs: Int = 1, strict: Bool = false) throws -> ScenarioResult {
+                           policies: [PolicySpec]? = nil, jobs: Int = 1, strict: Bool = false,
+                           exec: ExecPermission = .deny) throws -> ScenarioResult {
         let list = (policies ?? scenario.policies).map { bindSeries($0, trace: trace) }
         var setup = try RunSetup.make(scenario: scenario, trace: trace, environment: environment)
         setup.strict = strict
+        setup.exec = exec
+        for policy in list { try requirePermission(policy, setup: setup) }
         for policy in list { try validate(policy, setup: setup) }
         var runs = try runAll(list, setup: setup, jobs: jobs)
         applyFidelity(&runs, policies: list, setup: setup)

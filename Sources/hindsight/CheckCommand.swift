@@ -44,6 +44,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output folder.")
     var out: String = "reports/check"
 
+    @Flag(help: "Let external agents start, the candidate's included. Never in CI for pull requests from forks; without it only spec.agents.allow commands the baseline also runs do.")
+    var allowExec = false
+
     func validate() throws {
         guard !scenarios.isEmpty else { throw ValidationError("give at least one scenario file") }
     }
@@ -68,7 +71,8 @@ struct CheckCommand: ParsableCommand {
                 let trace = try ScenarioInputs.trace(for: scenario)
                 let environment = try ScenarioInputs.environment(for: scenario)
                 let result = try Simulation.run(scenario: scenario, trace: trace, environment: environment,
-                                                policies: pair, jobs: 2)
+                                                policies: pair, jobs: 2,
+                                                exec: .check(scenario, baseline: b, allowExec: allowExec))
                 let safeName = PolicySpec(name: scenario.name, kind: .observed).fileName
                 _ = try ReportWriter.writeAll(result, to: out + "/" + safeName)
                 let checks = BudgetCheck.evaluate(budgets, baseline: result.runs[0].summary, candidate: result.runs[1].summary)

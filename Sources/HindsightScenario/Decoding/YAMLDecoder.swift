@@ -55,7 +55,7 @@ public enum YAMLDecoder {
         let knownSet = Set(known)
         for pair in pairs {
             guard let key = pair.key.scalar?.text, !knownSet.contains(key) else { continue }
-            var message = "unknown field '\(key)'"
+            var message = "unknown field '\(Excerpt.of(key))'"
             if let near = Suggestion.closest(to: key, among: known) { message += " (did you mean '\(near)'?)" }
             let field = path.isEmpty ? key : "\(path).\(key)"
             context.errors.append(ScenarioError(pair.key.location, message + " at \(field)",
