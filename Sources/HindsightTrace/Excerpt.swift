@@ -50,7 +50,7 @@ public enum Excerpt {
     }
 
     /// Names (e.g. a header's columns) quoted and comma-separated, cut as a whole to `limit`.
-    public static func list(_ names: [String], limit: Int = 2 * defaultLimit) -> String {
+    public static func list(_ names: [String], limit: Int = defaultLimit) -> String {
         of(names.map { "\"\($0)\"" }.joined(separator: ", "), limit: limit)
     }
 

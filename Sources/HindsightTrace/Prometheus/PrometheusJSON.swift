@@ -38,7 +38,7 @@ public enum PrometheusJSON {
         }
         if let status = top["status"] as? String, status != "success" {
             let reason = (top["error"] as? String) ?? "no error text"
-            throw fail("status", "Prometheus answered \(Excerpt.quoted(status)): \(Excerpt.of(reason, limit: 2 * Excerpt.defaultLimit))", "a successful answer")
+            throw fail("status", "Prometheus answered \(Excerpt.quoted(status)): \(Excerpt.of(reason))", "a successful answer")
         }
         let dataPath = top["data"] == nil ? "$" : "data"
         guard let data = (top["data"] ?? top) as? [String: Any] else {
