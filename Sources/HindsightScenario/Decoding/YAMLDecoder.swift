@@ -109,7 +109,7 @@ public enum YAMLDecoder {
             throw context.fail(node, path: path, expected: expected)
         }
         guard let value = Int64(text.hasPrefix("+") ? String(text.dropFirst()) : text), range.contains(value) else {
-            throw context.fail(node, path: path, "found \(text), out of range", expected: expected)
+            throw context.fail(node, path: path, "found \(Excerpt.of(text)), out of range", expected: expected)
         }
         return value
     }
