@@ -50,11 +50,13 @@ final class AgentSecurityTests: XCTestCase {
         }
     }
 
-    /// The fixture, agent.py next to its scenarios, and a scenario for `check` whose
-    /// allowlist names the AI policy's command (with budgets and `agents` appended).
-    func checkFixture(marker: String) throws -> (RunFixture, String) {
+    /// The fixture, agent.py next to its scenarios, the file the agent writes when it runs,
+    /// and a scenario for `check` (budgets, and an allowlist naming the AI policy's command).
+    func checkFixture() throws -> (RunFixture, scenario: String, marker: String) {
+        try requirePython()
         let fixture = try RunFixture()
         try fixture.dir.write("agent.py", Self.agent)
+        let marker = fixture.dir.path("ran.json")
         let extra = """
 
               budgets:
@@ -64,14 +66,11 @@ final class AgentSecurityTests: XCTestCase {
 
             """
         let scenario = try fixture.dir.write("check.yaml", RunFixture.scenario(name: "check", policies: ["- observed"]) + extra)
-        return (fixture, scenario)
+        return (fixture, scenario, marker)
     }
 
     func testCheckNeverStartsACandidateOnlyAgentWithoutAllowExec() throws {
-        try requirePython()
-        let marker = NSTemporaryDirectory() + "hindsight-marker-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: marker) }
-        let (fixture, scenario) = try checkFixture(marker: marker)
+        let (fixture, scenario, marker) = try checkFixture()
         let candidate = try fixture.dir.write("evil.yaml", Self.aiPolicy(marker: marker))
         let hpa = fixture.dir.path("hpa.yaml")
         // The scenario's allowlist names the command, but the baseline does not run it.
@@ -88,10 +87,7 @@ final class AgentSecurityTests: XCTestCase {
     }
 
     func testCheckStartsAnAllowlistedAgentTheBaselineAlsoRuns() throws {
-        try requirePython()
-        let marker = NSTemporaryDirectory() + "hindsight-marker-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: marker) }
-        let (fixture, scenario) = try checkFixture(marker: marker)
+        let (fixture, scenario, marker) = try checkFixture()
         let policy = try fixture.dir.write("ai.yaml", Self.aiPolicy(marker: marker))
         let result = try CLI.run(["check", scenario, "--baseline", policy, "--candidate", policy, "--out", fixture.dir.path("c")])
         XCTAssertEqual(result.status, 0, result.stderr)
