@@ -22,20 +22,17 @@ public enum Simulation {
     ///   - jobs: how many runs may execute at once (≥ 1).
     ///   - strict: a hosted `aiAgent.modelRef` (which cannot run offline) is an error
     ///     instead of a warning with a reactive run.
-    /// - Throws: an `InputError` (file:line:col where known) for a policy the trace
-    ///   cannot drive: a metric naming a series the trace lacks, `observed` without
-    ///   recorded replicas, an unsupported policy kind.
+    ///   - exec: which external agents (`exec:` policies, `modelRef: "exec:…"`) may start;
+    ///     default `.deny`. Every policy's agent is checked before any run starts.
+    /// - Throws: an `InputError` (file:line:col where known) for an agent `exec` does not
+    ///   allow, or for a policy the trace cannot drive: a metric naming a series the trace
+    ///   lacks, `observed` without recorded replicas, an unsupported policy kind.
     /// - Complexity: O(policies × events · log events).
     public static func run(scenario: Scenario, trace: Trace, environment: SimEnvironment,
-                           policies: [PolicySpec]? = nil, jobs: Int = 1, strict: Bool = false) throws -> ScenarioResult {
-        let list = (policies ?? scenario.policies).map { bindSeries($0, trace: trace) }
-        var setup = try RunSetup.make(scenario: scenario, trace: trace, environment: environment)
-        setup.strict = strict
-        for policy in list { try validate(policy, setup: setup) }
-        var runs = try runAll(list, setup: setup, jobs: jobs)
-        applyFidelity(&runs, policies: list, setup: setup)
-        return ScenarioResult(scenario: scenario, traceStart: trace.start, traceStep: trace.step,
-                              traceCount: trace.count, runs: runs)
+                           policies: [PolicySpec]? = nil, jobs: Int = 1, strict: Bool = false,
+                           exec: ExecPermission = .deny) throws -> ScenarioResult {
+        try PreparedScenario(scenario: scenario, trace: trace, environment: environment)
+            .run(policies, jobs: jobs, strict: strict, exec: exec)
     }
 
     /// Runs `list` with at most `jobs` at once; results in list order.
@@ -51,12 +48,6 @@ public enum Simulation {
             }
         }
         return try box.results()
-    }
-
-    /// Sets every run's `latencyMAPE` to the fidelity under observed replicas.
-    static func applyFidelity(_ runs: inout [RunResult], policies: [PolicySpec], setup: RunSetup) {
-        guard case .mape(let value) = observedFidelity(runs, policies: policies, setup: setup) else { return }
-        for k in runs.indices { runs[k].summary.latencyMAPE = value }
     }
 
     /// The latency model's error under the observed replicas: the observed run's own

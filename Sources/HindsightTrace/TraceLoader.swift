@@ -28,7 +28,7 @@ public enum TraceLoader {
                     if TraceSpec.defaultColumns[key] == column { continue }
                     throw TraceError(file: path, line: 1, column: 1,
                                      message: "spec.trace.columns maps \(key) to \"\(column)\", which is not in the header",
-                                     expected: "one of the columns " + header.map { "\"\($0)\"" }.joined(separator: ", "))
+                                     expected: "one of the columns " + Excerpt.list(header))
                 }
                 if !wanted.contains(column) { wanted.append(column) }
                 if loadFields.contains(key) { nonNegative.insert(column) }

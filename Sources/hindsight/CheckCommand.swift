@@ -44,6 +44,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output folder.")
     var out: String = "reports/check"
 
+    @Flag(help: "Let external agents start, the candidate's included. Never in CI for pull requests from forks; without it only spec.agents.allow commands the baseline also runs do.")
+    var allowExec = false
+
     func validate() throws {
         guard !scenarios.isEmpty else { throw ValidationError("give at least one scenario file") }
     }
@@ -59,13 +62,21 @@ struct CheckCommand: ParsableCommand {
             guard let b = base.first, let c = cand.first else {
                 throw InputMessage("\(base.isEmpty ? baseline : candidate): no policy document; expected one policy (\(PolicyKinds.namesText))")
             }
+            let pair = [Self.renamed(b, "baseline"), Self.renamed(c, "candidate")]
+            // Every scenario is read and every agent's permission checked before anything runs,
+            // so a refusal leaves no report of an earlier scenario behind.
+            var loaded: [(scenario: Scenario, budgets: BudgetsSpec, exec: ExecPermission)] = []
             for path in scenarios {
                 let scenario = try ScenarioLoader.load(path: path)
                 guard let budgets = scenario.budgets else {
                     throw InputMessage("\(path): spec.budgets is missing; expected budgets such as sloViolationFraction: {maxIncrease: 0.0005} for `hindsight check`")
                 }
-                let pair = [Self.renamed(b, "baseline"), Self.renamed(c, "candidate")]
-                let result = try PreparedScenario(scenario: scenario).run(pair, jobs: 2)
+                let exec = ExecPermission.check(scenario, baseline: b, allowExec: allowExec)
+                try Simulation.requirePermission(pair, in: scenario, exec: exec)
+                loaded.append((scenario, budgets, exec))
+            }
+            for (scenario, budgets, exec) in loaded {
+                let result = try PreparedScenario(scenario: scenario).run(pair, jobs: 2, exec: exec)
                 let safeName = PolicySpec(name: scenario.name, kind: .observed).fileName
                 _ = try ReportWriter.writeAll(result, to: out + "/" + safeName)
                 let checks = BudgetCheck.evaluate(budgets, baseline: result.runs[0].summary, candidate: result.runs[1].summary)

@@ -46,6 +46,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Make a hosted aiAgent.modelRef (which cannot run offline) an error instead of a warning.")
     var strict = false
 
+    @Flag(help: "Let every external agent (exec: policies, aiAgent.modelRef \"exec:…\") start; without it only the scenario's spec.agents.allow commands do.")
+    var allowExec = false
+
     @Flag(help: "Print nothing on success.")
     var quiet = false
 
@@ -58,7 +61,8 @@ struct RunCommand: ParsableCommand {
             let loaded = try ScenarioLoader.load(path: scenario)
             let selected = try loaded.policies(named: policies)
             let result = try PreparedScenario(scenario: loaded)
-                .run(selected, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, strict: strict)
+                .run(selected, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, strict: strict,
+                     exec: .run(loaded, allowExec: allowExec))
             // The scenario's name is cleaned like a policy file name: it can never leave reports/.
             let directory = out ?? "reports/\(PolicySpec(name: loaded.name, kind: .observed).fileName)"
             let written = try ReportWriter.writeAll(result, to: directory)

@@ -43,7 +43,8 @@ enum CLI {
 
     /// Runs `hindsight arguments…` in `directory` (a fresh temporary folder when nil, so no
     /// test depends on the working directory of the test runner) and waits for it.
-    static func run(_ arguments: [String], in directory: URL? = nil,
+    /// `environment` adds to (or replaces in) the test runner's environment.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
                     file: StaticString = #filePath, line: UInt = #line) throws -> CLIResult {
         guard let binary else {
             // A missing binary is a broken build, not a reason to pass: fail loudly.
@@ -62,6 +63,9 @@ enum CLI {
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = folder
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = outHandle
         process.standardError = errHandle

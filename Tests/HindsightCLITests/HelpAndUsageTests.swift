@@ -98,10 +98,11 @@ final class HelpAndUsageTests: XCTestCase {
         assertMentions(result.stdout, ["USAGE: hindsight bench", "--size", "--only"])
     }
 
-    /// The usage line of each command, as CLI.md's synopsis reads in ArgumentParser's notation.
+    /// The usage line of each command, as CLI.md's synopsis reads in ArgumentParser's notation
+    /// (plus `--allow-exec`, issue 14).
     func testUsageLinesFollowTheContract() throws {
         let expected = [
-            "run": "USAGE: hindsight run <scenario> [--out <out>] [--policy <policy> ...] [--jobs <jobs>] [--strict] [--quiet]",
+            "run": "USAGE: hindsight run <scenario> [--out <out>] [--policy <policy> ...] [--jobs <jobs>] [--strict] [--allow-exec] [--quiet]",
             "datasets": "USAGE: hindsight datasets [--db <PATH>]",
         ]
         for (command, usage) in expected {

@@ -40,7 +40,7 @@ extension PoliciesEndToEndTests {
         let levels = [100.0, 450, 900, 250, 50]
         let rps = levels.flatMap { Array(repeating: $0, count: 16) }
         let trace = Self.webTrace(rps: rps)
-        let run = try XCTUnwrap(SimFixture.run(sc, trace).first)
+        let run = try XCTUnwrap(SimFixture.run(sc, trace, exec: .allowAll).first)
         // Evaluations every 60 s (4 steps) see the current rps; answers ⌊rps/100⌋ clamped
         // to [2, 6]: 1→2, 4, 9→6, 2, 0→2.
         let expected = rps.map { Int32(min(max(Int($0 / 100), 2), 6)) }
@@ -64,7 +64,7 @@ extension PoliciesEndToEndTests {
         ]
         for (source, timeout, quoted) in cases {
             let sc = try execScenario(source, dir: dir, timeout: timeout)
-            XCTAssertThrowsError(try Simulation.run(scenario: sc, trace: trace, environment: SimFixture.env())) { error in
+            XCTAssertThrowsError(try Simulation.run(scenario: sc, trace: trace, environment: SimFixture.env(), exec: .allowAll)) { error in
                 XCTAssertTrue(error is any InputError, "\(type(of: error))")
                 XCTAssertTrue("\(error)".contains(quoted), "\(error)")
             }

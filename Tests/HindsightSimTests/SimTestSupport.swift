@@ -24,8 +24,9 @@ enum SimFixture {
         SimEnvironment(intensity: StepSeries(constant: intensity))
     }
 
-    static func run(_ scenario: Scenario, _ trace: Trace, env: SimEnvironment = env(), jobs: Int = 1) throws -> [RunResult] {
-        try Simulation.run(scenario: scenario, trace: trace, environment: env, jobs: jobs).runs
+    static func run(_ scenario: Scenario, _ trace: Trace, env: SimEnvironment = env(), jobs: Int = 1,
+                    exec: ExecPermission = .deny) throws -> [RunResult] {
+        try Simulation.run(scenario: scenario, trace: trace, environment: env, jobs: jobs, exec: exec).runs
     }
 
     /// Runs one policy through the engine directly, returning it for internal checks.

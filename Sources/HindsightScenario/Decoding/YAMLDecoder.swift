@@ -55,7 +55,7 @@ public enum YAMLDecoder {
         let knownSet = Set(known)
         for pair in pairs {
             guard let key = pair.key.scalar?.text, !knownSet.contains(key) else { continue }
-            var message = "unknown field '\(key)'"
+            var message = "unknown field '\(Excerpt.of(key))'"
             if let near = Suggestion.closest(to: key, among: known) { message += " (did you mean '\(near)'?)" }
             let field = path.isEmpty ? key : "\(path).\(key)"
             context.errors.append(ScenarioError(pair.key.location, message + " at \(field)",
@@ -109,7 +109,7 @@ public enum YAMLDecoder {
             throw context.fail(node, path: path, expected: expected)
         }
         guard let value = Int64(text.hasPrefix("+") ? String(text.dropFirst()) : text), range.contains(value) else {
-            throw context.fail(node, path: path, "found \(text), out of range", expected: expected)
+            throw context.fail(node, path: path, "found \(Excerpt.of(text)), out of range", expected: expected)
         }
         return value
     }

@@ -1,3 +1,4 @@
+import HindsightTrace
 import Foundation
 
 /// KEDA ScaledObject → `ScaledObjectSpec` (HPA.md §10).
@@ -130,11 +131,11 @@ extension PolicyConversion {
             }
             var ok = true
             if TimeZone(identifier: tz.value) == nil {
-                context.record(at: tz.location, "\(sub).timezone: unknown time zone '\(tz.value)'", expected: "an IANA time zone such as Europe/Berlin or UTC")
+                context.record(at: tz.location, "\(sub).timezone: unknown time zone '\(Excerpt.of(tz.value))'", expected: "an IANA time zone such as Europe/Berlin or UTC")
                 ok = false
             }
             for field in [start, end] where field.value.split(separator: " ").count != 5 {
-                context.record(at: field.location, "\(sub): '\(field.value)' is not a cron expression", expected: "five fields: minute hour day month weekday, e.g. 0 8 * * 1-5")
+                context.record(at: field.location, "\(sub): '\(Excerpt.of(field.value))' is not a cron expression", expected: "five fields: minute hour day month weekday, e.g. 0 8 * * 1-5")
                 ok = false
             }
             let d = desired.value

@@ -30,7 +30,7 @@ extension ScenarioConversion {
         let expected = "observed, or a mapping with one of: static: {replicas: N}, file: PATH, exec: {command: […]}, replay: {file: PATH}"
         if let scalar = node.scalar, !node.isNull {
             guard scalar.text == "observed" else {
-                var message = "found '\(scalar.text)'"
+                var message = "found '\(Excerpt.of(scalar.text))'"
                 if let near = Suggestion.closest(to: scalar.text, among: ["observed"] + Self.entryKinds) { message += " (did you mean '\(near)'?)" }
                 context.record(node, path: path, message, expected: expected)
                 return []
@@ -120,7 +120,7 @@ extension ScenarioConversion {
     func policyFile(_ text: String, at location: SourceLocation?, display shownAs: String? = nil) -> [PolicySpec] {
         if text.hasPrefix("git:") {
             guard let (ref, path) = GitShow.split(text) else {
-                context.record(at: location, "'\(text)' is not of the form git:REF:PATH", expected: "git:REF:PATH, e.g. git:main:policies/hpa.yaml")
+                context.record(at: location, "'\(Excerpt.of(text))' is not of the form git:REF:PATH", expected: "git:REF:PATH, e.g. git:main:policies/hpa.yaml")
                 return []
             }
             switch GitShow.read(ref: ref, path: path, in: folder) {

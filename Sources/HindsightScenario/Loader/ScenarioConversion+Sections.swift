@@ -1,3 +1,4 @@
+import HindsightTrace
 /// The simple sections of a scenario: workload, metrics, kubernetes, latency, slo, cost, carbon, budgets.
 extension ScenarioConversion {
     func workload(_ located: Located<WorkloadDTO>?, specLocation: SourceLocation) -> WorkloadSpec? {
@@ -49,7 +50,7 @@ extension ScenarioConversion {
             if let minor = Self.minorVersion(v.value) {
                 spec.minorVersion = minor
             } else {
-                context.record(at: v.location, "spec.kubernetes.version: found '\(v.value)'", expected: "a Kubernetes version such as \"1.33\" (quoted)")
+                context.record(at: v.location, "spec.kubernetes.version: found '\(Excerpt.of(v.value))'", expected: "a Kubernetes version such as \"1.33\" (quoted)")
             }
         }
         spec.configurableTolerance = k?.configurableTolerance ?? (spec.minorVersion >= 35)

@@ -63,7 +63,7 @@ struct ScenarioConversion {
                 zone = z
                 spec.timezone = tz.value
             } else {
-                context.record(at: tz.location, "spec.trace.timezone: unknown time zone '\(tz.value)'", expected: "an IANA time zone such as UTC or Europe/Berlin")
+                context.record(at: tz.location, "spec.trace.timezone: unknown time zone '\(Excerpt.of(tz.value))'", expected: "an IANA time zone such as UTC or Europe/Berlin")
             }
         }
         spec.columns = TraceSpec.defaultColumns

@@ -19,6 +19,7 @@ struct ScenarioSpecDTO: Decodable {
     var policies: Located<[YAMLRaw]>?
     var sweep: Located<SweepDTO>?
     var budgets: BudgetsDTO?
+    var agents: Located<AgentsDTO>?
 }
 
 enum DuplicatesDTO: String, YAMLEnum { case error, last, mean }
@@ -140,6 +141,12 @@ struct BudgetsDTO: Decodable {
     var sloViolationFraction: LimitDTO?
     var costUSD: LimitDTO?
     var emissionsKg: LimitDTO?
+}
+
+/// `agents: {allow: [[program, args…], …], env: [NAME, …]}`, shapes checked by hand.
+struct AgentsDTO: Decodable {
+    var allow: YAMLRaw?
+    var env: YAMLRaw?
 }
 
 /// `static: {replicas: N}`.

@@ -96,7 +96,8 @@ public enum ScenarioLoader {
             workload: workload ?? WorkloadSpec(cpuRequest: 1), metrics: conversion.metrics(s.metrics),
             kubernetes: conversion.kubernetes(s.kubernetes), latency: conversion.latency(s.latency), slo: conversion.slo(s.slo),
             cost: conversion.cost(s.cost), carbon: conversion.carbon(s.carbon), policies: policies,
-            sweep: conversion.sweep(s.sweep), budgets: conversion.budgets(s.budgets))
+            sweep: conversion.sweep(s.sweep), budgets: conversion.budgets(s.budgets),
+            agents: conversion.agents(s.agents))
         if let trace { checkSeries(policies, trace: trace, context: context) }
         guard name != nil, trace != nil, workload != nil else { return nil }
         return scenario

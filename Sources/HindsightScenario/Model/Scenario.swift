@@ -18,18 +18,20 @@ public struct Scenario: Sendable {
     public var policies: [PolicySpec]
     public var sweep: SweepSpec?
     public var budgets: BudgetsSpec?
+    /// `spec.agents`: external agents the scenario allows, and the variables they see.
+    public var agents: AgentsSpec
 
     public init(
         name: String, file: String, trace: TraceSpec, workload: WorkloadSpec,
         metrics: MetricsPipelineSpec = .init(), kubernetes: KubernetesSpec = .init(),
         latency: LatencySpec = .init(), slo: SLOSpec = .init(), cost: CostSpec = .init(),
         carbon: CarbonSpec = .init(), policies: [PolicySpec], sweep: SweepSpec? = nil,
-        budgets: BudgetsSpec? = nil
+        budgets: BudgetsSpec? = nil, agents: AgentsSpec = .init()
     ) {
         self.name = name; self.file = file; self.trace = trace; self.workload = workload
         self.metrics = metrics; self.kubernetes = kubernetes; self.latency = latency
         self.slo = slo; self.cost = cost; self.carbon = carbon; self.policies = policies
-        self.sweep = sweep; self.budgets = budgets
+        self.sweep = sweep; self.budgets = budgets; self.agents = agents
     }
 }
 

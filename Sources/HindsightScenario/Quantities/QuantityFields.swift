@@ -1,3 +1,4 @@
+import HindsightTrace
 /// Field types for DTOs: each decodes one kind of quantity from a node, with a message
 /// that says what was expected. All keep the node's location.
 
@@ -30,7 +31,7 @@ struct DurationField: YAMLValueDecodable, Decodable {
         guard let text = node.scalar?.text, !node.isNull else { throw context.fail(node, path: path, expected: DurationText.expected) }
         guard let ms = DurationText.milliseconds(text) else {
             if NumberText.double(text) != nil {
-                throw context.fail(node, path: path, "found \(text) without a unit", expected: DurationText.expected)
+                throw context.fail(node, path: path, "found \(Excerpt.of(text)) without a unit", expected: DurationText.expected)
             }
             throw context.fail(node, path: path, expected: DurationText.expected + " (whole milliseconds, not negative)")
         }

@@ -1,3 +1,4 @@
+import HindsightTrace
 /// One node of a parsed YAML document: a scalar, a sequence or a mapping, with the
 /// place it was written (1-based line and column, in characters).
 ///
@@ -58,9 +59,8 @@ public struct YAMLNode: Sendable, Equatable {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .scalar(let s):
-            if s.isNull { return s.text.isEmpty ? "nothing" : s.text }
-            let shown = s.text.count > 40 ? String(s.text.prefix(40)) + "…" : s.text
-            return "'\(shown)'"
+            if s.isNull { return s.text.isEmpty ? "nothing" : Excerpt.of(s.text) }
+            return "'\(Excerpt.of(s.text))'"
         }
     }
 }

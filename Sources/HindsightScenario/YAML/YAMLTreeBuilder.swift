@@ -1,3 +1,4 @@
+import HindsightTrace
 import CLibYAML
 
 /// Turns libyaml events into `YAMLNode` trees: checks duplicate keys, expands aliases
@@ -156,7 +157,7 @@ struct YAMLTreeBuilder {
                 return false
             }
             if let first = top.seen[keyText] {
-                errors.append(ScenarioError(node.location, "duplicate key '\(keyText)' (first at line \(first.line), column \(first.column))",
+                errors.append(ScenarioError(node.location, "duplicate key '\(Excerpt.of(keyText))' (first at line \(first.line), column \(first.column))",
                                             expected: "each key at most once in a mapping"))
             } else {
                 top.seen[keyText] = node.location

@@ -1,4 +1,5 @@
 import Foundation
+import HindsightTrace
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,48 +8,51 @@ import Glibc
 /// in the scenario's folder; at each evaluation it gets one JSON line on standard input
 /// and must answer one JSON line on standard output within `timeout`.
 ///
-/// Standard error of the agent is passed through. A missing, late or malformed answer,
-/// or an early exit, throws `AgentError` quoting what was received.
+/// The agent runs with the least the protocol needs (`AgentProcess`): a minimal
+/// environment, its own process group (ended with the agent), standard input and output
+/// for the protocol; its standard error is passed through. A missing, late or malformed
+/// answer, or an early exit, throws `AgentError` quoting a short excerpt of what was
+/// received.
 public final class ExternalAgent {
     public let command: [String]
-    private let process: Process
-    private let input: Int32
-    private let output: Int32
+    private let process: AgentProcess
+    private var input: Int32 { process.input }
+    private var output: Int32 { process.output }
     private let timeout: Int64
     private var buffer: [UInt8] = []
-    private var closed = false
 
     /// Starts the agent.
     /// - Parameters:
     ///   - command: program and arguments, looked up on `PATH` as a shell would.
     ///   - directory: working directory (the scenario file's folder).
     ///   - timeout: longest wait for each answer, ms.
+    ///   - environment: the agent's whole environment as `NAME=value` entries
+    ///     (default: `minimalEnvironment()`).
     /// - Throws: `AgentError` when the program cannot be started.
-    public init(command: [String], directory: String, timeout: Int64) throws {
+    public init(command: [String], directory: String, timeout: Int64, environment: [String]? = nil) throws {
         self.command = command
         self.timeout = timeout
         signal(SIGPIPE, SIG_IGN)  // an agent that exits early must not kill us on write
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = command
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let stdinPipe = Pipe(), stdoutPipe = Pipe()
-        process.standardInput = stdinPipe
-        process.standardOutput = stdoutPipe
-        process.standardError = FileHandle.standardError
-        do {
-            try process.run()
-        } catch {
-            throw AgentError(command: command.joined(separator: " "), problem: "could not be started in \(directory): \(error)")
-        }
-        self.process = process
-        self.input = stdinPipe.fileHandleForWriting.fileDescriptor
-        self.output = stdoutPipe.fileHandleForReading.fileDescriptor
-        // Keep the pipe objects alive as long as their descriptors are used.
-        self.pipes = (stdinPipe, stdoutPipe)
+        process = try AgentProcess(command: command, directory: directory,
+                                   environment: environment ?? Self.minimalEnvironment())
     }
 
-    private let pipes: (Pipe, Pipe)
+    /// `PATH`, `HOME`, `LANG`, `TZ` and the variables named in `passing`, with this
+    /// process's values (those it has); `PATH` defaults to the system folders.
+    public static func minimalEnvironment(passing: [String] = []) -> [String] {
+        let own = ProcessInfo.processInfo.environment
+        var names: [String] = []
+        for name in ["PATH", "HOME", "LANG", "TZ"] + passing where !names.contains(name) { names.append(name) }
+        var entries: [String] = []
+        for name in names {
+            if let value = own[name] {
+                entries.append("\(name)=\(value)")
+            } else if name == "PATH" {
+                entries.append("PATH=/usr/local/bin:/usr/bin:/bin")
+            }
+        }
+        return entries
+    }
 
     deinit { close() }
 
@@ -100,7 +104,7 @@ public final class ExternalAgent {
             }
             buffer.append(contentsOf: chunk[..<n])
             if buffer.count > 1 << 20 {
-                throw failure("sent more than 1 MiB without a newline" + quoted(Array(buffer.prefix(200)), prefix: "; it began: "))
+                throw failure("sent more than 1 MiB without a newline" + quoted(buffer, prefix: "; it began: "))
             }
         }
     }
@@ -125,21 +129,16 @@ public final class ExternalAgent {
 
     private func exitNote() -> String {
         usleep(20_000)
-        return process.isRunning ? "" : " (exit status \(process.terminationStatus))"
+        return process.exitDescription().map { " (\($0))" } ?? ""
     }
 
     private func quoted(_ bytes: [UInt8], prefix: String) -> String {
         guard !bytes.isEmpty else { return "" }
-        let text = String(decoding: bytes.prefix(300), as: UTF8.self)
-        return prefix + "\"" + text + (bytes.count > 300 ? "…" : "") + "\""
+        return prefix + "\"" + Excerpt.of(bytes: bytes) + "\""
     }
 
-    /// Closes the agent's input and stops it.
+    /// Closes the agent's input and ends it and its process group (`AgentProcess.stop()`).
     public func close() {
-        guard !closed else { return }
-        closed = true
-        try? pipes.0.fileHandleForWriting.close()
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        process.stop()
     }
 }

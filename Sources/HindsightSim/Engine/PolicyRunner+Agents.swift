@@ -17,7 +17,7 @@ extension PolicyRunner {
         case .hosted(let model):
             warnings.append("aiAgent.modelRef '\(model)' is a hosted model that cannot run offline: the policy ran reactive (modelRef none); --strict makes this an error")
         case .exec(let command):
-            agent = try located(policy, setup) { try ExternalAgent(command: command, directory: scenarioFolder(setup), timeout: 5_000) }
+            agent = try startAgent(policy, command: command, directory: scenarioFolder(setup), timeout: 5_000, setup: setup)
         case .none, .ewma, .linear, .holtWinters, .seasonalNaive:
             break
         }
@@ -32,7 +32,7 @@ extension PolicyRunner {
 
     /// An `exec:` agent in charge of the fleet.
     static func runExec(_ policy: PolicySpec, _ e: ExecSpec, setup: RunSetup, warnings: inout [String]) throws -> RunResult {
-        let agent = try located(policy, setup) { try ExternalAgent(command: e.command, directory: e.directory, timeout: e.timeout) }
+        let agent = try startAgent(policy, command: e.command, directory: e.directory, timeout: e.timeout, setup: setup)
         defer { agent.close() }
         let initial = min(max(initialReplicas(setup, minimum: e.minReplicas), e.minReplicas), e.maxReplicas)
         let c = ExecPolicyController(
@@ -41,6 +41,16 @@ extension PolicyRunner {
             timers: [ControllerTimer(first: setup.trace.start, period: max(1, e.interval))])
         return try located(policy, setup) {
             try finish(policy, setup: setup, controller: c, initial: initial, seriesNames: agentSeries(setup), warnings: &warnings)
+        }
+    }
+
+    /// Starts `policy`'s agent if the run's permission allows it, in a minimal environment
+    /// (plus the scenario's `spec.agents.env`).
+    static func startAgent(_ policy: PolicySpec, command: [String], directory: String, timeout: Int64, setup: RunSetup) throws -> ExternalAgent {
+        try Simulation.requirePermission(policy, setup: setup)
+        let environment = ExternalAgent.minimalEnvironment(passing: setup.scenario.agents.env)
+        return try located(policy, setup) {
+            try ExternalAgent(command: command, directory: directory, timeout: timeout, environment: environment)
         }
     }
 

@@ -27,4 +27,6 @@ struct RunSetup: Sendable {
     let memoryGiB: Double
     /// `--strict`: a hosted model that cannot run offline is an error, not a warning.
     var strict = false
+    /// Which external agents may start (`Simulation.run(exec:)`).
+    var exec: ExecPermission = .deny
 }

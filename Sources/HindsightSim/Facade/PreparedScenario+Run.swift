@@ -15,15 +15,20 @@ extension PreparedScenario {
     ///   - jobs: how many runs may execute at once (≥ 1).
     ///   - strict: a hosted `aiAgent.modelRef` (which cannot run offline) is an error
     ///     instead of a warning with a reactive run.
+    ///   - exec: which external agents (`exec:` policies, `modelRef: "exec:…"`) may start;
+    ///     default `.deny` (see `ExecPermission.run` and `.check`).
     /// - Returns: one `RunResult` per policy, in the order given.
-    /// - Throws: an `InputError` (file:line:col where known) for a policy the trace
-    ///   cannot drive, before any run starts.
+    /// - Throws: an `InputError` (file:line:col where known) for an agent `exec` does not
+    ///   allow or a policy the trace cannot drive, before any run starts.
     /// - Complexity: O(policies × events · log events); the shared inputs are not rebuilt.
-    public func run(_ policies: [PolicySpec]? = nil, jobs: Int = 1, strict: Bool = false) throws -> ScenarioResult {
+    public func run(_ policies: [PolicySpec]? = nil, jobs: Int = 1, strict: Bool = false,
+                    exec: ExecPermission = .deny) throws -> ScenarioResult {
         precondition(jobs >= 1, "PreparedScenario.run: jobs must be at least 1, got \(jobs)")
         let list = (policies ?? scenario.policies).map { Simulation.bindSeries($0, trace: trace) }
         var setup = self.setup
         setup.strict = strict
+        setup.exec = exec
+        for policy in list { try Simulation.requirePermission(policy, setup: setup) }
         for policy in list { try Simulation.validate(policy, setup: setup) }
         var runs = try Simulation.runAll(list, setup: setup, jobs: jobs)
         if let mape = fidelity.value(computing: { Simulation.observedFidelity(runs, policies: list, setup: setup) }) {

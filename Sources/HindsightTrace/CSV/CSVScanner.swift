@@ -14,7 +14,7 @@ enum CSVScanner {
                              expected: "a header row such as timestamp,rps and one row per sample")
         }
         guard var zone = LocalTimeResolver(identifier: timezone) else {
-            throw TraceError(file: file, message: "\"\(timezone)\" is not a known time zone",
+            throw TraceError(file: file, message: "\(Excerpt.quoted(timezone)) is not a known time zone",
                              expected: "an IANA time zone name such as UTC, Europe/Berlin or America/New_York")
         }
         var cursor = CSVCursor(base: base, count: bytes.count, file: file)
@@ -176,14 +176,14 @@ enum CSVScanner {
         if let v = DecimalParser.parse(base + s, e - s, pow10: pow10) {
             if v < 0 && forbid {
                 throw cursor.error(at: s, line: field.line, lineStart: field.lineStart,
-                                   "\(cursor.text(of: field)) in column \"\(layout.selected[role].name)\" is negative",
+                                   "\(Excerpt.of(cursor.text(of: field))) in column \"\(layout.selected[role].name)\" is negative",
                                    expected: "a load of 0 or more")
             }
             return v
         }
         if isNaNWord(base + s, e - s) { return .nan }
         throw cursor.error(at: s, line: field.line, lineStart: field.lineStart,
-                           "\"\(cursor.text(of: field))\" in column \"\(layout.selected[role].name)\" is not a number",
+                           "\(Excerpt.quoted(cursor.text(of: field))) in column \"\(layout.selected[role].name)\" is not a number",
                            expected: "a decimal number such as 12.5 or 1e3, or an empty cell for a missing value")
     }
 
@@ -196,9 +196,9 @@ enum CSVScanner {
         while s < e && (base[s] == 32 || base[s] == 9) { s += 1 }
         while e > s && (base[e - 1] == 32 || base[e - 1] == 9) { e -= 1 }
         if s < e, let t = TimeCellParser.parse(base + s, e - s, zone: &zone, pow10: pow10) { return t }
-        let what = s < e ? "\"\(cursor.text(of: field))\" is not a time" : "the time cell is empty"
+        let what = s < e ? "\(Excerpt.quoted(cursor.text(of: field))) is not a time" : "the time cell is empty"
         throw cursor.error(at: s, line: field.line, lineStart: field.lineStart,
-                           "\(what) (column \"\(header[layout.timeField])\")",
+                           "\(what) (column \(Excerpt.quoted(header[layout.timeField])))",
                            expected: "unix seconds (1767225600 or 1767225600.5), RFC 3339 (2026-01-01T00:00:00Z) or YYYY-MM-DD HH:MM:SS")
     }
 

@@ -16,7 +16,7 @@ struct ColumnSelection {
          columns: [String]?, nonNegative: Set<String>) throws {
         func missing(_ what: String) -> TraceError {
             TraceError(file: file, line: line, column: 1, message: "\(what) is not in the header",
-                       expected: "one of the columns " + header.map { "\"\($0)\"" }.joined(separator: ", "))
+                       expected: "one of the columns " + Excerpt.list(header))
         }
         guard let time = ColumnSelection.find(timeColumn, in: header, file: file, line: line) else {
             throw missing("the time column \"\(timeColumn)\"")
@@ -41,7 +41,7 @@ struct ColumnSelection {
         } else {
             for (field, name) in header.enumerated() where field != timeField {
                 if wanted.contains(where: { $0.name == name }) {
-                    throw TraceError(file: file, line: line, column: 1, message: "the header names \"\(name)\" twice",
+                    throw TraceError(file: file, line: line, column: 1, message: "the header names \(Excerpt.quoted(name)) twice",
                                      expected: "unique column names")
                 }
                 wanted.append((name, field))

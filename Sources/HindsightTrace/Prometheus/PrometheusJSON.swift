@@ -27,7 +27,7 @@ public enum PrometheusJSON {
         } catch {
             let reason = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
             let place = position(of: reason, in: bytes)
-            throw TraceError(file: file, line: place?.line, column: place?.column, message: "not valid JSON (\(reason))",
+            throw TraceError(file: file, line: place?.line, column: place?.column, message: "not valid JSON (\(Excerpt.of(reason, limit: 2 * Excerpt.defaultLimit)))",
                              expected: "the JSON answer of a Prometheus query_range call")
         }
         func fail(_ path: String, _ message: String, _ expected: String) -> TraceError {
@@ -38,7 +38,7 @@ public enum PrometheusJSON {
         }
         if let status = top["status"] as? String, status != "success" {
             let reason = (top["error"] as? String) ?? "no error text"
-            throw fail("status", "Prometheus answered \"\(status)\": \(reason)", "a successful answer")
+            throw fail("status", "Prometheus answered \(Excerpt.quoted(status)): \(Excerpt.of(reason))", "a successful answer")
         }
         let dataPath = top["data"] == nil ? "$" : "data"
         guard let data = (top["data"] ?? top) as? [String: Any] else {
@@ -81,7 +81,7 @@ public enum PrometheusJSON {
                 switch text {
                 case "NaN", "+Inf", "-Inf", "Inf": value = .nan
                 default:
-                    guard let parsed = DecimalParser.parse(text) else { throw fail("\(at)[1]", "\"\(text)\" is not a number", "a decimal number as a string") }
+                    guard let parsed = DecimalParser.parse(text) else { throw fail("\(at)[1]", "\(Excerpt.quoted(text)) is not a number", "a decimal number as a string") }
                     value = parsed
                 }
                 samples.append((ms, value))

@@ -35,7 +35,7 @@ public enum Resampler {
             if raw.columns[column] != nil {
                 chosen.append((key, column))
             } else if TraceSpec.defaultColumns[key] != column {
-                let available = raw.columnNames.map { "\"\($0)\"" }.joined(separator: ", ")
+                let available = Excerpt.list(raw.columnNames)
                 throw TraceError(file: raw.source,
                                  message: "spec.trace.columns maps \(key) to \"\(column)\", which the trace does not have",
                                  expected: "one of the columns \(available.isEmpty ? "(none)" : available)")
