@@ -97,7 +97,7 @@ final class HTMLReportTests: XCTestCase {
     func testUtilizationChartWhenNoLatencyIsModelled() {
         var result = SmallResult.twoPolicies()
         for i in result.runs.indices {
-            result.runs[i].series.latencyP99Ms = Array(repeating: .nan, count: 24)
+            result.runs[i].series[\.latencyP99Ms] = Array(repeating: .nan, count: 24)
         }
         result.scenario.slo.latencyP99 = nil
         let html = HTMLReport.render(result)

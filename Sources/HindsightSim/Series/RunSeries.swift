@@ -1,0 +1,17 @@
+/// One run's rows of `timeseries-<policy>.csv`, one ``StepRow`` per trace step, stored
+/// contiguously. A column is read as an array with `series[\.field]`.
+public struct RunSeries: Sendable, Equatable {
+    /// The rows in step order.
+    public var rows: [StepRow]
+
+    public init(rows: [StepRow] = []) { self.rows = rows }
+
+    /// Number of rows (steps).
+    public var count: Int { rows.count }
+
+    /// One field of every row, in step order, e.g. `series[\.desiredReplicas]`.
+    /// - Complexity: O(rows).
+    public subscript<Value>(column: KeyPath<StepRow, Value>) -> [Value] {
+        rows.map { $0[keyPath: column] }
+    }
+}
