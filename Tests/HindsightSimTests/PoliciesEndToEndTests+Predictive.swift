@@ -60,7 +60,7 @@ extension PoliciesEndToEndTests {
         // Days 1–2 are the forecaster's warm-up (it answers like none); on the last day
         // the difference is the forecast's alone.
         func lastDayViolations(_ r: RunResult) -> Int {
-            r.series[\.slo][((days - 1) * perDay)...].reduce(0) { $0 + ($1 == 1 ? 1 : 0) }
+            r.series[\.slo][((days - 1) * perDay)...].reduce(0) { $0 + ($1 == .violated ? 1 : 0) }
         }
         XCTAssertLessThan(lastDayViolations(hw), lastDayViolations(none))
         // Pods asked for ahead of the load count in the predicted latency (they are ready

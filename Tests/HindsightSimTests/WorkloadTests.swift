@@ -30,7 +30,7 @@ final class WorkloadTests: XCTestCase {
         assertClose(run.summary.requestsServed, 200 * 15 * Double(n))
         assertClose(run.summary.requestsDropped, 50 * 15 * Double(n))
         XCTAssertEqual(run.summary.sloViolationFraction, 1)
-        XCTAssertEqual(run.series[\.slo], Array(repeating: 1, count: n))
+        XCTAssertEqual(run.series[\.slo], Array(repeating: SLOState.violated, count: n))
     }
 
     /// Observed replicas 1,1,3,…; pods created at step 2 are ready 30 s later, at step 4.
@@ -119,7 +119,7 @@ final class MissingAndEmpiricalTests: XCTestCase {
         }
         let run = try XCTUnwrap(SimFixture.run(sc, trace).first)
         XCTAssertEqual(run.summary.missingSeconds, 20 * 15)
-        XCTAssertEqual(run.series[\.slo].filter { $0 == 255 }.count, 20)
+        XCTAssertEqual(run.series[\.slo].filter { $0 == .notJudged }.count, 20)
         XCTAssertTrue(run.series[\.loadCores][12].isNaN)
         // 1.5 cores on 3 pods = 50 %: in band, and no data in the gap → stays 3 throughout.
         XCTAssertEqual(Set(run.series[\.desiredReplicas]), [3])
