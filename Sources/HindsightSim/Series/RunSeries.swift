@@ -9,9 +9,11 @@ public struct RunSeries: Sendable, Equatable {
     /// Number of rows (steps).
     public var count: Int { rows.count }
 
-    /// One field of every row, in step order, e.g. `series[\.desiredReplicas]`.
+    /// One value of every row, in step order, e.g. `series[\.desiredReplicas]` (a key-path
+    /// literal becomes a plain function here, so no key path is applied per row).
     /// - Complexity: O(rows).
-    public subscript<Value>(column: KeyPath<StepRow, Value>) -> [Value] {
-        rows.map { $0[keyPath: column] }
+    @inlinable
+    public subscript<Value>(_ value: (StepRow) -> Value) -> [Value] {
+        rows.map(value)
     }
 }
