@@ -105,23 +105,7 @@ struct SimulationEngine<C: Controller> {
             for (k, timer) in timers.enumerated() where timer.first < end { nextTick[k] = max(timer.first, trace.start) }
             scheduleNextEnvironmentChange(after: trace.start)
         }
-        while true {
-            // The earliest of the three sources by (time, priority).
-            var t = Int64.max
-            var priority = Int.max
-            var source: EventSource?
-            if let top = queue.peekKey() { t = top.time; priority = top.priority; source = .queued }
-            if nextSample < count {
-                let ts = trace.time(at: nextSample)
-                let p = EventSource.traceSamplePriority
-                if ts < t || (ts == t && p < priority) { t = ts; priority = p; source = .traceSample(index: nextSample) }
-            }
-            for k in nextTick.indices {
-                let tk = nextTick[k]
-                let p = EventSource.timerPriority(k)
-                if tk < t || (tk == t && p < priority) { t = tk; priority = p; source = .timer(k) }
-            }
-            guard let source, t < end else { break }
+        while let (t, source) = nextEvent(sample: nextSample, ticks: nextTick), t < end {
             advance(to: t)
             switch source {
             case .queued:
@@ -141,6 +125,28 @@ struct SimulationEngine<C: Controller> {
             finishStep()
         }
         return (summary(), RunSeries(rows: rows), decisions)
+    }
+
+    /// The earliest pending event of the three sources by (time, priority): the queue's
+    /// next event, trace sample `sample` (none when it is past the trace), and each
+    /// timer's next tick in `ticks` (ms; `.max` = never). Nil when nothing is pending.
+    /// - Complexity: O(timers).
+    @inline(__always)
+    func nextEvent(sample: Int, ticks: [Int64]) -> (time: Int64, source: EventSource)? {
+        var t = Int64.max
+        var priority = Int.max
+        var source: EventSource?
+        if let top = queue.peekKey() { t = top.time; priority = top.priority; source = .queued }
+        if sample < setup.trace.count {
+            let ts = setup.trace.time(at: sample)
+            let p = EventSource.traceSamplePriority
+            if ts < t || (ts == t && p < priority) { t = ts; priority = p; source = .traceSample(index: sample) }
+        }
+        for k in ticks.indices {
+            let p = EventSource.timerPriority(k)
+            if ticks[k] < t || (ticks[k] == t && p < priority) { t = ticks[k]; priority = p; source = .timer(k) }
+        }
+        return source.map { (t, $0) }
     }
 
     /// Trace step `index` begins: closes the previous step's row and resets the sums.
