@@ -84,21 +84,11 @@ extension SimulationEngine {
         let load = setup.load
         let missing = load.missing[i]
         let utilization = step.readyPodMs > 0 ? step.servedCoreMs / (step.readyPodMs * sc.workload.cpuRequest) * 100 : .nan
-        let slo: SLOState
-        if missing {
-            slo = .notJudged
-            total.missingMs += stepMs
-        } else {
-            var violated = step.dropped > 1e-9 * max(1, step.offered)
-            switch setup.latencyKind {
-            case .none:
-                if utilization > sc.slo.maxUtilization { violated = true }
-            case .mmc, .empirical:
-                if let target = sc.slo.latencyP99, step.latencyMax > target { violated = true }
-            }
-            slo = violated ? .violated : .met
-            total.judgedMs += stepMs
-            if violated { total.violationMs += stepMs }
+        let slo = judgeSLO(missing: missing, utilizationPct: utilization)
+        switch slo {
+        case .notJudged: total.missingMs += stepMs
+        case .met: total.judgedMs += stepMs
+        case .violated: total.judgedMs += stepMs; total.violationMs += stepMs
         }
         // The intensity in force when the step began (environment events at that
         // instant run before its trace sample), i.e. `intensity.value(at: time(at: i))`.
@@ -115,5 +105,23 @@ extension SimulationEngine {
                 total.mapeCount += 1
             }
         }
+    }
+
+    /// The current step against the SLO (SEMANTICS.md §4): not judged when its load sample
+    /// is missing; violated when work was dropped, or when the modelled p99 exceeds
+    /// `spec.slo.latencyP99` (latency models) or utilization exceeds `maxUtilization`
+    /// (no latency model).
+    /// - Parameter utilizationPct: the step's served CPU ÷ (ready pod-time × request), percent.
+    func judgeSLO(missing: Bool, utilizationPct: Double) -> SLOState {
+        if missing { return .notJudged }
+        if step.dropped > 1e-9 * max(1, step.offered) { return .violated }
+        let slo = setup.scenario.slo
+        switch setup.latencyKind {
+        case .none:
+            if utilizationPct > slo.maxUtilization { return .violated }
+        case .mmc, .empirical:
+            if let target = slo.latencyP99, step.latencyMax > target { return .violated }
+        }
+        return .met
     }
 }
