@@ -49,39 +49,6 @@ public struct RunSummary: Sendable, Equatable {
     public init() {}
 }
 
-/// One row per step (`timeseries-<policy>.csv`). `.nan` means "does not apply" and is
-/// written as an empty cell.
-public struct RunSeries: Sendable, Equatable {
-    /// ms since epoch, the start of each step.
-    public var timestamp: [Int64] = []
-    public var loadRPS: [Double] = []
-    public var loadCores: [Double] = []
-    public var desiredReplicas: [Int32] = []
-    public var readyReplicas: [Int32] = []
-    public var totalReplicas: [Int32] = []
-    public var utilizationPct: [Double] = []
-    public var latencyP99Ms: [Double] = []
-    /// 0 or 1; 255 = not judged (missing step).
-    public var sloViolated: [UInt8] = []
-    /// Per step (not cumulative).
-    public var costUSD: [Double] = []
-    public var energyKWh: [Double] = []
-    public var emissionsG: [Double] = []
-    public var carbonIntensity: [Double] = []
-    public init() {}
-
-    public var count: Int { timestamp.count }
-
-    /// Reserves room for `n` rows in every column.
-    public mutating func reserve(_ n: Int) {
-        timestamp.reserveCapacity(n); loadRPS.reserveCapacity(n); loadCores.reserveCapacity(n)
-        desiredReplicas.reserveCapacity(n); readyReplicas.reserveCapacity(n); totalReplicas.reserveCapacity(n)
-        utilizationPct.reserveCapacity(n); latencyP99Ms.reserveCapacity(n); sloViolated.reserveCapacity(n)
-        costUSD.reserveCapacity(n); energyKWh.reserveCapacity(n); emissionsG.reserveCapacity(n)
-        carbonIntensity.reserveCapacity(n)
-    }
-}
-
 /// One scaling decision (`decisions-<policy>.csv`: `timestamp,from,to,reason`).
 public struct Decision: Sendable, Equatable {
     /// ms since epoch.

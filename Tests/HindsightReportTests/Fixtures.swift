@@ -38,7 +38,7 @@ enum Fixtures {
     static func run(policy: String, index: Int, steps: Int, stepMs: Int64, seed: UInt64) -> RunResult {
         var rng = SeededGenerator(seed: seed)
         var s = RunSeries()
-        s.reserve(steps)
+        s.rows.reserveCapacity(steps)
         var decisions: [Decision] = []
         var replicas: Int32 = 4
         let dayMs = 86_400_000.0
@@ -57,35 +57,29 @@ enum Fixtures {
             }
             let util = min(100, load / (Double(replicas) * 40) * 100)
             let latency = util > 95 ? 400 + 100 * rng.nextUnit() : 40 + util * 1.2 + 5 * rng.nextUnit()
-            s.timestamp.append(t)
-            s.loadRPS.append(load)
-            s.loadCores.append(load * 0.01)
-            s.desiredReplicas.append(wanted)
-            s.readyReplicas.append(replicas)
-            s.totalReplicas.append(replicas)
-            s.utilizationPct.append(util)
-            s.latencyP99Ms.append(i % 5000 == 17 ? .nan : latency)
-            s.sloViolated.append(i % 5000 == 17 ? 255 : (latency > 250 ? 1 : 0))
             let hours = Double(stepMs) / 3_600_000
-            s.costUSD.append(Double(replicas) * 0.5 * 0.031611 * hours)
-            s.energyKWh.append(Double(replicas) * 2.0 * hours / 1000)
+            let kWh = Double(replicas) * 2.0 * hours / 1000
             let intensity = 300 + 120 * cos(2 * Double.pi * phase)
-            s.carbonIntensity.append(intensity)
-            s.emissionsG.append(s.energyKWh[i] * intensity)
+            s.rows.append(StepRow(timestamp: t, loadRPS: load, loadCores: load * 0.01, desiredReplicas: wanted,
+                                  readyReplicas: replicas, totalReplicas: replicas, utilizationPct: util,
+                                  latencyP99Ms: i % 5000 == 17 ? .nan : latency,
+                                  slo: i % 5000 == 17 ? .notJudged : (latency > 250 ? .violated : .met),
+                                  costUSD: Double(replicas) * 0.5 * 0.031611 * hours, energyKWh: kWh,
+                                  emissionsG: kWh * intensity, carbonIntensity: intensity))
         }
         var summary = RunSummary()
         summary.start = start
         summary.end = start + Int64(steps) * stepMs
         summary.stepSeconds = Double(stepMs) / 1000
-        summary.replicasMean = s.totalReplicas.reduce(0.0) { $0 + Double($1) } / Double(max(steps, 1))
-        summary.replicasMax = Int(s.totalReplicas.max() ?? 0)
-        summary.replicasMin = Int(s.totalReplicas.min() ?? 0)
-        summary.costUSD = s.costUSD.reduce(0, +)
-        summary.energyKWh = s.energyKWh.reduce(0, +)
-        summary.emissionsKgCO2e = s.emissionsG.reduce(0, +) / 1000
-        summary.requestsServed = s.loadRPS.reduce(0, +) * Double(stepMs) / 1000
+        summary.replicasMean = s[\.totalReplicas].reduce(0.0) { $0 + Double($1) } / Double(max(steps, 1))
+        summary.replicasMax = Int(s[\.totalReplicas].max() ?? 0)
+        summary.replicasMin = Int(s[\.totalReplicas].min() ?? 0)
+        summary.costUSD = s[\.costUSD].reduce(0, +)
+        summary.energyKWh = s[\.energyKWh].reduce(0, +)
+        summary.emissionsKgCO2e = s[\.emissionsG].reduce(0, +) / 1000
+        summary.requestsServed = s[\.loadRPS].reduce(0, +) * Double(stepMs) / 1000
         summary.sciGramsPer1kRequests = summary.emissionsKgCO2e * 1000 / (summary.requestsServed / 1000)
-        let violated = s.sloViolated.filter { $0 == 1 }.count
+        let violated = s[\.slo].filter { $0 == .violated }.count
         summary.sloViolationSeconds = Double(violated) * Double(stepMs) / 1000
         summary.sloViolationFraction = Double(violated) / Double(max(steps, 1))
         summary.errorBudgetUsed = summary.sloViolationFraction / 0.005

@@ -97,7 +97,7 @@ final class HTMLReportTests: XCTestCase {
     func testUtilizationChartWhenNoLatencyIsModelled() {
         var result = SmallResult.twoPolicies()
         for i in result.runs.indices {
-            result.runs[i].series.latencyP99Ms = Array(repeating: .nan, count: 24)
+            for j in result.runs[i].series.rows.indices { result.runs[i].series.rows[j].latencyP99Ms = .nan }
         }
         result.scenario.slo.latencyP99 = nil
         let html = HTMLReport.render(result)

@@ -15,11 +15,10 @@ final class HostileInputTests: XCTestCase {
         var s = RunSeries()
         let values: [Double] = [.nan, .infinity, -.infinity, 1e308, -1e308, 5e-324, -0.0, 0]
         for (i, v) in values.enumerated() {
-            s.timestamp.append(Int64(i) * 1000 - 5_000)
-            s.loadRPS.append(v); s.loadCores.append(v); s.utilizationPct.append(v); s.latencyP99Ms.append(v)
-            s.desiredReplicas.append(Int32.max); s.readyReplicas.append(Int32.min); s.totalReplicas.append(0)
-            s.sloViolated.append(UInt8(i % 3 == 2 ? 255 : i % 2))
-            s.costUSD.append(v); s.energyKWh.append(v); s.emissionsG.append(v); s.carbonIntensity.append(v)
+            s.rows.append(StepRow(timestamp: Int64(i) * 1000 - 5_000, loadRPS: v, loadCores: v, desiredReplicas: Int32.max,
+                                  readyReplicas: Int32.min, totalReplicas: 0, utilizationPct: v, latencyP99Ms: v,
+                                  slo: i % 3 == 2 ? .notJudged : (i % 2 == 1 ? .violated : .met),
+                                  costUSD: v, energyKWh: v, emissionsG: v, carbonIntensity: v))
         }
         result.runs[1].series = s
         result.runs[1].summary.costUSD = .infinity

@@ -58,19 +58,12 @@ enum SmallResult {
     static func series(steps: Int) -> RunSeries {
         var s = RunSeries()
         for i in 0..<steps {
-            s.timestamp.append(Fixtures.start + Int64(i) * 3_600_000)
-            s.loadRPS.append(100 + Double(i))
-            s.loadCores.append(.nan)
-            s.desiredReplicas.append(Int32(2 + i % 3))
-            s.readyReplicas.append(Int32(2 + i % 3))
-            s.totalReplicas.append(Int32(2 + i % 3))
-            s.utilizationPct.append(50)
-            s.latencyP99Ms.append(i == 5 ? .nan : 100 + Double(i) * 10)
-            s.sloViolated.append(i == 5 ? 255 : (i > 15 ? 1 : 0))
-            s.costUSD.append(0.25)
-            s.energyKWh.append(0.5)
-            s.emissionsG.append(0.5 * 379)
-            s.carbonIntensity.append(379)
+            let replicas = Int32(2 + i % 3)
+            s.rows.append(StepRow(timestamp: Fixtures.start + Int64(i) * 3_600_000, loadRPS: 100 + Double(i), loadCores: .nan,
+                                  desiredReplicas: replicas, readyReplicas: replicas, totalReplicas: replicas,
+                                  utilizationPct: 50, latencyP99Ms: i == 5 ? .nan : 100 + Double(i) * 10,
+                                  slo: i == 5 ? .notJudged : (i > 15 ? .violated : .met),
+                                  costUSD: 0.25, energyKWh: 0.5, emissionsG: 0.5 * 379, carbonIntensity: 379))
         }
         return s
     }

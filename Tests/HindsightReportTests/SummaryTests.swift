@@ -51,6 +51,14 @@ final class SummaryTests: XCTestCase {
         XCTAssertTrue(text.contains("\"step_seconds\": 3600,"), "whole doubles print as integers")
     }
 
+    func testKeyTableIsTheContractAndEveryNumberHasAUnit() {
+        XCTAssertEqual(SummaryKey.all.map(\.key), keys)
+        let run = SmallResult.twoPolicies().runs[1]
+        for k in SummaryKey.all {
+            if case .number = k.value(run) { XCTAssertFalse(k.unit.isEmpty, "\(k.key) has no unit") }
+        }
+    }
+
     func testJSONEscapesControlCharacters() throws {
         let value = JSONValue.object([("k", .string("tab\there\u{01}\\"))])
         XCTAssertEqual(value.rendered(indent: 0), "{\"k\":\"tab\\there\\u0001\\\\\"}")

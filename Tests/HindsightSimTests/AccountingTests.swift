@@ -31,8 +31,8 @@ final class AccountingTests: XCTestCase {
         XCTAssertEqual(run.summary.requestsDropped, 0)
         assertClose(try XCTUnwrap(run.summary.sciGramsPer1kRequests), kWh * 379 / 360)
         XCTAssertEqual(run.series.count, 240)
-        assertClose(run.series.costUSD.reduce(0, +), run.summary.costUSD)
-        XCTAssertEqual(run.series.utilizationPct[7], 25, accuracy: 1e-9)
+        assertClose(run.series[\.costUSD].reduce(0, +), run.summary.costUSD)
+        XCTAssertEqual(run.series[\.utilizationPct][7], 25, accuracy: 1e-9)
         XCTAssertEqual(run.summary.scalingActions, 0)
     }
 
@@ -44,9 +44,9 @@ final class AccountingTests: XCTestCase {
         let env = SimEnvironment(intensity: StepSeries(times: [trace.start - 3_600_000, trace.start + 1_800_000], values: [50, 300]))
         let run = try XCTUnwrap(SimFixture.run(sc, trace, env: env).first)
         assertClose(run.summary.emissionsKgCO2e, (kWh / 2 * 50 + kWh / 2 * 300) / 1000)
-        XCTAssertEqual(run.series.carbonIntensity[0], 50)
-        XCTAssertEqual(run.series.carbonIntensity[119], 50)
-        XCTAssertEqual(run.series.carbonIntensity[120], 300)
+        XCTAssertEqual(run.series[\.carbonIntensity][0], 50)
+        XCTAssertEqual(run.series[\.carbonIntensity][119], 50)
+        XCTAssertEqual(run.series[\.carbonIntensity][120], 300)
         // A series starting after the run start: its first value holds before it.
         let late = SimEnvironment(intensity: StepSeries(times: [trace.start + 1_800_000], values: [200]))
         let r2 = try XCTUnwrap(SimFixture.run(sc, trace, env: late).first)
@@ -90,8 +90,8 @@ final class AccountingTests: XCTestCase {
         // Billed pod-steps: 4, 4, 2+2, 2+2, 2, 2 = 20 steps of 15 s; replicas: 16.
         assertClose(run.summary.costUSD, 20 * 15.0 / 3600 * podHour)
         assertClose(run.summary.replicaHours, 16 * 15.0 / 3600)
-        XCTAssertEqual(run.series.totalReplicas, [4, 4, 2, 2, 2, 2])
-        assertClose(run.series.costUSD[3], 4 * 15.0 / 3600 * podHour)
-        assertClose(run.series.costUSD[4], 2 * 15.0 / 3600 * podHour)
+        XCTAssertEqual(run.series[\.totalReplicas], [4, 4, 2, 2, 2, 2])
+        assertClose(run.series[\.costUSD][3], 4 * 15.0 / 3600 * podHour)
+        assertClose(run.series[\.costUSD][4], 2 * 15.0 / 3600 * podHour)
     }
 }

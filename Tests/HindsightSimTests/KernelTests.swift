@@ -6,17 +6,17 @@ import XCTest
 final class KernelTests: XCTestCase {
     func testSameInstantOrderThenFIFO() {
         var q = EventQueue()
-        q.schedule(.controllerTick(timer: 1), at: 100)
-        q.schedule(.controllerTick(timer: 0), at: 100)
-        q.schedule(.podReady(id: 7), at: 100)
         q.schedule(.podTerminated(id: 3), at: 100)
-        q.schedule(.traceSample(index: 4), at: 100)
+        q.schedule(.podReady(id: 7), at: 100)
         q.schedule(.environment, at: 100)
         q.schedule(.podReady(id: 9), at: 50)
         var got: [SimEvent] = []
         while let e = q.popNext() { got.append(e.event) }
-        XCTAssertEqual(got, [.podReady(id: 9), .environment, .traceSample(index: 4), .podReady(id: 7),
-                             .podTerminated(id: 3), .controllerTick(timer: 0), .controllerTick(timer: 1)])
+        // Environment (rank 0) before pod changes (rank 2); equal ranks first-in first-out.
+        XCTAssertEqual(got, [.podReady(id: 9), .environment, .podTerminated(id: 3), .podReady(id: 7)])
+        XCTAssertLessThan(SimEvent.environment.priority, EventSource.traceSamplePriority)
+        XCTAssertLessThan(EventSource.traceSamplePriority, SimEvent.podReady(id: 0).priority)
+        XCTAssertLessThan(SimEvent.podTerminated(id: 0).priority, EventSource.timerPriority(0))
         XCTAssertNil(q.peekTime())
     }
 

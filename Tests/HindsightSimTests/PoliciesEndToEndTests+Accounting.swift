@@ -28,7 +28,7 @@ extension PoliciesEndToEndTests {
         // returns at 7215 s; the next poll, 7230 s (step 482), activates 0 → 1 and the HPA
         // sync at the same instant goes to ⌈300 / 100⌉ = 3.
         let expected = (0..<n).map { i -> Int32 in i >= 248 && i < 482 ? 0 : 3 }
-        XCTAssertEqual(run.series.desiredReplicas, expected)
+        XCTAssertEqual(run.series[\.desiredReplicas], expected)
         XCTAssertEqual(run.decisions.map(\.to), [0, 1, 3])
         XCTAssertEqual(run.decisions.map(\.time), [trace.time(at: 248), trace.time(at: 482), trace.time(at: 482)])
         // Bound by query text instead of name, the same ScaledObject runs the same.
@@ -40,7 +40,7 @@ extension PoliciesEndToEndTests {
         var sq = sc
         sq.policies = [PolicySpec(name: "web", kind: .scaledObject(byQuery))]
         let bound = try XCTUnwrap(SimFixture.run(sq, queryTrace).first)
-        XCTAssertEqual(bound.series.desiredReplicas, expected)
+        XCTAssertEqual(bound.series[\.desiredReplicas], expected)
     }
 
     // (h) GPUs are priced (gpuHour) and powered (gpuWatts), closed form.
@@ -98,6 +98,6 @@ extension PoliciesEndToEndTests {
         // Under the static fleet the model reads the same curve at other utilizations.
         let i = 720  // rps 800 on 9 pods: utilization 71.1 %, p99 ≈ 20 + 0.02 × 71.1² ms
         let u = rps[i] * 0.004 / (9 * 0.5) * 100
-        assertClose(runs[1].series.latencyP99Ms[i], 20 + 0.02 * u * u, rel: 0.03)
+        assertClose(runs[1].series[\.latencyP99Ms][i], 20 + 0.02 * u * u, rel: 0.03)
     }
 }

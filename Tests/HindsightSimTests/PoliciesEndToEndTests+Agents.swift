@@ -44,7 +44,7 @@ extension PoliciesEndToEndTests {
         // Evaluations every 60 s (4 steps) see the current rps; answers ⌊rps/100⌋ clamped
         // to [2, 6]: 1→2, 4, 9→6, 2, 0→2.
         let expected = rps.map { Int32(min(max(Int($0 / 100), 2), 6)) }
-        XCTAssertEqual(run.series.desiredReplicas, expected)
+        XCTAssertEqual(run.series[\.desiredReplicas], expected)
         XCTAssertEqual(run.decisions.map(\.to), [2, 4, 6, 2])
         XCTAssertEqual(run.decisions.map(\.time), [0, 16, 32, 48].map { trace.time(at: $0) })
         XCTAssertTrue(run.decisions[1].reason.contains("t=\(trace.time(at: 16) / 1000)"), run.decisions[1].reason)
@@ -82,7 +82,7 @@ extension PoliciesEndToEndTests {
         let sc = Self.web([PolicySpec(name: "replay", kind: .replay(ReplaySpec(file: dir + "/decisions.csv")))])
         let run = try XCTUnwrap(SimFixture.run(sc, trace).first)
         let expected = (0..<40).map { i -> Int32 in i < 5 ? 3 : (i < 20 ? 5 : 2) }
-        XCTAssertEqual(run.series.desiredReplicas, expected)
+        XCTAssertEqual(run.series[\.desiredReplicas], expected)
         XCTAssertEqual(run.decisions.map(\.to), [5, 2])
         XCTAssertEqual(run.decisions.map(\.time), [trace.time(at: 5), trace.time(at: 20)])
     }

@@ -60,7 +60,7 @@ extension PoliciesEndToEndTests {
         // Days 1–2 are the forecaster's warm-up (it answers like none); on the last day
         // the difference is the forecast's alone.
         func lastDayViolations(_ r: RunResult) -> Int {
-            r.series.sloViolated[((days - 1) * perDay)...].reduce(0) { $0 + ($1 == 1 ? 1 : 0) }
+            r.series[\.slo][((days - 1) * perDay)...].reduce(0) { $0 + ($1 == .violated ? 1 : 0) }
         }
         XCTAssertLessThan(lastDayViolations(hw), lastDayViolations(none))
         // Pods asked for ahead of the load count in the predicted latency (they are ready
@@ -68,9 +68,9 @@ extension PoliciesEndToEndTests {
         // further, so it is also the cheaper one. The reactive one overshoots while its
         // new pods start (its observed latency stays high for the whole startup delay).
         let lastDay = (days - 1) * perDay
-        let plateau = hw.series.desiredReplicas[lastDay + 720]
-        XCTAssertEqual(hw.series.desiredReplicas[(lastDay + 420)..<(lastDay + 720)].max(), plateau)
-        XCTAssertGreaterThan(none.series.desiredReplicas[(lastDay + 420)..<(lastDay + 720)].max() ?? 0, plateau)
+        let plateau = hw.series[\.desiredReplicas][lastDay + 720]
+        XCTAssertEqual(hw.series[\.desiredReplicas][(lastDay + 420)..<(lastDay + 720)].max(), plateau)
+        XCTAssertGreaterThan(none.series[\.desiredReplicas][(lastDay + 420)..<(lastDay + 720)].max() ?? 0, plateau)
         XCTAssertLessThan(hw.summary.costUSD, none.summary.costUSD)
     }
 }
@@ -101,11 +101,11 @@ extension PoliciesEndToEndTests {
         for (k, minutes) in [120, 125, 130, 135, 140].enumerated() {
             for i in (minutes * 4)..<n { expected[i] = Int32(7 - k) }
         }
-        XCTAssertEqual(run.series.desiredReplicas, expected)
+        XCTAssertEqual(run.series[\.desiredReplicas], expected)
         XCTAssertEqual(run.decisions.count, 5)
         XCTAssertTrue(run.decisions.allSatisfy { $0.reason.contains("down on carbonEfficiency") })
         // Emissions per step fall while dirty: fewer pods at a higher intensity.
-        XCTAssertEqual(run.series.carbonIntensity[8 * 60 - 1], 200)
-        XCTAssertEqual(run.series.carbonIntensity[8 * 60], 600)
+        XCTAssertEqual(run.series[\.carbonIntensity][8 * 60 - 1], 200)
+        XCTAssertEqual(run.series[\.carbonIntensity][8 * 60], 600)
     }
 }

@@ -56,7 +56,7 @@ final class PoliciesEndToEndTests: XCTestCase {
         // Reactive means: exactly what modelRef none does.
         let none = Self.web([Self.policy(Self.seed(model: .none))]) { $0.workload.initialReplicas = 6 }
         let reactive = try XCTUnwrap(SimFixture.run(none, trace).first)
-        XCTAssertEqual(run.series.desiredReplicas, reactive.series.desiredReplicas)
+        XCTAssertEqual(run.series[\.desiredReplicas], reactive.series[\.desiredReplicas])
         XCTAssertFalse(reactive.warnings.contains { $0.contains("hosted") })
         // By hand (metrics pipeline: 30 s window, 15 s lag, so the first utilization
         // reading is at the 1-minute evaluation): the 1 h window is covered when
@@ -86,8 +86,8 @@ final class PoliciesEndToEndTests: XCTestCase {
         let sc = Self.web([Self.policy(Self.seed(dryRun: true)), PolicySpec(name: "observed", kind: .observed)])
         let runs = try SimFixture.run(sc, trace)
         let dry = runs[0], observed = runs[1]
-        XCTAssertEqual(dry.series.desiredReplicas, recorded.map { Int32($0) })
-        XCTAssertEqual(dry.series.readyReplicas, observed.series.readyReplicas)
+        XCTAssertEqual(dry.series[\.desiredReplicas], recorded.map { Int32($0) })
+        XCTAssertEqual(dry.series[\.readyReplicas], observed.series[\.readyReplicas])
         XCTAssertEqual(dry.summary.costUSD, observed.summary.costUSD)
         XCTAssertEqual(dry.summary.sloViolationSeconds, observed.summary.sloViolationSeconds)
         let proposals = dry.decisions.filter(\.proposedOnly)

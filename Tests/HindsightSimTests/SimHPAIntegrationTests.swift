@@ -31,9 +31,9 @@ final class SimHPAIntegrationTests: XCTestCase {
         for i in 0..<4 { expected[i] = 2 }
         expected[4] = 4; expected[5] = 4
         for i in 39..<45 { expected[i] = 2 }
-        XCTAssertEqual(run.series.desiredReplicas, expected)
-        XCTAssertEqual(Array(run.series.readyReplicas[3...8]), [2, 2, 2, 4, 4, 6])
-        XCTAssertEqual(Array(run.series.totalReplicas[3...8]), [2, 4, 4, 6, 6, 6])
+        XCTAssertEqual(run.series[\.desiredReplicas], expected)
+        XCTAssertEqual(Array(run.series[\.readyReplicas][3...8]), [2, 2, 2, 4, 4, 6])
+        XCTAssertEqual(Array(run.series[\.totalReplicas][3...8]), [2, 4, 4, 6, 6, 6])
         XCTAssertEqual(run.decisions.map(\.to), [4, 6, 2])
         XCTAssertEqual(run.decisions.map(\.time), [trace.time(at: 4), trace.time(at: 6), trace.time(at: 39)])
         XCTAssertEqual(run.summary.scalingActions, 3)
@@ -41,8 +41,8 @@ final class SimHPAIntegrationTests: XCTestCase {
         XCTAssertTrue(run.warnings.isEmpty, "\(run.warnings)")
         // Served CPU: steps 4, 5 capped at 2 cores, the rest all served; dropped work in core-seconds
         // is not reported as requests (no rps), but the steps violate the SLO.
-        XCTAssertEqual(run.series.sloViolated[4], 1)
-        XCTAssertEqual(run.series.sloViolated[6], 0)
+        XCTAssertEqual(run.series[\.slo][4], .violated)
+        XCTAssertEqual(run.series[\.slo][6], .met)
     }
 
     func testHPAValidationAndWarnings() throws {
@@ -82,10 +82,10 @@ final class SimHPAIntegrationTests: XCTestCase {
         sc.workload.initialReplicas = 3
         let run = try XCTUnwrap(SimFixture.run(sc, trace).first)
         // t0: 250 / (100 × 3) = 0.83 → out of band → ceil(2.5) = 3 = spec. t4: ceil(6.2) = 7 (limit 6!) → 6.
-        XCTAssertEqual(Array(run.series.desiredReplicas[0...4]), [3, 3, 3, 3, 6])
+        XCTAssertEqual(Array(run.series[\.desiredReplicas][0...4]), [3, 3, 3, 3, 6])
         // t5: 620 / (100 × 6) = 1.033 in band → raw 6, but the legacy stabilizer takes the
         // max of the recommendations of the last 5 minutes, which holds t4's raw 7 → 7.
-        XCTAssertEqual(run.series.desiredReplicas[5], 7)
+        XCTAssertEqual(run.series[\.desiredReplicas][5], 7)
         XCTAssertEqual(run.decisions.map(\.to), [6, 7])
     }
 
@@ -106,7 +106,7 @@ final class SimHPAIntegrationTests: XCTestCase {
         var expected = [Int32](repeating: 6, count: 20)
         for i in 0..<5 { expected[i] = 2 }
         for i in 5..<8 { expected[i] = 4 }
-        XCTAssertEqual(run.series.desiredReplicas, expected)
+        XCTAssertEqual(run.series[\.desiredReplicas], expected)
     }
 
     /// A Pods metric reads a named total spread over ready pods: 900 over 3 pods = 300
@@ -121,6 +121,6 @@ final class SimHPAIntegrationTests: XCTestCase {
         sc.workload.startupDelay = 15_000
         let run = try XCTUnwrap(SimFixture.run(sc, trace).first)
         // t0 → 6 (3 starting until t1). t1: 6 ready → 150 each → 9.
-        XCTAssertEqual(Array(run.series.desiredReplicas[0...2]), [6, 9, 9])
+        XCTAssertEqual(Array(run.series[\.desiredReplicas][0...2]), [6, 9, 9])
     }
 }

@@ -25,11 +25,11 @@ final class SimKEDAIntegrationTests: XCTestCase {
         // 5-minute stabilization holds 3.
         var expected = [Int32](repeating: 0, count: 30)
         for i in 4..<16 { expected[i] = 3 }
-        XCTAssertEqual(run.series.desiredReplicas, expected)
+        XCTAssertEqual(run.series[\.desiredReplicas], expected)
         XCTAssertEqual(run.decisions.map(\.to), [1, 3, 0])
         XCTAssertEqual(run.decisions.map(\.time), [trace.time(at: 4), trace.time(at: 4), trace.time(at: 16)])
         // Requests before the first pod is ready (t60 + 30 s startup) wait in the queue.
-        XCTAssertEqual(run.series.readyReplicas[5], 0)
-        XCTAssertEqual(run.series.readyReplicas[6], 3)
+        XCTAssertEqual(run.series[\.readyReplicas][5], 0)
+        XCTAssertEqual(run.series[\.readyReplicas][6], 3)
     }
 }

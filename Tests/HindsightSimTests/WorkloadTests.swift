@@ -30,7 +30,7 @@ final class WorkloadTests: XCTestCase {
         assertClose(run.summary.requestsServed, 200 * 15 * Double(n))
         assertClose(run.summary.requestsDropped, 50 * 15 * Double(n))
         XCTAssertEqual(run.summary.sloViolationFraction, 1)
-        XCTAssertEqual(run.series.sloViolated, Array(repeating: 1, count: n))
+        XCTAssertEqual(run.series[\.slo], Array(repeating: SLOState.violated, count: n))
     }
 
     /// Observed replicas 1,1,3,…; pods created at step 2 are ready 30 s later, at step 4.
@@ -42,9 +42,9 @@ final class WorkloadTests: XCTestCase {
             $0.workload.podCapacity = 100; $0.workload.queueTimeout = 0
         }
         let run = try XCTUnwrap(SimFixture.run(sc, trace).first)
-        XCTAssertEqual(run.series.totalReplicas, recorded.map { Int32($0) })
-        XCTAssertEqual(run.series.desiredReplicas, recorded.map { Int32($0) })
-        XCTAssertEqual(run.series.readyReplicas, [1, 1, 1, 1, 3, 3, 2, 2, 2, 2, 5, 5])
+        XCTAssertEqual(run.series[\.totalReplicas], recorded.map { Int32($0) })
+        XCTAssertEqual(run.series[\.desiredReplicas], recorded.map { Int32($0) })
+        XCTAssertEqual(run.series[\.readyReplicas], [1, 1, 1, 1, 3, 3, 2, 2, 2, 2, 5, 5])
         // Served per step = ready × 100 rps × 15 s (overloaded throughout).
         let served = [1, 1, 1, 1, 3, 3, 2, 2, 2, 2, 5, 5].reduce(0) { $0 + Double($1) * 1500 }
         assertClose(run.summary.requestsServed, served)
@@ -63,11 +63,11 @@ final class WorkloadTests: XCTestCase {
         let run = try XCTUnwrap(SimFixture.run(sc, trace).first)
         // step 0: 1 pod × 60 s; step 1: 1 pod × 30 s + 2 pods × 30 s; step 2: 2 pods × 60 s.
         assertClose(run.summary.requestsServed, 100 * (60 + 90 + 120))
-        XCTAssertEqual(run.series.readyReplicas, [1, 2, 2])
+        XCTAssertEqual(run.series[\.readyReplicas], [1, 2, 2])
         // Observed holds on a missing value.
         let t2 = SimFixture.trace(count: 4, ["rps": SimFixture.constant(10, 4), "replicas": [2, .nan, 4, .nan]])
         let r2 = try XCTUnwrap(SimFixture.run(sc, t2).first)
-        XCTAssertEqual(r2.series.desiredReplicas, [2, 2, 4, 4])
+        XCTAssertEqual(r2.series[\.desiredReplicas], [2, 2, 4, 4])
     }
 
     func testPodCapacityDerivedFromTraceMedianCostPerRequest() throws {
@@ -119,10 +119,10 @@ final class MissingAndEmpiricalTests: XCTestCase {
         }
         let run = try XCTUnwrap(SimFixture.run(sc, trace).first)
         XCTAssertEqual(run.summary.missingSeconds, 20 * 15)
-        XCTAssertEqual(run.series.sloViolated.filter { $0 == 255 }.count, 20)
-        XCTAssertTrue(run.series.loadCores[12].isNaN)
+        XCTAssertEqual(run.series[\.slo].filter { $0 == .notJudged }.count, 20)
+        XCTAssertTrue(run.series[\.loadCores][12].isNaN)
         // 1.5 cores on 3 pods = 50 %: in band, and no data in the gap → stays 3 throughout.
-        XCTAssertEqual(Set(run.series.desiredReplicas), [3])
+        XCTAssertEqual(Set(run.series[\.desiredReplicas]), [3])
     }
 
     /// Recorded latency rises with utilization; the observed replay reads the fit back.
@@ -142,7 +142,7 @@ final class MissingAndEmpiricalTests: XCTestCase {
         // Bins are medians of a linear relation, interpolation is linear: errors are small.
         let mape = try XCTUnwrap(run.summary.latencyMAPE)
         XCTAssertLessThan(mape, 3, "MAPE \(mape) %")
-        XCTAssertEqual(run.series.latencyP99Ms[0], 50 + 2 * util[0], accuracy: 0.05 * (50 + 2 * util[0]))
+        XCTAssertEqual(run.series[\.latencyP99Ms][0], 50 + 2 * util[0], accuracy: 0.05 * (50 + 2 * util[0]))
         // Without recorded latency the model cannot be fitted.
         let bare = SimFixture.trace(count: n, ["cpu": cpu, "replicas": replicas])
         XCTAssertThrowsError(try SimFixture.run(sc, bare)) { XCTAssertTrue("\($0)".contains("latencyP99"), "\($0)") }

@@ -4,10 +4,10 @@ struct RepeatCell {
     private var bits: UInt64 = Double.nan.bitPattern
     private var text: [UInt8] = []
 
+    /// Appends `x` per `NumberText`, reusing the previous text when the bits repeat.
+    /// - Complexity: O(length of the text).
     @inline(__always)
-    mutating func append(_ column: [Double], _ i: Int, to out: inout [UInt8]) {
-        guard i < column.count else { return }
-        let x = column[i]
+    mutating func append(_ x: Double, to out: inout [UInt8]) {
         if x.bitPattern == bits {
             out.append(contentsOf: text)
             return

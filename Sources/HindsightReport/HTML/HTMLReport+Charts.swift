@@ -23,11 +23,11 @@ extension HTMLReport {
     static func loadAndReplicasFigure(_ result: ScenarioResult, index: Int, start: Int64, end: Int64) -> String {
         let run = result.runs[index]
         let baseline = result.runs[0]
-        let useRPS = run.series.loadRPS.contains { $0.isFinite }
-        let load = useRPS ? run.series.loadRPS : run.series.loadCores
+        let useRPS = run.series[\.loadRPS].contains { $0.isFinite }
+        let load = useRPS ? run.series[\.loadRPS] : run.series[\.loadCores]
         let loadUnit = useRPS ? "load (requests/s)" : "load (CPU cores)"
-        let replicas = run.series.totalReplicas.map(Double.init)
-        let baseReplicas = index == 0 ? [] : baseline.series.totalReplicas.map(Double.init)
+        let replicas = run.series[\.totalReplicas].map(Double.init)
+        let baseReplicas = index == 0 ? [] : baseline.series[\.totalReplicas].map(Double.init)
         let top = max(ChartData.extent([replicas, baseReplicas])?.max ?? 1, 1)
         let loadTop = ChartData.extent([load])?.max ?? 1
         let hold = max(result.traceStep, 1)
@@ -36,14 +36,14 @@ extension HTMLReport {
             summary: "Replicas of \(run.policy) over time\(index == 0 ? "" : " against the baseline \(baseline.policy)"), with the recorded load on the right axis.",
             start: start, end: end, y: ValueAxis(covering: 0, top), yLabel: "replicas (pods)",
             y2: ValueAxis(covering: 0, loadTop), y2Label: loadUnit, plotHeight: 200)
-        chart.addArea(times: run.series.timestamp, values: load, fill: Palette.load, axis: chart.y2,
+        chart.addArea(times: run.series[\.timestamp], values: load, fill: Palette.load, axis: chart.y2,
                       stepped: true, holdMs: hold, label: loadUnit)
         if index > 0 {
-            chart.addLine(times: baseline.series.timestamp, values: baseReplicas,
+            chart.addLine(times: baseline.series[\.timestamp], values: baseReplicas,
                           stroke: .init(color: Palette.axis, width: 1.3, dash: "5 3"), stepped: true, holdMs: hold,
                           label: "baseline \(baseline.policy): replicas")
         }
-        chart.addLine(times: run.series.timestamp, values: replicas,
+        chart.addLine(times: run.series[\.timestamp], values: replicas,
                       stroke: .init(color: Palette.policy(index), width: 1.7),
                       stepped: true, holdMs: hold, label: "\(run.policy): replicas")
         var legend = [(swatch(index, dashed: false), "\(run.policy) replicas")]
@@ -58,10 +58,10 @@ extension HTMLReport {
     /// p99 latency of every policy against the SLO, with a violation lane per policy;
     /// utilization against its limit when no policy has modelled latency.
     static func sloFigure(_ result: ScenarioResult, start: Int64, end: Int64) -> String {
-        let hasLatency = result.runs.contains { $0.series.latencyP99Ms.contains { $0.isFinite } }
+        let hasLatency = result.runs.contains { $0.series[\.latencyP99Ms].contains { $0.isFinite } }
         let slo = result.scenario.slo
         let threshold: Double? = hasLatency ? slo.latencyP99.map { $0 * 1000 } : slo.maxUtilization
-        let columns = result.runs.map { hasLatency ? $0.series.latencyP99Ms : $0.series.utilizationPct }
+        let columns = result.runs.map { hasLatency ? $0.series[\.latencyP99Ms] : $0.series[\.utilizationPct] }
         let unit = hasLatency ? "p99 latency (ms)" : "utilization (% of request)"
         let title = hasLatency ? "p99 latency against the SLO" : "Utilization against the SLO limit"
         let axis = ValueAxis(covering: 0, sloAxisTop(columns, threshold: threshold))
@@ -72,7 +72,7 @@ extension HTMLReport {
             summary: "\(unit) of every policy over time\(threshold == nil ? "" : ", with the SLO threshold as a dashed line"); lanes below mark the steps that violated the SLO.",
             start: start, end: end, y: axis, yLabel: unit, plotHeight: 220)
         for (i, run) in result.runs.enumerated() {
-            chart.addLine(times: run.series.timestamp, values: columns[i],
+            chart.addLine(times: run.series[\.timestamp], values: columns[i],
                           stroke: .init(color: Palette.policy(i), width: 1.2),
                           label: "\(run.policy): \(unit)")
         }
@@ -81,7 +81,7 @@ extension HTMLReport {
         }
         for (i, run) in result.runs.enumerated() {
             let violated = ComparisonMetric.sloViolation.format(run.summary)
-            chart.addFlagLane(label: run.policy, times: run.series.timestamp, flags: run.series.sloViolated,
+            chart.addFlagLane(label: run.policy, times: run.series[\.timestamp], flags: run.series[\.slo].map(\.rawValue),
                               color: Palette.policy(i), title: "\(run.policy): SLO violated for \(violated)")
         }
         var note = "Lanes under the plot mark the steps that violated the SLO, one lane per policy."
@@ -108,7 +108,7 @@ extension HTMLReport {
     /// Cumulative cost (USD) or emissions (kgCO2e) of every policy.
     static func cumulativeFigure(_ result: ScenarioResult, start: Int64, end: Int64, emissions: Bool) -> String {
         let columns = result.runs.map {
-            emissions ? ChartData.cumulative($0.series.emissionsG, scale: 0.001) : ChartData.cumulative($0.series.costUSD, scale: 1)
+            emissions ? ChartData.cumulative($0.series[\.emissionsG], scale: 0.001) : ChartData.cumulative($0.series[\.costUSD], scale: 1)
         }
         let unit = emissions ? "emissions (kgCO2e)" : "cost (USD)"
         let title = emissions ? "Cumulative emissions" : "Cumulative cost"
@@ -118,7 +118,7 @@ extension HTMLReport {
             summary: "Running total of \(unit) for every policy over the trace.",
             start: start, end: end, y: ValueAxis(covering: 0, top), yLabel: unit, plotHeight: 190)
         for (i, run) in result.runs.enumerated() {
-            chart.addLine(times: run.series.timestamp, values: columns[i],
+            chart.addLine(times: run.series[\.timestamp], values: columns[i],
                           stroke: .init(color: Palette.policy(i), width: 1.7, dash: Palette.dash(i)),
                           label: "\(run.policy): cumulative \(unit)")
         }
@@ -127,14 +127,14 @@ extension HTMLReport {
 
     /// Grid carbon intensity, only when it varies over the trace.
     static func gridFigure(_ result: ScenarioResult, start: Int64, end: Int64) -> String {
-        guard let run = result.runs.first, let range = ChartData.extent([run.series.carbonIntensity]),
+        guard let run = result.runs.first, let range = ChartData.extent([run.series[\.carbonIntensity]]),
               range.max > range.min else { return "" }
         var chart = TimeChart(
             id: "grid", title: "Grid carbon intensity",
             summary: "Carbon intensity of the electricity grid over the trace, in gCO2e per kWh.",
             start: start, end: end, y: ValueAxis(covering: min(0, range.min), range.max),
             yLabel: "intensity (gCO2e/kWh)", plotHeight: 150)
-        chart.addLine(times: run.series.timestamp, values: run.series.carbonIntensity,
+        chart.addLine(times: run.series[\.timestamp], values: run.series[\.carbonIntensity],
                       stroke: .init(color: Palette.bluishGreen, width: 1.5), stepped: true,
                       holdMs: max(result.traceStep, 1), label: "grid intensity")
         let legend = [("<span class=\"swatch\" style=\"border-top-color:\(Palette.bluishGreen)\" aria-hidden=\"true\"></span>", "grid intensity")]

@@ -71,7 +71,7 @@ public enum HTMLReport {
             let (length, overflow) = result.traceStep.multipliedReportingOverflow(by: Int64(result.traceCount))
             if !overflow { return (result.traceStart, result.traceStart &+ length) }
         }
-        let times = result.runs.flatMap { [$0.series.timestamp.min(), $0.series.timestamp.max()] }.compactMap { $0 }
+        let times = result.runs.flatMap { [$0.series[\.timestamp].min(), $0.series[\.timestamp].max()] }.compactMap { $0 }
         guard let lo = times.min(), let hi = times.max() else { return (result.traceStart, result.traceStart &+ 1) }
         return (lo, max(hi &+ max(result.traceStep, 1), lo &+ 1))
     }

@@ -8,32 +8,15 @@ public enum SummaryField: Sendable, Equatable {
     case integer(Int)
     case strings([String])
 
-    /// The keys of each run in `summary.json` and the columns of `summary.csv`, in order (CLI.md).
-    public static let keys: [String] = [
-        "policy", "kind", "start", "end", "step_seconds", "replicas_mean", "replicas_max",
-        "replicas_min", "replica_hours", "cost_usd", "energy_kwh", "emissions_kgco2e",
-        "sci_g_per_1k_requests", "requests_served", "requests_dropped", "slo_violation_seconds",
-        "slo_violation_fraction", "error_budget_used", "scaling_actions", "reversals",
-        "missing_seconds", "latency_mape", "warnings",
-    ]
+    /// The keys of each run in `summary.json` and the columns of `summary.csv`, in order
+    /// (CLI.md): those of ``SummaryKey/all``.
+    public static var keys: [String] { SummaryKey.all.map(\.key) }
 
-    /// The summary of `run` as (key, value) pairs in the order of `keys`.
+    /// The summary of `run` as (key, value) pairs in the order of ``SummaryKey/all``.
     /// `start`/`end` are RFC 3339 UTC; warnings are the run's warnings.
+    /// - Complexity: O(keys + warnings).
     public static func fields(of run: RunResult) -> [(key: String, value: SummaryField)] {
-        let s = run.summary
-        let values: [SummaryField] = [
-            .string(run.policy), .string(run.kind),
-            .string(UTCTime.rfc3339(ms: s.start)), .string(UTCTime.rfc3339(ms: s.end)),
-            .number(s.stepSeconds), .number(s.replicasMean), .integer(s.replicasMax),
-            .integer(s.replicasMin), .number(s.replicaHours), .number(s.costUSD),
-            .number(s.energyKWh), .number(s.emissionsKgCO2e), .number(s.sciGramsPer1kRequests),
-            .number(s.requestsServed), .number(s.requestsDropped), .number(s.sloViolationSeconds),
-            .number(s.sloViolationFraction), .number(s.errorBudgetUsed), .integer(s.scalingActions),
-            .integer(s.reversals), .number(s.missingSeconds), .number(s.latencyMAPE),
-            .strings(run.warnings),
-        ]
-        precondition(values.count == keys.count, "summary fields \(values.count) != keys \(keys.count)")
-        return zip(keys, values).map { (key: $0, value: $1) }
+        SummaryKey.all.map { (key: $0.key, value: $0.value(run)) }
     }
 
     /// The value as JSON.

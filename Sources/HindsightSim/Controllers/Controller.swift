@@ -21,7 +21,7 @@ struct ControllerAction: Sendable, Equatable {
 /// this protocol and are built in ``ControllerFactory``.
 protocol Controller {
     /// The controller's timers, in the order they run at one instant (e.g. KEDA's poll
-    /// before its HPA's sync). Each fires as `.controllerTick(timer: index)`.
+    /// before its HPA's sync). Each fires as the engine's `EventSource.timer(index)`.
     var timers: [ControllerTimer] { get }
     /// Called when timer `timer` fires; returns the new desired replica count, or nil to
     /// leave the fleet alone.

@@ -26,29 +26,33 @@ extension RunSetup {
             latency = try LatencyModelEmpirical(trace: trace, workload: w, scenarioFile: file)
         }
         let memGiB = w.memoryRequest / 1_073_741_824
-        let memGB = w.memoryRequest / 1e9
         let c = scenario.carbon
-        let podHour = w.cpuRequest * scenario.cost.cpuHour + memGiB * scenario.cost.memoryGiBHour
-            + Double(w.gpus) * scenario.cost.gpuHour
-        var perInstance: Int? = nil
-        if scenario.cost.model == .instance {
-            guard let inst = scenario.cost.instance else {
-                throw InputMessage("\(file): spec.cost.instance: missing; expected `instance: {hourly: USD, vcpu: N, memoryGiB: N}` with `model: instance`")
-            }
-            var fitReal = (inst.vcpu / w.cpuRequest + 1e-9).rounded(.down)
-            if memGiB > 0 { fitReal = min(fitReal, (inst.memoryGiB / memGiB + 1e-9).rounded(.down)) }
-            let fit = fitReal.isFinite ? Int(min(max(fitReal, 0), 1e9)) : 0
-            guard fit >= 1, inst.hourly.isFinite, inst.hourly >= 0 else {
-                throw InputMessage("\(file): spec.cost.instance: a pod (\(w.cpuRequest) vCPU, \(memGiB) GiB) does not fit an instance of \(inst.vcpu) vCPU and \(inst.memoryGiB) GiB; expected an instance at least as large as one pod")
-            }
-            perInstance = fit
-        }
         let gpus = Double(w.gpus)
-        let idle = w.cpuRequest * c.minWattsPerVCPU + memGB * c.memoryWattsPerGB + gpus * c.gpuMinWatts
-        let dynamic = w.cpuRequest * (c.maxWattsPerVCPU - c.minWattsPerVCPU) + gpus * (c.gpuMaxWatts - c.gpuMinWatts)
-        return RunSetup(scenario: scenario, trace: trace, load: load, environment: environment, latency: latency,
-                        latencyKind: kind, memory: trace.series["memory"], recordedLatency: trace.series["latencyP99"], podHourPrice: podHour,
-                        podsPerInstance: perInstance, idleWatts: idle, dynamicWatts: dynamic,
-                        memoryGB: memGB, memoryGiB: memGiB)
+        let prices = environment.priceMultiplier
+        do {
+            let cost: any CostModel
+            if scenario.cost.model == .instance {
+                guard let inst = scenario.cost.instance else {
+                    throw InputMessage("spec.cost.instance: missing; expected `instance: {hourly: USD, vcpu: N, memoryGiB: N}` with `model: instance`")
+                }
+                cost = try CostModelInstance(vcpuPerPod: w.cpuRequest, memoryGiBPerPod: memGiB, instanceVCPU: inst.vcpu,
+                                             instanceMemoryGiB: inst.memoryGiB, instanceHourUSD: inst.hourly, priceMultiplier: prices)
+            } else {
+                cost = try CostModelResources(vcpuPerPod: w.cpuRequest, memoryGiBPerPod: memGiB, gpusPerPod: gpus,
+                                              cpuHourUSD: scenario.cost.cpuHour, memoryGiBHourUSD: scenario.cost.memoryGiBHour,
+                                              gpuHourUSD: scenario.cost.gpuHour, priceMultiplier: prices)
+            }
+            let power = try PowerModel(vcpuPerPod: w.cpuRequest, memoryGBPerPod: w.memoryRequest / 1e9, gpusPerPod: gpus,
+                                       minWattsPerVCPU: c.minWattsPerVCPU, maxWattsPerVCPU: c.maxWattsPerVCPU,
+                                       memoryWattsPerGB: c.memoryWattsPerGB, gpuMinWatts: c.gpuMinWatts,
+                                       gpuMaxWatts: c.gpuMaxWatts, pue: c.pue)
+            let carbon = try CarbonModel(intensity: environment.intensity, embodiedGramsPerVCPUHour: c.embodiedGramsPerVCPUHour,
+                                         vcpuPerPod: w.cpuRequest)
+            return RunSetup(scenario: scenario, trace: trace, load: load, environment: environment, latency: latency,
+                            latencyKind: kind, memory: trace.series["memory"], recordedLatency: trace.series["latencyP99"],
+                            cost: cost, power: power, carbon: carbon)
+        } catch let e as InputMessage {
+            throw InputMessage("\(file): \(e.message)")
+        }
     }
 }

@@ -15,16 +15,12 @@ struct RunSetup: Sendable {
     let memory: [Double]?
     /// The trace's recorded `latencyP99` (ms), if any, for the fidelity error.
     let recordedLatency: [Double]?
-    /// USD per pod-hour under the `resources` model (before the multiplier).
-    let podHourPrice: Double
-    /// Pods per instance under the `instance` model (≥ 1), or nil for `resources`.
-    let podsPerInstance: Int?
-    /// Watts of a ready pod at u = 0 and the extra watts at u = 1.
-    let idleWatts: Double
-    let dynamicWatts: Double
-    /// Memory request in GB (10⁹ bytes) and GiB.
-    let memoryGB: Double
-    let memoryGiB: Double
+    /// Prices billed pods (resources or instance pricing, with the price multiplier).
+    let cost: any CostModel
+    /// Watts and kWh of the fleet (CCF).
+    let power: PowerModel
+    /// Operational and embodied emissions (intensity series).
+    let carbon: CarbonModel
     /// `--strict`: a hosted model that cannot run offline is an error, not a warning.
     var strict = false
     /// Which external agents may start (`Simulation.run(exec:)`).

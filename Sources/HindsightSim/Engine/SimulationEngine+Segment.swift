@@ -36,22 +36,13 @@ extension SimulationEngine {
             for k in latencySinceTick.indices where !(latency <= latencySinceTick[k]) { latencySinceTick[k] = latency }
         }
 
-        // Accounting: every billed pod (starting, ready, terminating).
+        // Accounting (SEMANTICS.md §4): every billed pod (starting, ready, terminating).
         let billed = fleet.billedCount
-        let hours = Double(d) / 3_600_000
-        var cost: Double
-        if let perInstance = setup.podsPerInstance, let inst = setup.scenario.cost.instance {
-            let instances = (billed + perInstance - 1) / perInstance
-            cost = Double(instances) * inst.hourly * hours
-        } else {
-            cost = Double(billed) * setup.podHourPrice * hours
-        }
-        cost *= priceMultiplier
-        let u = ready > 0 ? min(1, max(0, servedCores / (Double(ready) * request))) : 0
-        let watts = Double(billed) * setup.idleWatts + Double(ready) * u * setup.dynamicWatts
-        let kWh = watts * Double(d) * setup.scenario.carbon.pue / 3.6e9
-        let operational = kWh * intensity
-        let embodied = Double(billed) * request * hours * setup.scenario.carbon.embodiedGramsPerVCPUHour
+        let cost = setup.cost.usd(billedPods: billed, durationMs: d, multiplier: priceMultiplier)
+        let watts = setup.power.watts(billedPods: billed, readyPods: ready, servedCores: servedCores)
+        let kWh = setup.power.energyKWh(watts: watts, durationMs: d)
+        let operational = setup.carbon.operationalGrams(kWh: kWh, gramsPerKWh: intensity)
+        let embodied = setup.carbon.embodiedGrams(billedPods: billed, durationMs: d)
         step.cost += cost
         step.kWh += kWh
         step.grams += operational + embodied
@@ -93,30 +84,20 @@ extension SimulationEngine {
         let load = setup.load
         let missing = load.missing[i]
         let utilization = step.readyPodMs > 0 ? step.servedCoreMs / (step.readyPodMs * sc.workload.cpuRequest) * 100 : .nan
-        let latencyMs = step.latencyMax * 1000
-        let slo: UInt8
-        if missing {
-            slo = 255
-            total.missingMs += stepMs
-        } else {
-            var violated = step.dropped > 1e-9 * max(1, step.offered)
-            switch setup.latencyKind {
-            case .none:
-                if utilization > sc.slo.maxUtilization { violated = true }
-            case .mmc, .empirical:
-                if let target = sc.slo.latencyP99, step.latencyMax > target { violated = true }
-            }
-            slo = violated ? 1 : 0
-            total.judgedMs += stepMs
-            if violated { total.violationMs += stepMs }
+        let slo = judgeSLO(missing: missing, utilizationPct: utilization)
+        switch slo {
+        case .notJudged: total.missingMs += stepMs
+        case .met: total.judgedMs += stepMs
+        case .violated: total.judgedMs += stepMs; total.violationMs += stepMs
         }
         // The intensity in force when the step began (environment events at that
         // instant run before its trace sample), i.e. `intensity.value(at: time(at: i))`.
-        columns.append(timestamp: trace.time(at: i), loadRPS: load.hasRequests && !missing ? load.rate[i] : .nan,
-                       loadCores: missing ? .nan : load.rate[i] * load.cpuPerWork[i], desired: spec,
-                       ready: Int32(clamping: fleet.readyCount), total: Int32(clamping: fleet.count),
-                       utilization: utilization, latencyMs: latencyMs, cost: step.cost, kWh: step.kWh,
-                       grams: step.grams, intensity: stepIntensity, slo: slo)
+        let row = StepRow(StepRecord(index: i, time: trace.time(at: i), rate: load.rate[i], cpuPerWork: load.cpuPerWork[i],
+                                     hasRequests: load.hasRequests, missing: missing, spec: spec, ready: fleet.readyCount,
+                                     total: fleet.count, sums: step, utilizationPct: utilization, slo: slo,
+                                     intensity: stepIntensity))
+        rows.append(row)
+        let latencyMs = row.latencyP99Ms
         if let recorded = setup.recordedLatency, i < recorded.count {
             let r = recorded[i]
             if r.isFinite, r > 0, latencyMs.isFinite {
@@ -124,5 +105,23 @@ extension SimulationEngine {
                 total.mapeCount += 1
             }
         }
+    }
+
+    /// The current step against the SLO (SEMANTICS.md §4): not judged when its load sample
+    /// is missing; violated when work was dropped, or when the modelled p99 exceeds
+    /// `spec.slo.latencyP99` (latency models) or utilization exceeds `maxUtilization`
+    /// (no latency model).
+    /// - Parameter utilizationPct: the step's served CPU ÷ (ready pod-time × request), percent.
+    func judgeSLO(missing: Bool, utilizationPct: Double) -> SLOState {
+        if missing { return .notJudged }
+        if step.dropped > 1e-9 * max(1, step.offered) { return .violated }
+        let slo = setup.scenario.slo
+        switch setup.latencyKind {
+        case .none:
+            if utilizationPct > slo.maxUtilization { return .violated }
+        case .mmc, .empirical:
+            if let target = slo.latencyP99, step.latencyMax > target { return .violated }
+        }
+        return .met
     }
 }

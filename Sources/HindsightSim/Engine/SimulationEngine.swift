@@ -44,8 +44,8 @@ struct SimulationEngine<C: Controller> {
     var priceMultiplier: Double
     var step = StepAccumulator()
     var total = RunAccumulator()
-    /// The output rows, one per step.
-    let columns: StepColumns
+    /// The output rows, one per step (reserved for the whole trace).
+    var rows: [StepRow] = []
     /// Grid intensity when the current step began (its output row's `carbon_intensity`).
     var stepIntensity: Double
     /// The latency model when it is `mmc`, called directly (no existential dispatch).
@@ -72,11 +72,10 @@ struct SimulationEngine<C: Controller> {
         self.seriesNames = seriesNames.compactMap { n in setup.trace.series[n].map { (n, $0) } }
         let start = setup.trace.start
         segmentStart = start
-        intensity = setup.environment.intensity.value(at: start)
+        intensity = setup.carbon.intensity(at: start)
         stepIntensity = intensity
         mmc = setup.latency as? LatencyModelMMC
-        columns = StepColumns(capacity: setup.trace.count)
-        priceMultiplier = setup.environment.priceMultiplier?.value(at: start) ?? 1
+        priceMultiplier = setup.cost.multiplier(at: start)
         spec = Int32(clamping: initialReplicas)
         let age = SimLimits.duration(sc.kubernetes.cpuInitializationPeriod) + SimLimits.duration(sc.workload.startupDelay) + reader.window + reader.lag
         fleet.seedReady(min(max(0, initialReplicas), SimLimits.maxReplicas), now: start, age: age)
@@ -85,6 +84,7 @@ struct SimulationEngine<C: Controller> {
         context = ControllerContext(now: start, stepIndex: 0, specReplicas: spec, statusReplicas: spec, pods: [],
                                     cpuPerPodCores: .nan, memoryPerPodBytes: .nan, seriesTotals: totals)
         latencySinceTick = Array(repeating: .nan, count: controller.timers.count)
+        rows.reserveCapacity(setup.trace.count)
     }
 
     /// Runs the simulation to the end of the trace.
@@ -97,8 +97,7 @@ struct SimulationEngine<C: Controller> {
         let count = trace.count
         // Trace samples and controller ticks recur at known times: they are kept out of
         // the heap (one pending sample, one pending tick per timer) and merged with it by
-        // the same (time, priority) order. Their priorities (1 and 3 + timer) are shared
-        // with no other pending event, so the order is exactly the one of a single queue.
+        // the same (time, priority) order (see `EventSource`).
         var nextSample = count > 0 ? 0 : count
         let timers = controller.timers
         var nextTick = [Int64](repeating: .max, count: timers.count)
@@ -106,29 +105,16 @@ struct SimulationEngine<C: Controller> {
             for (k, timer) in timers.enumerated() where timer.first < end { nextTick[k] = max(timer.first, trace.start) }
             scheduleNextEnvironmentChange(after: trace.start)
         }
-        while true {
-            var t = Int64.max
-            var priority = Int.max
-            var source = -2  // -2 none, -1 heap, 0 trace sample, 1 + k timer k
-            if let top = queue.peekKey() { t = top.time; priority = top.priority; source = -1 }
-            if nextSample < count {
-                let ts = trace.time(at: nextSample)
-                if ts < t || (ts == t && 1 < priority) { t = ts; priority = 1; source = 0 }
-            }
-            for k in nextTick.indices {
-                let tk = nextTick[k]
-                if tk < t || (tk == t && 3 + k < priority) { t = tk; priority = 3 + k; source = 1 + k }
-            }
-            guard source != -2, t < end else { break }
+        while let (t, source) = nextEvent(sample: nextSample, ticks: nextTick), t < end {
             advance(to: t)
-            if source == -1 {
+            switch source {
+            case .queued:
                 let (time, event) = queue.removeNext()
-                try handle(event, at: time)
-            } else if source == 0 {
-                beginStep(nextSample)
-                nextSample += 1
-            } else {
-                let k = source - 1
+                handle(event, at: time)
+            case .traceSample(let index):
+                beginStep(index)
+                nextSample = index + 1
+            case .timer(let k):
                 try tick(timer: k, at: t)
                 let next = t + max(1, timers[k].period)
                 nextTick[k] = next < end ? next : .max
@@ -138,7 +124,29 @@ struct SimulationEngine<C: Controller> {
             advance(to: end)
             finishStep()
         }
-        return (summary(), columns.series(), decisions)
+        return (summary(), RunSeries(rows: rows), decisions)
+    }
+
+    /// The earliest pending event of the three sources by (time, priority): the queue's
+    /// next event, trace sample `sample` (none when it is past the trace), and each
+    /// timer's next tick in `ticks` (ms; `.max` = never). Nil when nothing is pending.
+    /// - Complexity: O(timers).
+    @inline(__always)
+    func nextEvent(sample: Int, ticks: [Int64]) -> (time: Int64, source: EventSource)? {
+        var t = Int64.max
+        var priority = Int.max
+        var source: EventSource?
+        if let top = queue.peekKey() { t = top.time; priority = top.priority; source = .queued }
+        if sample < setup.trace.count {
+            let ts = setup.trace.time(at: sample)
+            let p = EventSource.traceSamplePriority
+            if ts < t || (ts == t && p < priority) { t = ts; priority = p; source = .traceSample(index: sample) }
+        }
+        for k in ticks.indices {
+            let p = EventSource.timerPriority(k)
+            if ticks[k] < t || (ticks[k] == t && p < priority) { t = ticks[k]; priority = p; source = .timer(k) }
+        }
+        return source.map { (t, $0) }
     }
 
     /// Trace step `index` begins: closes the previous step's row and resets the sums.
@@ -149,30 +157,18 @@ struct SimulationEngine<C: Controller> {
         stepIntensity = intensity
     }
 
-    mutating func handle(_ event: SimEvent, at t: Int64) throws {
+    /// Applies one queued event at `t` (ms).
+    mutating func handle(_ event: SimEvent, at t: Int64) {
         switch event {
         case .environment:
-            intensity = setup.environment.intensity.value(at: t)
-            priceMultiplier = setup.environment.priceMultiplier?.value(at: t) ?? 1
+            intensity = setup.carbon.intensity(at: t)
+            priceMultiplier = setup.cost.multiplier(at: t)
             scheduleNextEnvironmentChange(after: t)
-        case .traceSample(let index):
-            beginStep(index)
-            if index + 1 < setup.trace.count {
-                queue.schedule(.traceSample(index: index + 1), at: setup.trace.time(at: index + 1))
-            }
         case .podReady(let id):
             releaseContextPods()
             fleet.markReady(id: id)
         case .podTerminated(let id):
             fleet.finishTermination(id: id)
-        case .controllerTick(let k):
-            let timers = controller.timers
-            guard k >= 0, k < timers.count else {
-                preconditionFailure("controller tick for timer \(k) but the controller has \(timers.count) timers")
-            }
-            try tick(timer: k, at: t)
-            let next = t + max(1, timers[k].period)
-            if next < setup.trace.end { queue.schedule(.controllerTick(timer: k), at: next) }
         }
     }
 
@@ -252,8 +248,8 @@ struct SimulationEngine<C: Controller> {
     /// Schedules an environment event at the next change of intensity or price after `t`.
     mutating func scheduleNextEnvironmentChange(after t: Int64) {
         var next = Int64.max
-        if let c = Self.nextChange(setup.environment.intensity, after: t) { next = min(next, c) }
-        if let p = setup.environment.priceMultiplier, let c = Self.nextChange(p, after: t) { next = min(next, c) }
+        if let c = Self.nextChange(setup.carbon.intensity, after: t) { next = min(next, c) }
+        if let p = setup.cost.priceMultiplier, let c = Self.nextChange(p, after: t) { next = min(next, c) }
         if next < setup.trace.end { queue.schedule(.environment, at: next) }
     }
 

@@ -1,0 +1,29 @@
+import HindsightTrace
+
+/// How billed pods turn into money (SEMANTICS.md §4, cost). Every existing pod is
+/// billed: starting, ready and terminating ones. A variant only states its price at
+/// multiplier 1; the price-multiplier series (spot prices) scales every variant alike.
+///
+/// Extension point: a new pricing scheme is a new `CostModel<Variant>` built in
+/// `RunSetup.make`; the engine loop does not change.
+protocol CostModel: Sendable {
+    /// Dimensionless factor on every price over time (sample-and-hold); nil = 1 throughout.
+    var priceMultiplier: StepSeries? { get }
+
+    /// USD for `billedPods` pods held for `durationMs` ms at price multiplier 1.
+    /// - Complexity: O(1).
+    func baseUSD(billedPods: Int, durationMs: Int64) -> Double
+}
+
+extension CostModel {
+    /// USD for `billedPods` pods held for `durationMs` ms while the multiplier is `multiplier`.
+    /// - Complexity: O(1).
+    @inline(__always)
+    func usd(billedPods: Int, durationMs: Int64, multiplier: Double) -> Double {
+        baseUSD(billedPods: billedPods, durationMs: durationMs) * multiplier
+    }
+
+    /// The price multiplier in force at `t` (ms since epoch); 1 without a series.
+    /// - Complexity: O(log samples).
+    func multiplier(at t: Int64) -> Double { priceMultiplier?.value(at: t) ?? 1 }
+}

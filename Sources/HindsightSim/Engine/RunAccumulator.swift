@@ -1,0 +1,30 @@
+/// Sums over the whole run; the ``RunSummary`` is made from them.
+struct RunAccumulator {
+    /// Work arrived, served and dropped (work units).
+    var offered = 0.0
+    var served = 0.0
+    var dropped = 0.0
+    /// USD, facility kWh, and operational and embodied gCO2e.
+    var cost = 0.0
+    var kWh = 0.0
+    var operationalGrams = 0.0
+    var embodiedGrams = 0.0
+    /// Existing pods × time, pod·ms.
+    var podMs = 0.0
+    /// Most and fewest existing pods over the segments (`.min`/`.max` before the first).
+    var replicasMax = Int.min
+    var replicasMin = Int.max
+    /// Violated, judged and missing step time, ms.
+    var violationMs: Int64 = 0
+    var judgedMs: Int64 = 0
+    var missingMs: Int64 = 0
+    /// Changes of desired replicas, and those that reverse the previous one within 300 s.
+    var scalingActions = 0
+    var reversals = 0
+    /// Time (ms) and direction (+1 up, −1 down, 0 none yet) of the last scaling action.
+    var lastActionTime: Int64 = .min
+    var lastDirection = 0
+    /// Sum and count of |modelled − recorded| ÷ recorded × 100 over steps with both latencies.
+    var mapeSum = 0.0
+    var mapeCount = 0
+}
