@@ -96,7 +96,7 @@ final class PreparedScenarioTests: XCTestCase {
         XCTAssertEqual(prepared.trace.series["cpu"], [1.5, 1.5, 1.5, 1.5])
         let run = try XCTUnwrap(prepared.run().runs.first)
         XCTAssertEqual(run.policy, "static-2")
-        XCTAssertEqual(run.series.desiredReplicas, [2, 2, 2, 2])
-        XCTAssertEqual(run.series.carbonIntensity, [400, 400, 400, 400])
+        XCTAssertEqual(run.series[\.desiredReplicas], [2, 2, 2, 2])
+        XCTAssertEqual(run.series[\.carbonIntensity], [400, 400, 400, 400])
     }
 }

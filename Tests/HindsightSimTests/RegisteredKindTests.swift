@@ -41,7 +41,7 @@ final class RegisteredKindTests: XCTestCase {
         let policy = PolicySpec(name: "hold-3", kind: .registered(HoldSpec(replicas: 3)))
         let run = try XCTUnwrap(prepared().run([policy]).runs.first)
         XCTAssertEqual(run.kind, "Hold")
-        XCTAssertEqual(run.series.desiredReplicas, Array(repeating: 3, count: 8))
+        XCTAssertEqual(run.series[\.desiredReplicas], Array(repeating: 3, count: 8))
         XCTAssertEqual(run.summary.replicasMax, 3)
         XCTAssertEqual(run.warnings.first, "policy targets 'deployment/held' but the workload is 'deployment/web'",
                        "the one target-mismatch rule applies to registered kinds too")

@@ -68,7 +68,7 @@ final class SimHPAIntegrationTests: XCTestCase {
         XCTAssertEqual(empty, explicit, "emptying the metrics restores the default")
         let a = try XCTUnwrap(SimFixture.run(hpaScenario(empty), trace).first)
         let b = try XCTUnwrap(SimFixture.run(hpaScenario(explicit), trace).first)
-        XCTAssertEqual(a.series.desiredReplicas, b.series.desiredReplicas)
+        XCTAssertEqual(a.series[\.desiredReplicas], b.series[\.desiredReplicas])
         XCTAssertGreaterThan(a.summary.scalingActions, 0, "the default metric drives scaling")
     }
 
