@@ -21,6 +21,24 @@ final class HistoryCommandTests: XCTestCase {
         return try XCTUnwrap(object["runs"] as? [[String: Any]])
     }
 
+    /// The `"key": value` lines of pretty-printed JSON (hindsight writes one member per
+    /// line), value text as written, grouped into one dictionary per object that starts
+    /// with `startKey`. Numbers stay text, so they compare exactly (Foundation's JSON
+    /// parser on Linux can be off in the last digit).
+    func members(_ text: String, startKey: String) -> [[String: String]] {
+        var groups: [[String: String]] = []
+        for line in text.split(separator: "\n") {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            guard t.hasPrefix("\""), let colon = t.range(of: "\": ") else { continue }
+            let key = String(t[t.index(after: t.startIndex)..<colon.lowerBound])
+            var value = String(t[colon.upperBound...])
+            if value.hasSuffix(",") { value.removeLast() }
+            if key == startKey { groups.append([:]) }
+            if !groups.isEmpty { groups[groups.count - 1][key] = value }
+        }
+        return groups
+    }
+
     /// Standard output of a helper program (sha256sum, git), trimmed.
     func output(_ executable: String, _ arguments: [String], in folder: String? = nil) throws -> String {
         let p = Process()
@@ -40,20 +58,21 @@ final class HistoryCommandTests: XCTestCase {
         String(try output("/usr/bin/env", ["sha256sum", file]).prefix(64))
     }
 
-    /// Every number (or null) of a summary.json run object equals the recorded metric, and
-    /// every recorded metric is such a key.
-    func assertMetrics(_ recorded: [String: Any], equal summary: [String: Any], file: StaticString = #filePath, line: UInt = #line) throws {
-        let metrics = try XCTUnwrap(recorded["metrics"] as? [String: Any], file: file, line: line)
-        let numeric = summary.filter { $0.value is NSNumber || $0.value is NSNull }
+    /// Every number (or null) of the summary.json run of `policy` in `folder` is the
+    /// recorded metric of `run` (same text: same Double), and every metric is such a key.
+    func assertMetrics(_ run: [String: Any], history: String, equal policy: String, in folder: String,
+                       file: StaticString = #filePath, line: UInt = #line) throws {
+        let summaryText = try String(contentsOfFile: folder + "/summary.json", encoding: .utf8)
+        let own = try XCTUnwrap(members(summaryText, startKey: "policy").first { $0["policy"] == "\"\(policy)\"" }, policy,
+                                file: file, line: line)
+        let listing = try CLI.run(["history", "--history", history, "--json", "--limit", "1000"])
+        let id = try XCTUnwrap(run["id"] as? Int, file: file, line: line)
+        let recorded = try XCTUnwrap(members(listing.stdout, startKey: "id").first { $0["id"] == "\(id)" }, file: file, line: line)
+        let metrics = try XCTUnwrap(run["metrics"] as? [String: Any], file: file, line: line)
+        let numeric = own.filter { $0.value == "null" || Double($0.value) != nil }
         XCTAssertEqual(Set(metrics.keys), Set(numeric.keys), file: file, line: line)
         XCTAssertTrue(metrics.count >= 15, "every summary metric: \(metrics.keys.sorted())", file: file, line: line)
-        for (key, value) in numeric {
-            if value is NSNull {
-                XCTAssertTrue(metrics[key] is NSNull, "\(key): \(String(describing: metrics[key]))", file: file, line: line)
-            } else {
-                XCTAssertEqual((metrics[key] as? NSNumber)?.doubleValue, (value as? NSNumber)?.doubleValue, key, file: file, line: line)
-            }
-        }
+        for (key, text) in numeric { XCTAssertEqual(recorded[key], text, key, file: file, line: line) }
     }
 
     func testRunRecordsEveryMetricHashesAndSpan() throws {
@@ -67,8 +86,8 @@ final class HistoryCommandTests: XCTestCase {
         XCTAssertEqual(Set(runs.map { $0["id"] as? Int }).count, 3)
         for run in runs {
             let policy = try XCTUnwrap(run["policy"] as? String)
-            let own = try XCTUnwrap(summary.first { $0["policy"] as? String == policy })
-            try assertMetrics(run, equal: own)
+            XCTAssertNotNil(summary.first { $0["policy"] as? String == policy })
+            try assertMetrics(run, history: history, equal: policy, in: out)
             XCTAssertEqual(run["command"] as? String, "run")
             XCTAssertEqual(run["arguments"] as? [String], ["run", fixture.scenarioPath, "--out", out, "--history", history, "--quiet"])
             XCTAssertEqual(run["scenario"] as? String, "small")
@@ -136,21 +155,21 @@ final class HistoryCommandTests: XCTestCase {
 
     func testCheckRecordsBothRunsOfABrokenBudget() throws {
         let fixture = try RunFixture()
+        // The budgets of CheckCommandTests, which this candidate breaks on this trace.
         let scenario = try fixture.dir.write("check.yaml", RunFixture.scenario(name: "check", policies: ["- observed"])
-            + "\n  budgets:\n    costUSD: {maxIncreasePercent: -100}\n")
+            + "\n  budgets:\n    sloViolationFraction: {maxIncrease: 0}\n    costUSD: {maxIncreasePercent: 2}\n")
         let candidate = try fixture.dir.write(
             "candidate.yaml", RunFixture.hpa.replacingOccurrences(of: "averageUtilization: 60", with: "averageUtilization: 90"))
         let history = fixture.dir.path("h.sqlite")
         let out = fixture.dir.path("check")
         let result = try CLI.run(["check", scenario, "--baseline", fixture.dir.path("hpa.yaml"), "--candidate", candidate,
                                   "--out", out, "--history", history])
-        XCTAssertEqual(result.status, 1, "a cost budget of -100 % always breaks: \(result.stderr)")
+        XCTAssertEqual(result.status, 1, "a broken budget: \(result.stderr)")
         let runs = try listed(history)
         XCTAssertEqual(runs.map { $0["policy"] as? String }, ["candidate web-hpa", "baseline web-hpa"])
         XCTAssertEqual(runs.map { $0["command"] as? String }, ["check", "check"])
-        let summary = try summaries(out + "/check")
-        try assertMetrics(runs[0], equal: summary[1])
-        try assertMetrics(runs[1], equal: summary[0])
+        try assertMetrics(runs[0], history: history, equal: "candidate web-hpa", in: out + "/check")
+        try assertMetrics(runs[1], history: history, equal: "baseline web-hpa", in: out + "/check")
         XCTAssertEqual(runs[0]["policy_sha256"] as? String, try sha256(candidate))
         XCTAssertEqual(runs[1]["policy_sha256"] as? String, try sha256(fixture.dir.path("hpa.yaml")))
 
@@ -190,9 +209,11 @@ final class HistoryCommandTests: XCTestCase {
         let runs = try listed(history)
         let ids = Dictionary(uniqueKeysWithValues: runs.map { ($0["policy"] as? String ?? "", $0["id"] as? Int ?? -1) })
         let (a, b) = (try XCTUnwrap(ids["observed"]), try XCTUnwrap(ids["web-hpa"]))
-        let summary = try summaries(out)
+        let summaryText = try String(contentsOfFile: out + "/summary.json", encoding: .utf8)
+        let summary = members(summaryText, startKey: "policy")
+        /// The exact value summary.json holds (its text parsed by Swift, correctly rounded).
         func number(_ policy: String, _ key: String) -> Double? {
-            (summary.first { $0["policy"] as? String == policy }?[key] as? NSNumber)?.doubleValue
+            summary.first { $0["policy"] == "\"\(policy)\"" }?[key].flatMap { Double($0) }
         }
         let result = try CLI.run(["history", "--history", history, "--compare", "\(a)", "\(b)"])
         XCTAssertEqual(result.status, 0, result.stderr)
@@ -211,7 +232,7 @@ final class HistoryCommandTests: XCTestCase {
             XCTAssertEqual(percent, (second - first) / abs(first) * 100, accuracy: 0.005 + 1e-9, key)
         }
         // Every metric has a line, and the facts name both runs.
-        let keys = try XCTUnwrap(summary.first).filter { $0.value is NSNumber || $0.value is NSNull }.keys
+        let keys = try XCTUnwrap(summary.first).filter { $0.value == "null" || Double($0.value) != nil }.keys
         for key in keys { XCTAssertTrue(lines.contains { $0.hasPrefix(key + " ") }, "\(key) missing:\n\(result.stdout)") }
         XCTAssertTrue(lines.contains { $0.hasPrefix("policy ") && $0.contains("observed") && $0.contains("web-hpa") }, result.stdout)
 
@@ -219,13 +240,12 @@ final class HistoryCommandTests: XCTestCase {
         let json = try CLI.run(["history", "--history", history, "--compare", "\(a)", "\(b)", "--json"])
         XCTAssertEqual(json.status, 0, json.stderr)
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: json.stdoutBytes) as? [String: Any])
-        let metrics = try XCTUnwrap(object["metrics"] as? [[String: Any]])
-        let cost = try XCTUnwrap(metrics.first { $0["key"] as? String == "cost_usd" })
+        XCTAssertEqual((object["metrics"] as? [Any])?.count, keys.count)
+        let changes = members(json.stdout, startKey: "key")
+        let cost = try XCTUnwrap(changes.first { $0["key"] == "\"cost_usd\"" })
         let (c1, c2) = (try XCTUnwrap(number("observed", "cost_usd")), try XCTUnwrap(number("web-hpa", "cost_usd")))
-        XCTAssertEqual((cost["delta"] as? NSNumber)?.doubleValue, c2 - c1)
-        XCTAssertEqual((cost["relative"] as? NSNumber)?.doubleValue, (c2 - c1) / abs(c1))
-        let mape = try XCTUnwrap(metrics.first { $0["key"] as? String == "latency_mape" })
-        if number("observed", "latency_mape") == nil { XCTAssertTrue(mape["delta"] is NSNull) }
+        XCTAssertEqual(cost["delta"].flatMap { Double($0) }, c2 - c1)
+        XCTAssertEqual(cost["relative"].flatMap { Double($0) }, (c2 - c1) / abs(c1))
     }
 
     func testUnknownIdsAndForeignFilesAreBadInput() throws {
