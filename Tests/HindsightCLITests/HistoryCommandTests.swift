@@ -136,6 +136,9 @@ final class HistoryCommandTests: XCTestCase {
         let broken = try fixture.dir.write("broken.yaml", fixture.scenarioText.replacingOccurrences(of: "cpuRequest: 500m", with: "cpuRequest: lots"))
         let invalid = try fixture.run("bad2", ["--history", history], scenario: broken).0
         XCTAssertEqual(invalid.status, 2, invalid.stderr)
+        // Fails after every policy ran: the outputs cannot be written below a regular file.
+        let unwritable = try CLI.run(["run", fixture.scenarioPath, "--out", fixture.tracePath + "/out", "--history", history])
+        XCTAssertEqual(unwritable.status, 2, unwritable.stderr)
         let after = try listed(history)
         XCTAssertEqual(after.map { $0["id"] as? Int }, before.map { $0["id"] as? Int })
         // The invocations table has one row too: nothing of the failed commands.
