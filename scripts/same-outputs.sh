@@ -24,6 +24,8 @@ mkdir -p "$work/out"
 run_all() {
   local bin=$1 dest=$2 scen_root=$3 allow=()
   if "$bin" run --help 2>/dev/null | grep -q -- '--allow-exec'; then allow=(--allow-exec); fi
+  # Comparing outputs is not a run worth keeping: no reports/history.sqlite in the tree.
+  if "$bin" run --help 2>/dev/null | grep -q -- '--no-history'; then allow+=(--no-history); fi
   for s in "${scenarios[@]}"; do
     (cd "$scen_root" && "$bin" run "scenarios/$s.yaml" --out "$dest/$s" --quiet "${allow[@]}") \
       || { echo "same-outputs: $s failed with $bin" >&2; return 1; }

@@ -26,6 +26,10 @@ struct CheckCommand: ParsableCommand {
             and <scenario>/ with the full report of the two runs. Exit code 1 when a budget
             breaks, 0 when all hold, 2 for bad input (a scenario without budgets included).
 
+            Both runs of every scenario are appended to the run history in one transaction
+            (reports/history.sqlite unless --history PATH or --no-history), a broken budget
+            included; a check that exits 2 records nothing.
+
             Example (in CI):
               hindsight check scenarios/demo.yaml --baseline git:origin/main:scenarios/policies/hpa.yaml \\
                   --candidate scenarios/policies/hpa.yaml --out reports/check
@@ -44,6 +48,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output folder.")
     var out: String = "reports/check"
 
+    @OptionGroup(title: "Run history")
+    var history: HistoryFlags
+
     @Flag(help: "Let external agents start, the candidate's included. Never in CI for pull requests from forks; without it only spec.agents.allow commands the baseline also runs do.")
     var allowExec = false
 
@@ -55,6 +62,8 @@ struct CheckCommand: ParsableCommand {
         var suites: [JUnitReport.TestSuite] = []
         var markdown: [String] = []
         var broken = 0
+        let startedAt = HistoryOptions.now()
+        var recorded: [RecordedRun] = []
         do {
             let folder = FileManager.default.currentDirectoryPath
             let base = try PolicyLoader.load(reference: baseline, in: folder)
@@ -79,6 +88,7 @@ struct CheckCommand: ParsableCommand {
                 let result = try PreparedScenario(scenario: scenario).run(pair, jobs: 2, exec: exec)
                 let safeName = PolicySpec(name: scenario.name, kind: .observed).fileName
                 _ = try ReportWriter.writeAll(result, to: out + "/" + safeName)
+                recorded += RecordedRun.runs(of: result, policies: pair)
                 let checks = BudgetCheck.evaluate(budgets, baseline: result.runs[0].summary, candidate: result.runs[1].summary)
                 broken += checks.filter { !$0.passed }.count
                 suites.append(JUnitReport.TestSuite(name: scenario.name, cases: checks.map {
@@ -90,6 +100,8 @@ struct CheckCommand: ParsableCommand {
             }
             try JUnitReport.write(suites, to: out + "/junit.xml")
             try AtomicFile.write(markdown.joined(separator: "\n\n") + "\n", to: out + "/summary.md")
+            // Every scenario ran and every file is written: a broken budget is a finding, recorded like a pass.
+            history.record("check", runs: recorded, startedAt: startedAt)
         } catch {
             throw failureExit(for: error)
         }

@@ -25,6 +25,11 @@ struct RunCommand: ParsableCommand {
             Files are written to a temporary name and renamed, so a failed run leaves
             nothing half-written. A summary table is printed on standard output.
 
+            Once the files are written, the run is appended to the run history
+            (reports/history.sqlite unless --history PATH or --no-history; see
+            `hindsight history`). A run that fails records nothing; a history that cannot
+            be written is a warning and leaves the exit code as it was.
+
             Examples:
               hindsight run scenarios/demo.yaml
               hindsight run scenarios/demo.yaml --policy checkout-api --out /tmp/hpa
@@ -52,11 +57,15 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print nothing on success.")
     var quiet = false
 
+    @OptionGroup(title: "Run history")
+    var history: HistoryFlags
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
     }
 
     func run() throws {
+        let startedAt = HistoryOptions.now()
         do {
             let loaded = try ScenarioLoader.load(path: scenario)
             let selected = try loaded.policies(named: policies)
@@ -66,6 +75,7 @@ struct RunCommand: ParsableCommand {
             // The scenario's name is cleaned like a policy file name: it can never leave reports/.
             let directory = out ?? "reports/\(PolicySpec(name: loaded.name, kind: .observed).fileName)"
             let written = try ReportWriter.writeAll(result, to: directory)
+            history.record("run", runs: RecordedRun.runs(of: result, policies: selected), startedAt: startedAt)
             if !quiet {
                 print(RunSummaryTable.render(result))
                 print("wrote \(written.count) files to \(directory)/ (open \(directory)/report.html)")

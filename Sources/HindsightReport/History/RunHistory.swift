@@ -1,3 +1,4 @@
+import Foundation
 import HindsightTrace
 
 /// The run history: every `run`, `sweep`, `tune` and `check` appends what it computed to
@@ -105,11 +106,24 @@ public final class RunHistory {
 
     let connection: Connection
 
-    /// Opens (creating when absent) the history at `path`.
-    /// - Throws: ``StoreError`` for a file that is not a run history or is newer than this build.
-    public init(path: String) throws {
-        connection = try Connection(path: path, create: true)
-        try Self.schema.migrate(connection)
+    /// Opens the history at `path`, creating it when absent unless `create` is false.
+    /// - Throws: ``StoreError`` — ``StoreError/Kind/missingStore`` when there is no file
+    ///   and `create` is false; ``StoreError/Kind/notAStore`` for a file that is not a run
+    ///   history (another program's database, or not a database); ``StoreError/Kind/futureVersion``
+    ///   for a history written by a newer hindsight.
+    public init(path: String, create: Bool = true) throws {
+        if !create && !FileManager.default.fileExists(atPath: path) {
+            throw StoreError(.missingStore, path: path, message: "no run history here (the file does not exist)",
+                             expected: "a history written by \(Self.schema.writer), or --history PATH")
+        }
+        do {
+            connection = try Connection(path: path, create: create)
+            try Self.schema.migrate(connection)
+        } catch let error as StoreError where error.kind == .notAStore && error.resultCode != nil {
+            // SQLite's "not a database" words name the dataset store; say what was expected here.
+            throw StoreError(.notAStore, path: path, message: "not a hindsight run history (not a SQLite database)",
+                             expected: "a SQLite file written by \(Self.schema.writer)", resultCode: error.resultCode)
+        }
     }
 
     /// Appends one command and its runs in one transaction; returns the run ids in order.

@@ -14,15 +14,8 @@ public enum RunSummaryTable {
                 fixed(s.replicasMean, 1) + " / \(s.replicasMax)", "\(s.scalingActions)",
             ])
         }
-        let widths = header.indices.map { c in max(header[c].count, rows.map { $0[c].count }.max() ?? 0) }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { c, cell in
-                c == 0 ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[c] - cell.count) + cell
-            }.joined(separator: "  ")
-        }
         var text = "scenario \(result.scenario.name): \(result.traceCount) steps of \(result.traceStep / 1000) s\n"
-        text += line(header) + "\n" + rows.map(line).joined(separator: "\n")
+        text += TextTable.render(header: header, rows: rows)
         let warnings = result.runs.flatMap { run in run.warnings.map { "warning: \(run.policy): \($0)" } }
         if !warnings.isEmpty { text += "\n" + warnings.joined(separator: "\n") }
         return text

@@ -42,7 +42,10 @@ public enum PolicyLoader {
         var sawDocument = false
         for root in documents where !root.isNull {
             sawDocument = true
-            if let p = policy(from: root, context: context) { policies.append(p) }
+            if var p = policy(from: root, context: context) {
+                p.sourceBytes = bytes
+                policies.append(p)
+            }
         }
         if !sawDocument {
             context.record(at: SourceLocation(file: display, line: 1, column: 1), "the file is empty",

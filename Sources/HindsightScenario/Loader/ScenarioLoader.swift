@@ -18,15 +18,17 @@ public enum ScenarioLoader {
     /// - Throws: `InputErrors` holding every problem found, each a `ScenarioError` with file:line:col.
     public static func load(path: String) throws -> Scenario {
         let context = YAMLDecodingContext()
-        let parsed = YAMLDocument.parseCollecting(bytes: try FileReading.read(path: absolute(path), display: path, at: nil), file: path)
+        let bytes = try FileReading.read(path: absolute(path), display: path, at: nil)
+        let parsed = YAMLDocument.parseCollecting(bytes: bytes, file: path)
         context.errors += parsed.errors
         if !parsed.complete { throw InputErrors(parsed.errors) }
         let documents = parsed.documents
-        guard let scenario = scenario(documents, path: path, context: context), context.errors.isEmpty else {
+        guard var scenario = scenario(documents, path: path, context: context), context.errors.isEmpty else {
             throw InputErrors(context.errors.isEmpty
                               ? [ScenarioError(SourceLocation(file: path, line: 1, column: 1), "not a usable scenario", expected: "a Scenario document")]
                               : ScenarioError.ordered(context.errors))
         }
+        scenario.sourceBytes = bytes
         return scenario
     }
 

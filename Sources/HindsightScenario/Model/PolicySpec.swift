@@ -23,6 +23,11 @@ public struct PolicySpec: Sendable {
     /// trigger bindings), with where it is written, so a run can report a series the
     /// trace lacks at its file:line:col.
     public var seriesReferences: [SeriesReference] = []
+    /// The bytes of the policy file the policy was read from (the working copy, or what
+    /// `git show REF:PATH` returned), shared by every document of that file; nil for the
+    /// entries written inside a scenario (`observed`, `static`, `exec`, `replay`). The run
+    /// history hashes them (`ContentHash`).
+    public var sourceBytes: [UInt8]? = nil
 
     public init(name: String, kind: Kind, location: SourceLocation? = nil) {
         self.name = name; self.kind = kind; self.location = location

@@ -20,6 +20,9 @@ public struct Scenario: Sendable {
     public var budgets: BudgetsSpec?
     /// `spec.agents`: external agents the scenario allows, and the variables they see.
     public var agents: AgentsSpec
+    /// The scenario file's bytes as read (empty for a scenario built in code); the run
+    /// history hashes them.
+    public var sourceBytes: [UInt8] = []
 
     public init(
         name: String, file: String, trace: TraceSpec, workload: WorkloadSpec,
