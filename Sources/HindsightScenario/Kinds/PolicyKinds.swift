@@ -2,7 +2,8 @@
 /// loader's dispatch, the "expected kind: …" messages and the CLI help follow from it.
 ///
 /// A new kind touches four files:
-/// 1. `Loader/<Kind>DTO.swift`: the document as written (`Decodable`);
+/// 1. `Loader/<Kind>DTO.swift`: the spec as written (`Decodable`), and
+///    `typealias <Kind>DocumentDTO = PolicyDocumentDTO<<Kind>SpecDTO>` for the document;
 /// 2. `Model/<Kind>Spec.swift`: the defaulted spec, conforming to `PolicyKindSpec`, with
 ///    its conversion from the DTO (a `static func` recording problems in the context);
 /// 3. `HindsightSim/Controllers/<Kind>Controller.swift`: the `Controller`, and the spec's

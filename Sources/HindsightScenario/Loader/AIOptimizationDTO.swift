@@ -1,12 +1,6 @@
 /// The `AIOptimizationPolicy` document as written (gitops.example.com/v1alpha1).
 
-struct AIOptimizationDocumentDTO: Decodable {
-    var apiVersion: String?
-    var kind: String?
-    var metadata: ObjectMetaDTO?
-    var spec: Located<AIOptimizationSpecDTO>?
-    var status: YAMLIgnored?
-}
+typealias AIOptimizationDocumentDTO = PolicyDocumentDTO<AIOptimizationSpecDTO>
 
 struct AIOptimizationSpecDTO: Decodable {
     var targetWorkload: String?

@@ -1,14 +1,15 @@
 /// The `HorizontalPodAutoscaler` document as written (autoscaling/v2 and v1).
 
-struct HPADocumentDTO: Decodable {
-    var apiVersion: String?
-    var kind: String?
-    var metadata: ObjectMetaDTO?
-    var spec: Located<HPASpecDTO>?
-    var status: YAMLIgnored?
+typealias HPADocumentDTO = PolicyDocumentDTO<HPASpecDTO>
+
+/// The `spec` fields that autoscaling/v1 and v2 share.
+protocol HPASharedSpecDTO {
+    var scaleTargetRef: ScaleTargetRefDTO? { get }
+    var minReplicas: Located<Int32>? { get }
+    var maxReplicas: Located<Int32>? { get }
 }
 
-struct HPASpecDTO: Decodable {
+struct HPASpecDTO: Decodable, HPASharedSpecDTO {
     var scaleTargetRef: ScaleTargetRefDTO?
     var minReplicas: Located<Int32>?
     var maxReplicas: Located<Int32>?
@@ -16,15 +17,9 @@ struct HPASpecDTO: Decodable {
     var behavior: HPABehaviorDTO?
 }
 
-struct HPAV1DocumentDTO: Decodable {
-    var apiVersion: String?
-    var kind: String?
-    var metadata: ObjectMetaDTO?
-    var spec: Located<HPAV1SpecDTO>?
-    var status: YAMLIgnored?
-}
+typealias HPAV1DocumentDTO = PolicyDocumentDTO<HPAV1SpecDTO>
 
-struct HPAV1SpecDTO: Decodable {
+struct HPAV1SpecDTO: Decodable, HPASharedSpecDTO {
     var scaleTargetRef: ScaleTargetRefDTO?
     var minReplicas: Located<Int32>?
     var maxReplicas: Located<Int32>?

@@ -2,10 +2,7 @@
 extension PolicyConversion {
     static func aiOptimization(_ dto: AIOptimizationDocumentDTO, root: YAMLNode, context: YAMLDecodingContext) -> PolicySpec? {
         let name = metadataName(dto.metadata, root: root, context: context)
-        guard let spec = dto.spec else {
-            context.missing(at: root.location, field: "spec", "AIOptimizationPolicy without 'spec'", expected: "spec with optimizationGoals and actions")
-            return nil
-        }
+        guard let spec = dto.requiredSpec(PolicyKinds.aiOptimization, expected: "spec with optimizationGoals and actions", root: root, context: context) else { return nil }
         let s = spec.value
         let errorsBefore = context.errors.count
         let evaluationInterval = s.evaluationInterval?.milliseconds ?? 60_000

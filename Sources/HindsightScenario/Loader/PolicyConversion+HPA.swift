@@ -12,10 +12,7 @@ extension PolicyConversion {
 
     static func hpaV2(_ dto: HPADocumentDTO, root: YAMLNode, context: YAMLDecodingContext) -> PolicySpec? {
         let name = metadataName(dto.metadata, root: root, context: context)
-        guard let spec = dto.spec else {
-            context.missing(at: root.location, field: "spec", "HorizontalPodAutoscaler without 'spec'", expected: "spec with maxReplicas and metrics")
-            return nil
-        }
+        guard let spec = dto.requiredSpec(PolicyKinds.hpa, expected: "spec with maxReplicas and metrics", root: root, context: context) else { return nil }
         var metrics: [HPAMetricSpec] = []  // none: HPASpec holds its default
         var references: [SeriesReference] = []
         var metricsOK = true
@@ -27,23 +24,14 @@ extension PolicyConversion {
             }
         }
         let behavior = spec.value.behavior.map { hpaBehavior($0, context: context) }
-        let replicas = replicaBounds(min: spec.value.minReplicas, max: spec.value.maxReplicas, specLocation: spec.location,
-                                     metrics: metrics, context: context)
-        let target = scaleTarget(spec.value.scaleTargetRef, at: spec.location, context: context)
-        guard let name, let replicas, metricsOK else { return nil }
-        var policy = PolicySpec(name: name.value, kind: .hpa(HPASpec(name: name.value, target: target, minReplicas: replicas.min,
-                                                                      maxReplicas: replicas.max, metrics: metrics, behavior: behavior)),
-                                location: name.location)
-        policy.seriesReferences = references
+        var policy = hpaPolicy(name, spec: spec, metrics: metrics, behavior: behavior, valid: metricsOK, context: context)
+        policy?.seriesReferences = references
         return policy
     }
 
     static func hpaV1(_ dto: HPAV1DocumentDTO, root: YAMLNode, context: YAMLDecodingContext) -> PolicySpec? {
         let name = metadataName(dto.metadata, root: root, context: context)
-        guard let spec = dto.spec else {
-            context.missing(at: root.location, field: "spec", "HorizontalPodAutoscaler without 'spec'", expected: "spec with maxReplicas")
-            return nil
-        }
+        guard let spec = dto.requiredSpec(PolicyKinds.hpa, expected: "spec with maxReplicas", root: root, context: context) else { return nil }
         var metrics: [HPAMetricSpec] = []  // none: HPASpec holds its default
         var targetOK = true
         if let t = spec.value.targetCPUUtilizationPercentage {
@@ -51,12 +39,20 @@ extension PolicyConversion {
             context.require(targetOK, t.location, "spec.targetCPUUtilizationPercentage: found \(t.value)", expected: "a percentage above 0")
             metrics = [.resource(.cpu, .utilization(t.value))]
         }
+        return hpaPolicy(name, spec: spec, metrics: metrics, behavior: nil, valid: targetOK, context: context)
+    }
+
+    /// The HPA policy from the fields both API versions share, once `metrics` (empty: the
+    /// `HPASpec` default) and `behavior` are read; nil when the name, the replica bounds or
+    /// what the caller read (`valid`) is wrong. Records the problems of the bounds and target.
+    private static func hpaPolicy(_ name: Located<String>?, spec: Located<some HPASharedSpecDTO>, metrics: [HPAMetricSpec],
+                                  behavior: HPABehavior?, valid: Bool, context: YAMLDecodingContext) -> PolicySpec? {
         let replicas = replicaBounds(min: spec.value.minReplicas, max: spec.value.maxReplicas, specLocation: spec.location,
                                      metrics: metrics, context: context)
         let target = scaleTarget(spec.value.scaleTargetRef, at: spec.location, context: context)
-        guard let name, let replicas, targetOK else { return nil }
+        guard let name, let replicas, valid else { return nil }
         return PolicySpec(name: name.value, kind: .hpa(HPASpec(name: name.value, target: target, minReplicas: replicas.min,
-                                                                maxReplicas: replicas.max, metrics: metrics, behavior: nil)),
+                                                                maxReplicas: replicas.max, metrics: metrics, behavior: behavior)),
                           location: name.location)
     }
 

@@ -1,12 +1,6 @@
 /// The KEDA `ScaledObject` document as written (keda.sh/v1alpha1).
 
-struct ScaledObjectDocumentDTO: Decodable {
-    var apiVersion: String?
-    var kind: String?
-    var metadata: ObjectMetaDTO?
-    var spec: Located<ScaledObjectSpecDTO>?
-    var status: YAMLIgnored?
-}
+typealias ScaledObjectDocumentDTO = PolicyDocumentDTO<ScaledObjectSpecDTO>
 
 struct ScaledObjectSpecDTO: Decodable {
     var scaleTargetRef: ScaleTargetRefDTO?

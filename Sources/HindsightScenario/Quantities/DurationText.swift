@@ -14,23 +14,8 @@ public enum DurationText {
         var parts = 0
         while i < bytes.count {
             // A decimal number: digits as an integer and the count of fraction digits.
-            var number: Int64 = 0
-            var fraction = 0
-            var digits = 0
-            var seenPoint = false
-            while i < bytes.count {
-                let b = bytes[i]
-                if b == UInt8(ascii: "."), !seenPoint { seenPoint = true; i += 1; continue }
-                guard NumberText.isDigit(b) else { break }
-                let (m, o1) = number.multipliedReportingOverflow(by: 10)
-                let (a, o2) = m.addingReportingOverflow(Int64(b - 0x30))
-                if o1 || o2 { return nil }
-                number = a
-                digits += 1
-                if seenPoint { fraction += 1 }
-                i += 1
-            }
-            guard digits > 0 else { return nil }
+            guard let digits = DecimalDigits.scan(bytes, &i), digits.count > 0 else { return nil }
+            let (number, fraction) = (digits.value, digits.fraction)
             let unitStart = i
             while i < bytes.count, !NumberText.isDigit(bytes[i]), bytes[i] != UInt8(ascii: ".") { i += 1 }
             let unit: Int64

@@ -27,24 +27,9 @@ public struct Quantity: Sendable, Equatable, CustomStringConvertible {
         if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") {
             negative = bytes[i] == UInt8(ascii: "-"); i += 1
         }
-        var mantissa: Int64 = 0
-        var exponent = 0
-        var digits = 0
-        var significant = 0
-        var seenPoint = false
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == UInt8(ascii: "."), !seenPoint { seenPoint = true; i += 1; continue }
-            guard NumberText.isDigit(b) else { break }
-            digits += 1
-            let d = Int64(b - 0x30)
-            if mantissa != 0 || d != 0 { significant += 1 }
-            if significant > 18 { return nil }
-            mantissa = mantissa * 10 + d
-            if seenPoint { exponent -= 1 }
-            i += 1
-        }
-        guard digits > 0 else { return nil }
+        guard let digits = DecimalDigits.scan(bytes, &i), digits.count > 0, digits.significant <= 18 else { return nil }
+        let mantissa = digits.value
+        var exponent = -digits.fraction
         // A decimal exponent: e/E followed by an optionally signed integer ("1E" alone is exa).
         if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
             var j = i + 1

@@ -3,32 +3,27 @@ import HindsightTrace
 /// that says what was expected. All keep the node's location.
 
 /// A Kubernetes quantity (number or string), kept exactly; rejects negative values.
-struct QuantityField: YAMLValueDecodable, Decodable {
+struct QuantityField: YAMLScalarField {
     var quantity: Quantity
     var location: SourceLocation
-    static func decode(yaml node: YAMLNode, context: YAMLDecodingContext, path: String) throws -> QuantityField {
-        guard let text = node.scalar?.text, !node.isNull else { throw context.fail(node, path: path, expected: Quantity.expected) }
+    static var expected: String { Quantity.expected }
+    static func parse(_ text: String, at node: YAMLNode, context: YAMLDecodingContext, path: String) throws -> QuantityField {
         guard let q = Quantity.parse(text) else {
-            let lowered = text.lowercased()
-            if lowered.hasSuffix("nan") || lowered.hasSuffix("inf") {
-                throw context.fail(node, path: path, expected: "a finite quantity (not NaN or infinity)")
-            }
-            throw context.fail(node, path: path, expected: Quantity.expected)
+            throw context.failNumber(node, path: path, text: text, kind: "quantity", expected: expected)
         }
         guard q.mantissa >= 0 else { throw context.fail(node, path: path, expected: "a quantity of zero or more") }
         return QuantityField(quantity: q, location: node.location)
     }
     init(quantity: Quantity, location: SourceLocation) { self.quantity = quantity; self.location = location }
-    init(from decoder: any Decoder) throws { throw YAMLRecordedError() }
 }
 
 /// A duration (`200ms`, `30s`, `5m`, `1h`) in milliseconds.
-struct DurationField: YAMLValueDecodable, Decodable {
+struct DurationField: YAMLScalarField {
     var milliseconds: Int64
     var location: SourceLocation
     var seconds: Double { Double(milliseconds) / 1000 }
-    static func decode(yaml node: YAMLNode, context: YAMLDecodingContext, path: String) throws -> DurationField {
-        guard let text = node.scalar?.text, !node.isNull else { throw context.fail(node, path: path, expected: DurationText.expected) }
+    static var expected: String { DurationText.expected }
+    static func parse(_ text: String, at node: YAMLNode, context: YAMLDecodingContext, path: String) throws -> DurationField {
         guard let ms = DurationText.milliseconds(text) else {
             if NumberText.double(text) != nil {
                 throw context.fail(node, path: path, "found \(Excerpt.of(text)) without a unit", expected: DurationText.expected)
@@ -38,18 +33,16 @@ struct DurationField: YAMLValueDecodable, Decodable {
         return DurationField(milliseconds: ms, location: node.location)
     }
     init(milliseconds: Int64, location: SourceLocation) { self.milliseconds = milliseconds; self.location = location }
-    init(from decoder: any Decoder) throws { throw YAMLRecordedError() }
 }
 
 /// A percentage: `"60%"` or a number (60); the value is in percent.
-struct PercentField: YAMLValueDecodable, Decodable {
+struct PercentField: YAMLScalarField {
     var percent: Double
     /// True when written with a `%` sign.
     var hadSign: Bool
     var location: SourceLocation
     static let expected = "a percentage such as \"60%\" or 60"
-    static func decode(yaml node: YAMLNode, context: YAMLDecodingContext, path: String) throws -> PercentField {
-        guard let text = node.scalar?.text, !node.isNull else { throw context.fail(node, path: path, expected: expected) }
+    static func parse(_ text: String, at node: YAMLNode, context: YAMLDecodingContext, path: String) throws -> PercentField {
         let hasSign = text.hasSuffix("%")
         let body = hasSign ? String(text.dropLast()).trimmingSpaces : text
         guard let value = NumberText.double(body) else { throw context.fail(node, path: path, expected: expected) }
@@ -59,25 +52,19 @@ struct PercentField: YAMLValueDecodable, Decodable {
     init(percent: Double, hadSign: Bool, location: SourceLocation) {
         self.percent = percent; self.hadSign = hadSign; self.location = location
     }
-    init(from decoder: any Decoder) throws { throw YAMLRecordedError() }
 }
 
 /// A finite number that may be written as a string (`"100"`, KEDA metadata style) or plainly.
-struct NumberField: YAMLValueDecodable, Decodable {
+struct NumberField: YAMLScalarField {
     var value: Double
     var location: SourceLocation
-    static func decode(yaml node: YAMLNode, context: YAMLDecodingContext, path: String) throws -> NumberField {
-        guard let text = node.scalar?.text, !node.isNull else { throw context.fail(node, path: path, expected: "a number") }
+    static let expected = "a number"
+    static func parse(_ text: String, at node: YAMLNode, context: YAMLDecodingContext, path: String) throws -> NumberField {
         if let v = NumberText.double(text) { return NumberField(value: v, location: node.location) }
         if let q = Quantity.parse(text) { return NumberField(value: q.doubleValue, location: node.location) }
-        let lowered = text.lowercased()
-        if lowered.hasSuffix("nan") || lowered.hasSuffix("inf") {
-            throw context.fail(node, path: path, expected: "a finite number (not NaN or infinity)")
-        }
-        throw context.fail(node, path: path, expected: "a number")
+        throw context.failNumber(node, path: path, text: text, kind: "number", expected: expected)
     }
     init(value: Double, location: SourceLocation) { self.value = value; self.location = location }
-    init(from decoder: any Decoder) throws { throw YAMLRecordedError() }
 }
 
 extension String {

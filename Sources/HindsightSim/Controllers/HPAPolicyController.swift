@@ -10,14 +10,13 @@ struct HPAPolicyController: Controller {
     init(spec: HPASpec, scenario: Scenario, initialReplicas: Int32, start: Int64) {
         hpa = HPAController(spec: spec, kubernetes: scenario.kubernetes, initialReplicas: initialReplicas, start: start)
         builder = HPAReadingsBuilder(metrics: hpa.spec.metrics, extraTotals: [], workload: scenario.workload, pipeline: scenario.metrics)
-        timers = [ControllerTimer(first: start, period: max(1, scenario.kubernetes.syncPeriod))]
+        timers = [.hpaSync(start: start, kubernetes: scenario.kubernetes)]
     }
 
     mutating func tick(timer: Int, context: inout ControllerContext) throws -> ControllerAction? {
         builder.update(from: context)
         let out = hpa.sync(now: context.now, specReplicas: context.specReplicas, statusReplicas: context.statusReplicas,
                            pods: builder.pods, readings: builder.readings, explain: false)
-        guard out.desired != context.specReplicas else { return nil }
-        return ControllerAction(desired: out.desired, reason: out.error.map { "\(out.reason) (\($0))" } ?? out.reason)
+        return ControllerAction(out, specReplicas: context.specReplicas)
     }
 }

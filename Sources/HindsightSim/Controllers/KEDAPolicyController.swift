@@ -15,7 +15,7 @@ struct KEDAPolicyController: Controller {
         let resources = keda.hpa.spec.metrics.filter { if case .resource = $0 { true } else { false } }
         builder = HPAReadingsBuilder(metrics: resources, extraTotals: series, workload: scenario.workload, pipeline: scenario.metrics)
         timers = [ControllerTimer(first: start, period: keda.pollingInterval),
-                  ControllerTimer(first: start, period: max(1, scenario.kubernetes.syncPeriod))]
+                  .hpaSync(start: start, kubernetes: scenario.kubernetes)]
     }
 
     mutating func tick(timer: Int, context: inout ControllerContext) throws -> ControllerAction? {
@@ -27,7 +27,6 @@ struct KEDAPolicyController: Controller {
         }
         let out = keda.sync(now: context.now, specReplicas: context.specReplicas, statusReplicas: context.statusReplicas,
                             pods: builder.pods, readings: builder.readings, explain: false)
-        guard out.desired != context.specReplicas else { return nil }
-        return ControllerAction(desired: out.desired, reason: out.error.map { "\(out.reason) (\($0))" } ?? out.reason)
+        return ControllerAction(out, specReplicas: context.specReplicas)
     }
 }

@@ -122,21 +122,13 @@ enum CSVScanner {
         }
         let digitsStart = p
         var m: UInt64 = 0
-        while true {
-            let d = base[p] &- 48
-            if d > 9 { break }
-            m = m &* 10 &+ UInt64(d); p &+= 1
-        }
+        foldDigits(base, &p, into: &m)
         var digits = p - digitsStart
         var fraction = 0
         if base[p] == 46 {
             p += 1
             let fractionStart = p
-            while true {
-                let d = base[p] &- 48
-                if d > 9 { break }
-                m = m &* 10 &+ UInt64(d); p &+= 1
-            }
+            foldDigits(base, &p, into: &m)
             fraction = p - fractionStart
             digits += fraction
         }
@@ -148,16 +140,24 @@ enum CSVScanner {
         return negative ? -v : v
     }
 
+    /// Folds the decimal digits at `base[p...]` into `value` (value × 10 + digit each, wrapping)
+    /// and moves `p` to the first byte that is not a digit. Callers bound the digit count.
+    /// - Complexity: O(digits).
+    @inline(__always)
+    static func foldDigits<T: FixedWidthInteger>(_ base: UnsafePointer<UInt8>, _ p: inout Int, into value: inout T) {
+        while true {
+            let d = base[p] &- 48
+            if d > 9 { break }
+            value = value &* 10 &+ T(truncatingIfNeeded: d); p &+= 1
+        }
+    }
+
     /// Whole unix seconds (at most 12 digits) ending at a delimiter → ms; else `nil`.
     @inline(__always)
     static func fastSeconds(_ base: UnsafePointer<UInt8>, _ pos: inout Int) -> Int64? {
         var p = pos
         var s: Int64 = 0
-        while true {
-            let d = base[p] &- 48
-            if d > 9 { break }
-            s = s &* 10 &+ Int64(d); p &+= 1
-        }
+        foldDigits(base, &p, into: &s)
         let c = base[p]
         guard c == 44 || c == 10 || c == 13, p > pos, p - pos <= 12 else { return nil }
         pos = p

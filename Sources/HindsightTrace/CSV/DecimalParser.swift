@@ -29,39 +29,15 @@ enum DecimalParser {
         if count == 0 { return nil }
         let first = p[0]
         if first == 45 /* - */ { negative = true; i = 1 } else if first == 43 /* + */ { i = 1 }
-        var mantissa: UInt64 = 0
-        var significant = 0      // significant digits folded into mantissa
-        var dropped = false      // more than 19 significant digits: slow path
-        var exponent = 0
-        var digits = 0
-        while i < count {
-            let d = p[i] &- 48
-            if d > 9 { break }
-            digits += 1
-            if mantissa != 0 || d != 0 {
-                if significant < 19 {
-                    mantissa = mantissa &* 10 &+ UInt64(d); significant += 1
-                } else { dropped = true; exponent += 1 }
-            }
-            i += 1
-        }
+        var m = Mantissa()
+        m.fold(p, count, &i, fraction: false)
         if i < count && p[i] == 46 /* . */ {
             i += 1
-            while i < count {
-                let d = p[i] &- 48
-                if d > 9 { break }
-                digits += 1
-                if mantissa != 0 || d != 0 {
-                    if significant < 19 {
-                        mantissa = mantissa &* 10 &+ UInt64(d); significant += 1; exponent -= 1
-                    } else { dropped = true }
-                } else {
-                    exponent -= 1
-                }
-                i += 1
-            }
+            m.fold(p, count, &i, fraction: true)
         }
-        if digits == 0 { return nil }
+        if m.digits == 0 { return nil }
+        let mantissa = m.value, dropped = m.dropped
+        var exponent = m.exponent
         if i < count && (p[i] == 101 || p[i] == 69) /* e E */ {
             i += 1
             var expNegative = false
@@ -86,6 +62,45 @@ enum DecimalParser {
             return negative ? -value : value
         }
         return slowPath(p, count)
+    }
+
+    /// The significant digits of a number as read so far: at most 19 folded into `value`,
+    /// with the power of ten that scales them.
+    struct Mantissa {
+        var value: UInt64 = 0
+        /// Significant digits folded into `value`.
+        var significant = 0
+        /// More than 19 significant digits were written (the slow path decides).
+        var dropped = false
+        /// The value of the digits read is `value × 10^exponent` (dropped digits aside).
+        var exponent = 0
+        /// Digits read, zeros included.
+        var digits = 0
+
+        /// Reads the digits at `p[i..<count]` and moves `i` past them: an integer-part digit
+        /// that does not fit raises the exponent; a fraction digit that fits, or a leading
+        /// zero of the fraction, lowers it.
+        /// - Complexity: O(digits).
+        @inline(__always)
+        mutating func fold(_ p: UnsafePointer<UInt8>, _ count: Int, _ i: inout Int, fraction: Bool) {
+            while i < count {
+                let d = p[i] &- 48
+                if d > 9 { break }
+                digits += 1
+                if value != 0 || d != 0 {
+                    if significant < 19 {
+                        value = value &* 10 &+ UInt64(d); significant += 1
+                        if fraction { exponent -= 1 }
+                    } else {
+                        dropped = true
+                        if !fraction { exponent += 1 }
+                    }
+                } else if fraction {
+                    exponent -= 1
+                }
+                i += 1
+            }
+        }
     }
 
     /// `strtod` on a NUL-terminated copy of already validated bytes.
