@@ -238,3 +238,26 @@ final class HPAPolicyTests: XCTestCase {
         assertOneProblem(noObject, "p.yaml:9:7: spec.metrics[0].object without 'describedObject'")
     }
 }
+
+/// Keys a document accepts and ignores are data (`YAMLIgnoredKeys`): accepted with any
+/// value, suggested for a typo, and listed after the decoded keys.
+final class IgnoredKeysTests: XCTestCase {
+    func testIgnoredMetadataKeysAreAcceptedAndSuggested() {
+        let head = """
+            apiVersion: autoscaling/v2
+            kind: HorizontalPodAutoscaler
+            metadata:
+              name: a
+              labels: {team: payments}
+              managedFields: [{manager: kubectl}]
+
+            """
+        let ok = loadPolicies(head + "spec:\n  scaleTargetRef: {kind: Deployment, name: web}\n  maxReplicas: 3\n")
+        XCTAssertEqual(ok.errors, [])
+        XCTAssertEqual(ok.policies.map(\.name), ["a"])
+        let typo = loadPolicies(head.replacingOccurrences(of: "  labels:", with: "  lables:") + "spec:\n  scaleTargetRef: {kind: Deployment, name: web}\n  maxReplicas: 3\n")
+        XCTAssertEqual(typo.errors.count, 1, "\(typo.errors)")
+        XCTAssertTrue(typo.errors.first?.hasPrefix("p.yaml:5:3: unknown field 'lables' (did you mean 'labels'?) at metadata.lables; expected one of name, namespace, labels, annotations") ?? false,
+                      "\(typo.errors)")
+    }
+}

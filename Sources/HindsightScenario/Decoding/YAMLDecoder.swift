@@ -46,7 +46,8 @@ public enum YAMLDecoder {
             throw context.fail(node, path: path, "cannot decode \(node.found): \(error)", expected: "a valid value")
         }
         if decoder.usedKeyedContainer, let pairs = node.mapping {
-            reportUnknownKeys(pairs, known: decoder.askedKeys, context: context, path: path)
+            let ignored = (T.self as? any YAMLIgnoredKeys.Type)?.ignoredKeys ?? []
+            reportUnknownKeys(pairs, known: decoder.askedKeys + ignored, context: context, path: path)
         }
         return value
     }

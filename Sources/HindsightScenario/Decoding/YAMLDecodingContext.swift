@@ -72,7 +72,15 @@ struct Located<Value: Decodable>: YAMLValueDecodable, Decodable {
     }
 }
 
-/// Any value, accepted and ignored (Kubernetes `status`, labels, annotations).
+/// A document type whose mapping may hold keys that are accepted and ignored offline
+/// (connection settings, server-set metadata): they are listed once, as data, instead of
+/// as properties nothing reads. Unknown-field messages list them after the decoded keys.
+protocol YAMLIgnoredKeys {
+    /// Keys accepted with any value and not read.
+    static var ignoredKeys: [String] { get }
+}
+
+/// Any value, accepted and ignored (a single field such as Kubernetes `status`).
 struct YAMLIgnored: YAMLValueDecodable, Decodable {
     static func decode(yaml node: YAMLNode, context: YAMLDecodingContext, path: String) throws -> YAMLIgnored { YAMLIgnored() }
     init() {}

@@ -1,19 +1,14 @@
 /// Pieces shared by the Kubernetes-shaped documents (policies and the scenario).
 
 /// `metadata`: the name is used; the common fields are accepted and ignored.
-struct ObjectMetaDTO: Decodable {
+struct ObjectMetaDTO: Decodable, YAMLIgnoredKeys {
     var name: Located<String>?
     var namespace: String?
-    var labels: YAMLIgnored?
-    var annotations: YAMLIgnored?
-    var generateName: YAMLIgnored?
-    var uid: YAMLIgnored?
-    var resourceVersion: YAMLIgnored?
-    var generation: YAMLIgnored?
-    var creationTimestamp: YAMLIgnored?
-    var managedFields: YAMLIgnored?
-    var ownerReferences: YAMLIgnored?
-    var finalizers: YAMLIgnored?
+
+    static let ignoredKeys = [
+        "labels", "annotations", "generateName", "uid", "resourceVersion", "generation",
+        "creationTimestamp", "managedFields", "ownerReferences", "finalizers",
+    ]
 }
 
 /// `scaleTargetRef`.

@@ -56,20 +56,15 @@ struct KEDAResourceMetadataDTO: Decodable {
 }
 
 /// prometheus trigger metadata (connection settings accepted and ignored offline).
-struct KEDAPrometheusMetadataDTO: Decodable {
-    var serverAddress: YAMLIgnored?
+struct KEDAPrometheusMetadataDTO: Decodable, YAMLIgnoredKeys {
     var query: Located<String>?
     var threshold: NumberField?
     var activationThreshold: NumberField?
-    var namespace: YAMLIgnored?
-    var metricName: YAMLIgnored?
-    var customHeaders: YAMLIgnored?
-    var ignoreNullValues: YAMLIgnored?
-    var unsafeSsl: YAMLIgnored?
-    var queryParameters: YAMLIgnored?
-    var authModes: YAMLIgnored?
-    var cortexOrgID: YAMLIgnored?
-    var timeout: YAMLIgnored?
+
+    static let ignoredKeys = [
+        "serverAddress", "namespace", "metricName", "customHeaders", "ignoreNullValues", "unsafeSsl",
+        "queryParameters", "authModes", "cortexOrgID", "timeout",
+    ]
 }
 
 /// cron trigger metadata.
