@@ -1,8 +1,7 @@
 /// AIOptimizationPolicy → `AIOptimizationSpec` (SEMANTICS.md §5).
 extension PolicyConversion {
     static func aiOptimization(_ dto: AIOptimizationDocumentDTO, root: YAMLNode, context: YAMLDecodingContext) -> PolicySpec? {
-        let name = metadataName(dto.metadata, root: root, context: context)
-        guard let spec = dto.requiredSpec(PolicyKinds.aiOptimization, expected: "spec with optimizationGoals and actions", root: root, context: context) else { return nil }
+        guard let (name, spec) = dto.opened(PolicyKinds.aiOptimization, expected: "spec with optimizationGoals and actions", root: root, context: context) else { return nil }
         let s = spec.value
         let errorsBefore = context.errors.count
         let evaluationInterval = s.evaluationInterval?.milliseconds ?? 60_000

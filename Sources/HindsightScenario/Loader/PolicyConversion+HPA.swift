@@ -11,8 +11,7 @@ extension PolicyConversion {
     }
 
     static func hpaV2(_ dto: HPADocumentDTO, root: YAMLNode, context: YAMLDecodingContext) -> PolicySpec? {
-        let name = metadataName(dto.metadata, root: root, context: context)
-        guard let spec = dto.requiredSpec(PolicyKinds.hpa, expected: "spec with maxReplicas and metrics", root: root, context: context) else { return nil }
+        guard let (name, spec) = dto.opened(PolicyKinds.hpa, expected: "spec with maxReplicas and metrics", root: root, context: context) else { return nil }
         var metrics: [HPAMetricSpec] = []  // none: HPASpec holds its default
         var references: [SeriesReference] = []
         var metricsOK = true
@@ -30,8 +29,7 @@ extension PolicyConversion {
     }
 
     static func hpaV1(_ dto: HPAV1DocumentDTO, root: YAMLNode, context: YAMLDecodingContext) -> PolicySpec? {
-        let name = metadataName(dto.metadata, root: root, context: context)
-        guard let spec = dto.requiredSpec(PolicyKinds.hpa, expected: "spec with maxReplicas", root: root, context: context) else { return nil }
+        guard let (name, spec) = dto.opened(PolicyKinds.hpa, expected: "spec with maxReplicas", root: root, context: context) else { return nil }
         var metrics: [HPAMetricSpec] = []  // none: HPASpec holds its default
         var targetOK = true
         if let t = spec.value.targetCPUUtilizationPercentage {

@@ -4,8 +4,7 @@ import Foundation
 /// KEDA ScaledObject → `ScaledObjectSpec` (HPA.md §10).
 extension PolicyConversion {
     static func scaledObject(_ dto: ScaledObjectDocumentDTO, root: YAMLNode, context: YAMLDecodingContext) -> PolicySpec? {
-        let name = metadataName(dto.metadata, root: root, context: context)
-        guard let spec = dto.requiredSpec(PolicyKinds.scaledObject, expected: "spec with scaleTargetRef and triggers", root: root, context: context) else { return nil }
+        guard let (name, spec) = dto.opened(PolicyKinds.scaledObject, expected: "spec with scaleTargetRef and triggers", root: root, context: context) else { return nil }
         let s = spec.value
         let errorsBefore = context.errors.count
         let target = scaleTarget(s.scaleTargetRef, at: spec.location, context: context, requireKind: false)

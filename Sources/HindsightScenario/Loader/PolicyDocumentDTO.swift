@@ -18,4 +18,14 @@ struct PolicyDocumentDTO<Spec: Decodable>: Decodable {
         }
         return spec
     }
+
+    /// The document's `metadata.name` (nil after recording why) and its `spec` (nil, and
+    /// the whole document unusable, after recording "`kind` without 'spec'"): what every
+    /// policy conversion reads first, in the order its problems are reported.
+    func opened(_ kind: String, expected: String, root: YAMLNode,
+                context: YAMLDecodingContext) -> (name: Located<String>?, spec: Located<Spec>)? {
+        let name = PolicyConversion.metadataName(metadata, root: root, context: context)
+        guard let spec = requiredSpec(kind, expected: expected, root: root, context: context) else { return nil }
+        return (name, spec)
+    }
 }
