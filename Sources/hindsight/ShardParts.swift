@@ -33,9 +33,10 @@ struct ShardParts {
         let first = parts[0].manifest
         for p in parts {
             var a = p.manifest, b = first
-            (a.shard, a.shardPoints, b.shard, b.shardPoints) = (0, 0, 0, 0)
+            // The scenario may be named differently in each pod; its content hash must agree.
+            (a.shard, a.shardPoints, a.scenario) = (b.shard, b.shardPoints, b.scenario)
             guard a == b else {
-                throw InputMessage("merge: shard \(p.manifest.shard) is from another sweep than shard \(first.shard) (scenario, content, grid or options differ); expected the shards of one sweep")
+                throw InputMessage("merge: shard \(p.manifest.shard) is from another sweep than shard \(first.shard) (scenario or policy content, grid or options differ); expected the shards of one sweep")
             }
         }
         guard parts.map(\.manifest.shard) == Array(0..<first.shards) else {
