@@ -10,11 +10,7 @@ public enum SweepHTML {
     /// - Complexity: O(points + steps).
     public static func render(_ o: SweepOutcome) -> String {
         let name = XMLText.escape(o.scenario.name)
-        var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        html += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
-        html += "<meta name=\"generator\" content=\"hindsight\">\n"
-        html += "<title>hindsight sweep: \(name)</title>\n<style>\n\(HTMLStyle.css)\n</style>\n</head>\n<body>\n<main>\n"
+        var html = HTMLReport.documentStart(title: "hindsight sweep: \(o.scenario.name)")
         html += "<header>\n<h1><span class=\"brand\">hindsight sweep ·</span> \(name)</h1>\n<p class=\"meta\">"
         html += XMLText.escape(SweepMarkdown.gridLine(o)) + "<br>" + XMLText.escape(SweepMarkdown.ruleLine(o))
         html += "<br>" + XMLText.escape(SweepMarkdown.choiceLine(o)) + "</p>\n</header>\n"
