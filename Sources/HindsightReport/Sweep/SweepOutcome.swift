@@ -36,10 +36,4 @@ public struct SweepOutcome: Sendable {
 
     /// The chosen row, if any.
     public var chosenRow: SweepRow? { chosen.map { rows[$0] } }
-
-    /// The grid of the tuning steps.
-    public var tuningGrid: TraceGrid {
-        TraceGrid(start: SimInstant(unixMilliseconds: tuned.traceStart), step: .milliseconds(max(1, tuned.traceStep)),
-                  count: tuned.traceCount)
-    }
 }
