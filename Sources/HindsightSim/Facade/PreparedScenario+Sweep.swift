@@ -24,8 +24,7 @@ extension PreparedScenario {
         precondition(jobs >= 1, "PreparedScenario.runPoints: jobs must be at least 1, got \(jobs)")
         let done = Counter()
         let one: @Sendable (Int) throws -> RunResult = { k in
-            var run = try self.run([policy(k)], jobs: 1, strict: strict, exec: exec).runs[0]
-            run.series = RunSeries()
+            var run = try self.run([policy(k)], jobs: 1, strict: strict, exec: exec, keepSeries: false).runs[0]
             run.decisions = []
             progress?(done.increment())
             return run
