@@ -111,4 +111,18 @@ final class SweepCommandTests: XCTestCase {
         XCTAssertEqual(a.map(\.[0]), a.map(\.[0]).sorted())
         XCTAssertEqual(try RunFixture.contents(of: f.dir.path("a")), try RunFixture.contents(of: f.dir.path("b")))
     }
+
+    func testHoldoutOnSweepReportsTheBacktest() throws {
+        let f = try SweepFixture()
+        let r = try f.cli(["sweep", f.scenarioPath, "--out", "h", "--holdout", "25%", "--jobs", "2"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        // The points run on the first 1,080 of 1,440 steps: their span ends at 04:30.
+        let (header, rows) = try readCSV(f.dir.path("h/sweep.csv"))
+        let end = try XCTUnwrap(header.firstIndex(of: "end"))
+        XCTAssertEqual(Set(rows.map { $0[end] }), ["2026-01-01T04:30:00Z"])
+        let md = try String(contentsOfFile: f.dir.path("h/summary.md"), encoding: .utf8)
+        XCTAssertTrue(md.contains("Hold-out backtest (last 25 % of the trace, not seen while tuning): 2026-01-01 04:30 → 2026-01-01 06:00 UTC"), md)
+        let html = try String(contentsOfFile: f.dir.path("h/report.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("Hold-out backtest: the last 25 %"))
+    }
 }
