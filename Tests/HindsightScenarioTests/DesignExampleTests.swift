@@ -33,7 +33,7 @@ final class DesignExampleTests: XCTestCase {
         XCTAssertEqual(s.kubernetes.minorVersion, 33)
         XCTAssertEqual(s.carbon.memoryWattsPerGB, 0.392)
         XCTAssertEqual(s.sweep?.parameters.count, 2)
-        XCTAssertEqual(s.sweep?.parameters.last?.values, .range(from: 0, to: 600, step: 60))
+        XCTAssertEqual(s.sweep?.parameters.last?.values, .range(from: 0, to: 600, step: 60, decimals: 0))
         XCTAssertEqual(s.budgets?.emissionsMaxIncreasePercent, 5)
         XCTAssertEqual(s.cost.instance, CostSpec.Instance(hourly: 0.096, vcpu: 2, memoryGiB: 8))
         XCTAssertEqual(s.policies.compactMap { s.targetMismatchWarning(target: $0.scaleTarget) }, [],

@@ -21,12 +21,7 @@ public enum HTMLReport {
     /// ```
     /// - Complexity: O(steps × policies + decisions).
     public static func render(_ result: ScenarioResult) -> String {
-        let name = XMLText.escape(result.scenario.name)
-        var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        html += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
-        html += "<meta name=\"generator\" content=\"hindsight\">\n"
-        html += "<title>hindsight report: \(name)</title>\n<style>\n\(HTMLStyle.css)\n</style>\n</head>\n<body>\n<main>\n"
+        var html = documentStart(title: "hindsight report: \(result.scenario.name)")
         html += header(result)
         html += scenarioSection(result)
         html += comparisonSection(result)
@@ -36,6 +31,17 @@ public enum HTMLReport {
         html += "the first policy of the scenario. Charts draw the minimum and maximum of each pixel column, "
         html += "so short spikes stay visible. Times are UTC.</footer>\n"
         html += "</main>\n</body>\n</html>\n"
+        return html
+    }
+
+    /// The page up to and including `<main>`: doctype, charset, viewport, the
+    /// Content-Security-Policy that forbids any fetch, the escaped title, the style sheet.
+    static func documentStart(title: String) -> String {
+        var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        html += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
+        html += "<meta name=\"generator\" content=\"hindsight\">\n"
+        html += "<title>\(XMLText.escape(title))</title>\n<style>\n\(HTMLStyle.css)\n</style>\n</head>\n<body>\n<main>\n"
         return html
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 import HindsightTrace
 
-/// `spec.policies` entries and `spec.sweep`.
+/// `spec.policies` entries.
 extension ScenarioConversion {
     static let entryKinds = ["static", "file", "exec", "replay"]
 
@@ -144,63 +144,5 @@ extension ScenarioConversion {
             context.record(at: location, "cannot read '\(shown)': \(error)", expected: "a readable policy file")
             return []
         }
-    }
-
-    func sweep(_ located: Located<SweepDTO>?) -> SweepSpec? {
-        guard let located else { return nil }
-        let s = located.value
-        guard let policy = s.policy else {
-            context.record(at: located.location, "spec.sweep without 'policy'", expected: "policy: the policy file the parameters edit")
-            return nil
-        }
-        let file = existingFile(policy, field: "spec.sweep.policy")
-        let document = (try? YAMLDocument.parse(path: file, display: FileReading.displayPath(policy.value, relativeTo: display)))?.first
-        var parameters: [(path: String, values: SweepSpec.Values)] = []
-        if let node = s.parameters?.node {
-            guard let pairs = node.mapping, !pairs.isEmpty else {
-                context.record(node, path: "spec.sweep.parameters", expected: "a mapping of YAML path to a list of values or {from, to, step}")
-                return nil
-            }
-            for pair in pairs {
-                guard let key = pair.key.scalar?.text else { continue }
-                if let document, document.node(atPath: key)?.scalar == nil {
-                    context.record(at: pair.key.location, "spec.sweep.parameters: '\(key)' names no value in \(policy.value)",
-                                   expected: "the path of a scalar in the policy's first document, e.g. spec.metrics[0].resource.target.averageUtilization")
-                }
-                if let values = sweepValues(pair.value, path: "spec.sweep.parameters.\(key)") { parameters.append((key, values)) }
-            }
-        }
-        var spec = SweepSpec(policyFile: file, parameters: parameters)
-        if let m = s.constraints?.sloViolationFraction?.max {
-            spec.maxViolationFraction = positive(m, "spec.sweep.constraints.sloViolationFraction.max", allowZero: true)
-        }
-        if let m = s.minimize { spec.minimize = m.rawValue }
-        return spec
-    }
-
-    private func sweepValues(_ node: YAMLNode, path: String) -> SweepSpec.Values? {
-        if let items = node.sequence {
-            var values: [Double] = []
-            for (i, item) in items.enumerated() {
-                if let v = try? YAMLDecoder.number(item, context: context, path: "\(path)[\(i)]") { values.append(v) }
-            }
-            guard values.count == items.count, !values.isEmpty else {
-                if items.isEmpty { context.record(node, path: path, "found an empty list", expected: "at least one value") }
-                return nil
-            }
-            return .list(values)
-        }
-        guard node.mapping != nil, let from = node["from"], let to = node["to"], let step = node["step"],
-              let f = try? YAMLDecoder.number(from, context: context, path: "\(path).from"),
-              let t = try? YAMLDecoder.number(to, context: context, path: "\(path).to"),
-              let s = try? YAMLDecoder.number(step, context: context, path: "\(path).step") else {
-            context.record(node, path: path, expected: "a list of values or {from: A, to: B, step: S}")
-            return nil
-        }
-        guard s > 0, f <= t else {
-            context.record(node, path: path, "found from \(f.shown), to \(t.shown), step \(s.shown)", expected: "from ≤ to and a step above 0")
-            return nil
-        }
-        return .range(from: f, to: t, step: s)
     }
 }

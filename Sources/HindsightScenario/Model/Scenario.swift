@@ -154,31 +154,6 @@ public struct CarbonSpec: Sendable, Equatable {
     ]
 }
 
-/// `spec.sweep`.
-public struct SweepSpec: Sendable, Equatable {
-    public enum Values: Sendable, Equatable {
-        case list([Double])
-        case range(from: Double, to: Double, step: Double)
-    }
-    /// Absolute path of the policy file the parameters edit.
-    public var policyFile: String
-    /// Ordered (path, values): the order of the file.
-    public var parameters: [(path: String, values: Values)]
-    public var maxViolationFraction: Double? = nil
-    public var minimize: String = "cost"
-
-    public init(policyFile: String, parameters: [(path: String, values: Values)]) {
-        self.policyFile = policyFile; self.parameters = parameters
-    }
-
-    public static func == (a: SweepSpec, b: SweepSpec) -> Bool {
-        a.policyFile == b.policyFile && a.minimize == b.minimize
-            && a.maxViolationFraction == b.maxViolationFraction
-            && a.parameters.map(\.path) == b.parameters.map(\.path)
-            && a.parameters.map(\.values) == b.parameters.map(\.values)
-    }
-}
-
 /// `spec.budgets` for `hindsight check`.
 public struct BudgetsSpec: Sendable, Equatable {
     public var sloViolationFractionMaxIncrease: Double? = nil

@@ -25,4 +25,7 @@ struct RunSetup: Sendable {
     var strict = false
     /// Which external agents may start (`Simulation.run(exec:)`).
     var exec: ExecPermission = .deny
+    /// Keep one row per step (`RunResult.series`); false for sweep points, which keep
+    /// only their summary (the summary comes from running totals, never from the rows).
+    var keepSeries = true
 }

@@ -96,7 +96,7 @@ extension SimulationEngine {
                                      hasRequests: load.hasRequests, missing: missing, spec: spec, ready: fleet.readyCount,
                                      total: fleet.count, sums: step, utilizationPct: utilization, slo: slo,
                                      intensity: stepIntensity))
-        rows.append(row)
+        if setup.keepSeries { rows.append(row) }
         let latencyMs = row.latencyP99Ms
         if let recorded = setup.recordedLatency, i < recorded.count {
             let r = recorded[i]

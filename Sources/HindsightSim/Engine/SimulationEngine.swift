@@ -84,7 +84,7 @@ struct SimulationEngine<C: Controller> {
         context = ControllerContext(now: start, stepIndex: 0, specReplicas: spec, statusReplicas: spec, pods: [],
                                     cpuPerPodCores: .nan, memoryPerPodBytes: .nan, seriesTotals: totals)
         latencySinceTick = Array(repeating: .nan, count: controller.timers.count)
-        rows.reserveCapacity(setup.trace.count)
+        if setup.keepSeries { rows.reserveCapacity(setup.trace.count) }
     }
 
     /// Runs the simulation to the end of the trace.

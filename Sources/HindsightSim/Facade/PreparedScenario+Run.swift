@@ -23,11 +23,19 @@ extension PreparedScenario {
     /// - Complexity: O(policies × events · log events); the shared inputs are not rebuilt.
     public func run(_ policies: [PolicySpec]? = nil, jobs: Int = 1, strict: Bool = false,
                     exec: ExecPermission = .deny) throws -> ScenarioResult {
+        try run(policies, jobs: jobs, strict: strict, exec: exec, keepSeries: true)
+    }
+
+    /// `run(_:jobs:strict:exec:)`, keeping each run's per-step rows only when `keepSeries`
+    /// (sweep points keep their summaries alone: same numbers, empty `series`).
+    func run(_ policies: [PolicySpec]?, jobs: Int, strict: Bool, exec: ExecPermission,
+             keepSeries: Bool) throws -> ScenarioResult {
         precondition(jobs >= 1, "PreparedScenario.run: jobs must be at least 1, got \(jobs)")
         let list = (policies ?? scenario.policies).map { Simulation.bindSeries($0, trace: trace) }
         var setup = self.setup
         setup.strict = strict
         setup.exec = exec
+        setup.keepSeries = keepSeries
         for policy in list { try Simulation.requirePermission(policy, setup: setup) }
         for policy in list { try Simulation.validate(policy, setup: setup) }
         var runs = try Simulation.runAll(list, setup: setup, jobs: jobs)

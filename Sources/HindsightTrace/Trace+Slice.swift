@@ -1,0 +1,15 @@
+extension Trace {
+    /// The steps `range` of this trace as a trace of their own: the grid
+    /// `grid.slice(range)` and each series' values over those steps.
+    ///
+    /// ```swift
+    /// let first = trace.slice(0..<trace.count * 3 / 4)   // tune on these steps
+    /// ```
+    /// - Precondition: `range` lies within `0...count`.
+    /// - Complexity: O(range.count × series).
+    public func slice(_ range: Range<Int>) -> Trace {
+        let sliced = grid.slice(range)
+        return Trace(start: sliced.start.unixMilliseconds, step: sliced.step.milliseconds, count: sliced.count,
+                     series: series.mapValues { Array($0[range]) }, source: source)
+    }
+}
