@@ -23,7 +23,7 @@ final class AccountingPlugInTests: XCTestCase {
                              latency: made.latency, latencyKind: made.latencyKind, memory: made.memory,
                              recordedLatency: made.recordedLatency, cost: CostModelFlatFee(usdPerHour: 2),
                              power: made.power, carbon: made.carbon)
-        var engine = SimulationEngine(setup: setup, controller: StaticController(replicas: 3, start: trace.start),
+        var engine = SimulationEngine(setup: setup, controller: StaticController(replicas: 3),
                                       initialReplicas: 3, seriesNames: [])
         let (summary, series, _) = try engine.run()
         XCTAssertEqual(summary.costUSD, 2, accuracy: 1e-12)

@@ -47,7 +47,7 @@ extension PoliciesEndToEndTests {
         XCTAssertEqual(run.series[\.desiredReplicas], expected)
         XCTAssertEqual(run.decisions.map(\.to), [2, 4, 6, 2])
         XCTAssertEqual(run.decisions.map(\.time), [0, 16, 32, 48].map { trace.time(at: $0) })
-        XCTAssertTrue(run.decisions[1].reason.contains("t=\(trace.time(at: 16) / 1000)"), run.decisions[1].reason)
+        XCTAssertTrue(run.decisions[1].reason.contains("t=\(trace.time(at: 16).wholeUnixSeconds)"), run.decisions[1].reason)
     }
 
     // (e) A misbehaving agent stops the run with an input error that quotes what it sent.

@@ -40,14 +40,14 @@ extension PoliciesEndToEndTests {
         let trace = Self.webTrace(step: Self.minute, rps: rps)
         let sc = Self.web([Self.policy(Self.latencyPolicy(.holtWinters, name: "holt-winters")),
                            Self.policy(Self.latencyPolicy(.none, name: "none"))]) {
-            $0.workload.startupDelay = 5 * Self.minute   // horizon defaults to this
+            $0.workload.startupDelay = (5 * Self.minute).milliseconds   // horizon defaults to this
             $0.workload.initialReplicas = 2
         }
         let runs = try SimFixture.run(sc, trace)
         let (hw, none) = (runs[0], runs[1])
         // The last day's morning ramp starts at minute 480 of day 5.
-        let rampStart = trace.start + Int64((days - 1) * perDay + 480) * Self.minute
-        func firstUp(_ r: RunResult) -> Int64? {
+        let rampStart = trace.start + ((days - 1) * perDay + 480) * Self.minute
+        func firstUp(_ r: RunResult) -> SimInstant? {
             r.decisions.first { $0.time >= rampStart - 60 * Self.minute && $0.to > $0.from }?.time
         }
         let hwUp = try XCTUnwrap(firstUp(hw)), noneUp = try XCTUnwrap(firstUp(none))
@@ -90,9 +90,8 @@ extension PoliciesEndToEndTests {
                       .init(direction: .up, ifCondition: .performance, step: .replicas(1), cooldown: 60_000)])
         spec.minReplicas = 3
         let sc = Self.web([Self.policy(spec)]) { $0.workload.initialReplicas = 8 }
-        let hour: Int64 = 3_600_000
         let env = SimEnvironment(intensity: StepSeries(
-            times: [trace.start, trace.start + 2 * hour, trace.start + 4 * hour], values: [200, 600, 200]))
+            times: [trace.start, trace.start + .hours(2), trace.start + .hours(4)].map(\.unixMilliseconds), values: [200, 600, 200]))
         let run = try XCTUnwrap(SimFixture.run(sc, trace, env: env).first)
         // By hand: the evaluation at 2 h sees 600 > 400 → 7; then one fewer per 5-minute
         // cooldown: 6 at 2:05, 5 at 2:10, 4 at 2:15, 3 at 2:20 (the minimum). 50 requests/s

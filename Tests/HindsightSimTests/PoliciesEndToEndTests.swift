@@ -7,7 +7,7 @@ import XCTest
 /// Issue 5 end to end: scenarios and traces built in code with closed-form shapes, run
 /// through `Simulation.run`, compared with values worked out by hand.
 final class PoliciesEndToEndTests: XCTestCase {
-    static let minute: Int64 = 60_000
+    static let minute = SimDuration.minutes(1)
 
     /// The seed policy of design/seed-policy.yaml, as the loader defaults it.
     static func seed(model: AIOptimizationSpec.Model = .hosted("openai-gpt-4o"), dryRun: Bool = false) -> AIOptimizationSpec {
@@ -38,7 +38,7 @@ final class PoliciesEndToEndTests: XCTestCase {
     }
 
     /// rps with cpu = 0.004 × rps.
-    static func webTrace(step: Int64 = 15_000, rps: [Double], replicas: [Double]? = nil) -> Trace {
+    static func webTrace(step: SimDuration = .seconds(15), rps: [Double], replicas: [Double]? = nil) -> Trace {
         var series = ["rps": rps, "cpu": rps.map { $0 * 0.004 }]
         if let replicas { series["replicas"] = replicas }
         return SimFixture.trace(step: step, count: rps.count, series)

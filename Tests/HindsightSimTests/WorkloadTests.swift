@@ -56,7 +56,7 @@ final class WorkloadTests: XCTestCase {
 
     /// A 60 s step with a 30 s startup delay: a new pod serves half of its first step.
     func testPodReadyInsideAStep() throws {
-        let trace = SimFixture.trace(step: 60_000, count: 3, ["rps": SimFixture.constant(1000, 3), "replicas": [1, 2, 2]])
+        let trace = SimFixture.trace(step: .minutes(1), count: 3, ["rps": SimFixture.constant(1000, 3), "replicas": [1, 2, 2]])
         let sc = SimFixture.scenario(cpuRequest: 1, policies: [PolicySpec(name: "observed", kind: .observed)]) {
             $0.workload.podCapacity = 100; $0.workload.queueTimeout = 0
         }

@@ -76,9 +76,12 @@ final class TimeTypesTests: XCTestCase {
     }
 
     func testTraceExposesItsGrid() {
-        let trace = Trace(start: 60_000, step: 15_000, count: 3, series: ["rps": [1, 2, 3]], source: "t")
-        XCTAssertEqual(trace.grid, TraceGrid(start: SimInstant(unixMilliseconds: 60_000), step: .seconds(15), count: 3))
-        XCTAssertEqual(trace.grid.end.unixMilliseconds, trace.end)
-        XCTAssertEqual(trace.grid.time(at: 2).unixMilliseconds, trace.time(at: 2))
+        let grid = TraceGrid(start: SimInstant(unixSeconds: 60), step: .seconds(15), count: 3)
+        let trace = Trace(grid: grid, series: ["rps": [1, 2, 3]], source: "t")
+        XCTAssertEqual(trace.start, SimInstant(unixSeconds: 60))
+        XCTAssertEqual(trace.step, .seconds(15))
+        XCTAssertEqual(trace.count, 3)
+        XCTAssertEqual(trace.end, SimInstant(unixSeconds: 105))
+        XCTAssertEqual(trace.time(at: 2), SimInstant(unixSeconds: 90))
     }
 }

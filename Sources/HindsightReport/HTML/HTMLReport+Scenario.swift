@@ -10,7 +10,7 @@ extension HTMLReport {
         var facts: [(String, String)] = []
         facts.append(("Trace", traceSource(sc.trace.source)))
         facts.append(("Span", "\(UTCTime.display(ms: start)) → \(UTCTime.display(ms: end)) UTC (\(DisplayText.duration(seconds: Double(end &- start) / 1000)))"))
-        facts.append(("Step", "\(ms(result.traceStep)) · \(DisplayText.fixed(Double(result.traceCount), 0)) steps"))
+        facts.append(("Step", "\(text(result.grid.step)) · \(DisplayText.fixed(Double(result.grid.count), 0)) steps"))
         let w = sc.workload
         var pod = "\(DisplayText.compact(w.cpuRequest)) CPU request"
         if let limit = w.cpuLimit { pod += ", \(DisplayText.compact(limit)) limit" }
@@ -131,7 +131,10 @@ extension HTMLReport {
     }
 
     /// A duration given in ms, e.g. `15s`, `5m`.
-    static func ms(_ value: Int64) -> String { DisplayText.duration(seconds: Double(value) / 1000) }
+    static func ms(_ value: Int64) -> String { text(.milliseconds(value)) }
+
+    /// A duration as `15s`, `5m`, `1h 30m` (``DisplayText/duration(seconds:)``).
+    static func text(_ d: SimDuration) -> String { DisplayText.duration(seconds: d.seconds) }
 
     /// Bytes as MiB or GiB.
     static func bytes(_ b: Double) -> String {

@@ -77,11 +77,11 @@ struct ScenarioConversion {
         if let node = t.scale?.node {
             scale(node, into: &spec)
         }
-        spec.step = duration(t.step, "spec.trace.step", allowZero: false)
-        spec.maxGap = duration(t.maxGap, "spec.trace.maxGap", allowZero: false)
+        spec.step = duration(t.step, "spec.trace.step", allowZero: false).map(SimDuration.milliseconds)
+        spec.maxGap = duration(t.maxGap, "spec.trace.maxGap", allowZero: false).map(SimDuration.milliseconds)
         if let d = t.duplicates { spec.duplicates = TraceSpec.Duplicates(rawValue: d.rawValue) ?? .error }
-        spec.from = t.from.flatMap { time($0.node, zone: zone, field: "spec.trace.from") }
-        spec.to = t.to.flatMap { time($0.node, zone: zone, field: "spec.trace.to") }
+        spec.from = t.from.flatMap { time($0.node, zone: zone, field: "spec.trace.from") }.map(SimInstant.init(unixMilliseconds:))
+        spec.to = t.to.flatMap { time($0.node, zone: zone, field: "spec.trace.to") }.map(SimInstant.init(unixMilliseconds:))
         if let from = spec.from, let to = spec.to, from >= to, let node = t.to?.node {
             context.record(node, path: "spec.trace.to", found: "a time not after 'from'", expected: "to later than from")
         }

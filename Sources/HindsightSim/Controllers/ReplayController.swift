@@ -1,3 +1,5 @@
+import HindsightTrace
+
 /// `replay:` — decisions an agent logged in production: from each logged timestamp on,
 /// the fleet is scaled to that count (SEMANTICS.md §6).
 struct ReplayController: Controller {
@@ -8,11 +10,12 @@ struct ReplayController: Controller {
     let timers: [ControllerTimer]
     private var next = 0
 
-    init(times: [Int64], replicas: [Int32], file: String, start: Int64, step: Int64) {
+    /// - Parameter grid: the trace grid; the controller ticks at every step.
+    init(times: [Int64], replicas: [Int32], file: String, grid: TraceGrid) {
         self.times = times
         self.replicas = replicas
         self.file = file
-        timers = [ControllerTimer(first: start, period: step)]
+        timers = [ControllerTimer(every: grid)]
     }
 
     /// At each step, applies the latest logged decision at or before now.

@@ -11,7 +11,7 @@ extension PolicyRunner {
     /// An AIOptimizationPolicy. A hosted model runs reactive with a warning (validation
     /// already refused it under `--strict`); `exec:` models start their agent here.
     static func runAI(_ policy: PolicySpec, _ ai: AIOptimizationSpec, setup: RunSetup, warnings: inout [String]) throws -> RunResult {
-        autoscalerWarnings(target: ai.targetWorkload, period: ai.evaluationInterval, setup: setup, into: &warnings)
+        autoscalerWarnings(target: ai.targetWorkload, period: .milliseconds(ai.evaluationInterval), setup: setup, into: &warnings)
         var agent: ExternalAgent? = nil
         switch ai.model {
         case .hosted(let model):
@@ -38,7 +38,7 @@ extension PolicyRunner {
         let c = ExecPolicyController(
             agent: agent, minReplicas: e.minReplicas, maxReplicas: e.maxReplicas,
             cpuRequest: setup.scenario.workload.cpuRequest, hasLatency: setup.latencyKind != .none,
-            timers: [ControllerTimer(first: setup.trace.start, period: max(1, e.interval))])
+            timers: [ControllerTimer(first: setup.trace.start.unixMilliseconds, period: max(1, e.interval))])
         return try located(policy, setup) {
             try finish(policy, setup: setup, controller: c, initial: initial, seriesNames: agentSeries(setup), warnings: &warnings)
         }
@@ -77,10 +77,10 @@ extension PolicyRunner {
             }
             times.append(t); replicas.append(Int32(v))
         }
-        let first = times.first.flatMap { t in t <= setup.trace.start ? nil : t }
+        let first = times.first.flatMap { t in t <= setup.trace.start.unixMilliseconds ? nil : t }
         if let first { warnings.append("the first logged decision is at \(first / 1000) s, after the trace starts: the fleet keeps its initial size until then") }
         let c = ReplayController(times: times, replicas: replicas, file: (r.file as NSString).lastPathComponent,
-                                 start: setup.trace.start, step: setup.trace.step)
+                                 grid: setup.trace.grid)
         let initial = initialReplicas(setup, minimum: Int(replicas.first ?? 1))
         return try finish(policy, setup: setup, controller: c, initial: initial, seriesNames: [], warnings: &warnings)
     }

@@ -64,7 +64,7 @@ extension SimulationEngine {
     /// ready pod the open segment would serve if it lasted to the end of the step.
     mutating func refreshProjection(at t: Int64) {
         let i = stepIndex
-        let stepEnd = setup.trace.time(at: i + 1)
+        let stepEnd = setup.trace.time(at: i + 1).unixMilliseconds
         let d = stepEnd - t
         guard d > 0 else { return }
         let seconds = Double(d) / 1000
@@ -80,7 +80,7 @@ extension SimulationEngine {
         let i = stepIndex
         let trace = setup.trace
         let sc = setup.scenario
-        let stepMs = trace.step
+        let stepMs = trace.step.milliseconds
         let load = setup.load
         let missing = load.missing[i]
         let utilization = step.readyPodMs > 0 ? step.servedCoreMs / (step.readyPodMs * sc.workload.cpuRequest) * 100 : .nan
@@ -92,7 +92,7 @@ extension SimulationEngine {
         }
         // The intensity in force when the step began (environment events at that
         // instant run before its trace sample), i.e. `intensity.value(at: time(at: i))`.
-        let row = StepRow(StepRecord(index: i, time: trace.time(at: i), rate: load.rate[i], cpuPerWork: load.cpuPerWork[i],
+        let row = StepRow(StepRecord(index: i, time: trace.time(at: i).unixMilliseconds, rate: load.rate[i], cpuPerWork: load.cpuPerWork[i],
                                      hasRequests: load.hasRequests, missing: missing, spec: spec, ready: fleet.readyCount,
                                      total: fleet.count, sums: step, utilizationPct: utilization, slo: slo,
                                      intensity: stepIntensity))

@@ -7,8 +7,8 @@ extension SimulationEngine {
         var s = RunSummary()
         s.start = trace.start
         s.end = trace.end
-        s.stepSeconds = Double(trace.step) / 1000
-        let durationMs = Double(trace.end - trace.start)
+        s.stepSeconds = trace.step.seconds
+        let durationMs = Double(trace.grid.span.milliseconds)
         s.replicasMean = durationMs > 0 ? total.podMs / durationMs : 0
         s.replicasMax = total.replicasMax == .min ? fleet.count : total.replicasMax
         s.replicasMin = total.replicasMin == .max ? fleet.count : total.replicasMin

@@ -68,9 +68,9 @@ struct SimulationEngine<C: Controller> {
         fleet = Fleet(startupDelay: sc.workload.startupDelay, terminationGrace: sc.workload.terminationGrace)
         fluid = FluidQueue(timeout: SimLimits.duration(sc.workload.queueTimeout))
         reader = MetricsReader(sc.metrics)
-        cpuSignal = SignalHistory(reach: reader.window + reader.lag + setup.trace.step)
+        cpuSignal = SignalHistory(reach: reader.window + reader.lag + setup.trace.step.milliseconds)
         self.seriesNames = seriesNames.compactMap { n in setup.trace.series[n].map { (n, $0) } }
-        let start = setup.trace.start
+        let start = setup.trace.start.unixMilliseconds
         segmentStart = start
         intensity = setup.carbon.intensity(at: start)
         stepIntensity = intensity
@@ -93,7 +93,7 @@ struct SimulationEngine<C: Controller> {
     /// - Complexity: O(events · log events).
     mutating func run() throws -> (RunSummary, RunSeries, [Decision]) {
         let trace = setup.trace
-        let end = trace.end
+        let end = trace.end.unixMilliseconds
         let count = trace.count
         // Trace samples and controller ticks recur at known times: they are kept out of
         // the heap (one pending sample, one pending tick per timer) and merged with it by
@@ -102,8 +102,8 @@ struct SimulationEngine<C: Controller> {
         let timers = controller.timers
         var nextTick = [Int64](repeating: .max, count: timers.count)
         if count > 0 {
-            for (k, timer) in timers.enumerated() where timer.first < end { nextTick[k] = max(timer.first, trace.start) }
-            scheduleNextEnvironmentChange(after: trace.start)
+            for (k, timer) in timers.enumerated() where timer.first < end { nextTick[k] = max(timer.first, trace.start.unixMilliseconds) }
+            scheduleNextEnvironmentChange(after: trace.start.unixMilliseconds)
         }
         while let (t, source) = nextEvent(sample: nextSample, ticks: nextTick), t < end {
             advance(to: t)
@@ -138,7 +138,7 @@ struct SimulationEngine<C: Controller> {
         var source: EventSource?
         if let top = queue.peekKey() { t = top.time; priority = top.priority; source = .queued }
         if sample < setup.trace.count {
-            let ts = setup.trace.time(at: sample)
+            let ts = setup.trace.time(at: sample).unixMilliseconds
             let p = EventSource.traceSamplePriority
             if ts < t || (ts == t && p < priority) { t = ts; priority = p; source = .traceSample(index: sample) }
         }
@@ -194,12 +194,12 @@ struct SimulationEngine<C: Controller> {
         context.cpuPerPodCores = reader.read(cpuSignal, at: t)
         let ready = fleet.readyCount
         if let memory = setup.memory, ready > 0 {
-            context.memoryPerPodBytes = reader.read(series: memory, start: setup.trace.start, step: setup.trace.step, at: t) / Double(ready)
+            context.memoryPerPodBytes = reader.read(series: memory, grid: setup.trace.grid, at: t) / Double(ready)
         } else {
             context.memoryPerPodBytes = .nan
         }
         for (name, values) in seriesNames {
-            context.seriesTotals[name] = reader.read(series: values, start: setup.trace.start, step: setup.trace.step, at: t)
+            context.seriesTotals[name] = reader.read(series: values, grid: setup.trace.grid, at: t)
         }
         let action = try controller.tick(timer: k, context: &context)
         if let action { try apply(action, at: t) }
@@ -211,7 +211,7 @@ struct SimulationEngine<C: Controller> {
         let to = max(0, action.desired)
         if action.proposedOnly {
             if to != spec {
-                decisions.append(Decision(time: t, from: Int(spec), to: Int(to), reason: action.reason, proposedOnly: true))
+                decisions.append(Decision(time: SimInstant(unixMilliseconds: t), from: Int(spec), to: Int(to), reason: action.reason, proposedOnly: true))
             }
             return
         }
@@ -219,7 +219,7 @@ struct SimulationEngine<C: Controller> {
             throw InputMessage("\(setup.scenario.file): a policy asked for \(to) replicas at \(t / 1000) s (\(action.reason)); expected at most \(SimLimits.maxReplicas) pods in one simulation")
         }
         if to != spec {
-            decisions.append(Decision(time: t, from: Int(spec), to: Int(to), reason: action.reason))
+            decisions.append(Decision(time: SimInstant(unixMilliseconds: t), from: Int(spec), to: Int(to), reason: action.reason))
             let direction = to > spec ? 1 : -1
             total.scalingActions += 1
             if total.lastDirection != 0, direction != total.lastDirection, t - total.lastActionTime <= 300_000 {
@@ -250,7 +250,7 @@ struct SimulationEngine<C: Controller> {
         var next = Int64.max
         if let c = Self.nextChange(setup.carbon.intensity, after: t) { next = min(next, c) }
         if let p = setup.cost.priceMultiplier, let c = Self.nextChange(p, after: t) { next = min(next, c) }
-        if next < setup.trace.end { queue.schedule(.environment, at: next) }
+        if next < setup.trace.end.unixMilliseconds { queue.schedule(.environment, at: next) }
     }
 
     /// First sample time strictly after `t`, or nil.

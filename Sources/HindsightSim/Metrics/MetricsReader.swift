@@ -19,7 +19,8 @@ struct MetricsReader {
     /// A recorded trace series (piecewise constant on the grid; `.nan` = missing).
     /// Before the first step there is no data.
     /// - Complexity: O(window / step).
-    func read(series values: [Double], start: Int64, step: Int64, at t: Int64) -> Double {
+    func read(series values: [Double], grid: TraceGrid, at t: Int64) -> Double {
+        let start = grid.start.unixMilliseconds, step = grid.step.milliseconds
         let to = t - lag
         let n = values.count
         if window == 0 {

@@ -62,6 +62,8 @@ public struct SimDuration: Sendable, Hashable, Comparable, AdditiveArithmetic {
     @inlinable public static func - (a: SimDuration, b: SimDuration) -> SimDuration { SimDuration(milliseconds: a.milliseconds - b.milliseconds) }
     /// `d` repeated `n` times.
     @inlinable public static func * (d: SimDuration, n: Int) -> SimDuration { SimDuration(milliseconds: d.milliseconds * Int64(n)) }
+    /// `d` repeated `n` times.
+    @inlinable public static func * (n: Int, d: SimDuration) -> SimDuration { d * n }
     /// How many whole `b` fit in `a` (truncated toward zero). `b` must not be zero.
     @inlinable public static func / (a: SimDuration, b: SimDuration) -> Int64 { a.milliseconds / b.milliseconds }
     /// What is left of `a` after whole `b` (the sign of `a`). `b` must not be zero.
