@@ -11,8 +11,8 @@ enum SyntheticLatency {
         var w = WorkloadSpec(cpuRequest: 0.5)
         w.memoryRequest = 1_073_741_824
         w.podCapacity = 120
-        w.startupDelay = 45_000
-        w.queueTimeout = 30_000
+        w.startupDelay = .seconds(45)
+        w.queueTimeout = .seconds(30)
         return w
     }
 

@@ -83,7 +83,7 @@ final class AccountingTests: XCTestCase {
         let trace = SimFixture.trace(count: 6, ["rps": SimFixture.constant(10, 6), "replicas": [4, 4, 2, 2, 2, 2]])
         let sc = SimFixture.scenario(cpuRequest: 0.5, policies: [PolicySpec(name: "observed", kind: .observed)]) {
             $0.workload.podCapacity = 100
-            $0.workload.terminationGrace = 30_000
+            $0.workload.terminationGrace = .seconds(30)
         }
         let run = try XCTUnwrap(SimFixture.run(sc, trace).first)
         let podHour = 0.5 * 0.031611

@@ -23,11 +23,11 @@ extension PoliciesEndToEndTests {
     static func latencyPolicy(_ model: AIOptimizationSpec.Model, name: String) -> AIOptimizationSpec {
         var spec = AIOptimizationSpec(
             name: name, targetWorkload: nil,
-            goals: [.init(type: .costEfficiency, metric: .cpuUtilizationAvg, threshold: 50, window: 1_800_000),
-                    .init(type: .performance, metric: .latencyP99, threshold: 0.15, window: 60_000)],
+            goals: [.init(type: .costEfficiency, metric: .cpuUtilizationAvg, threshold: 50, window: .minutes(30)),
+                    .init(type: .performance, metric: .latencyP99, threshold: 0.15, window: .minutes(1))],
             agentName: nil, model: model, modelRef: name,
-            actions: [.init(direction: .down, ifCondition: .costEfficiency, step: .replicas(1), cooldown: 300_000),
-                      .init(direction: .up, ifCondition: .performance, step: .percent(50), cooldown: 60_000)])
+            actions: [.init(direction: .down, ifCondition: .costEfficiency, step: .replicas(1), cooldown: .minutes(5)),
+                      .init(direction: .up, ifCondition: .performance, step: .percent(50), cooldown: .minutes(1))])
         spec.minReplicas = 2
         spec.maxReplicas = 40
         return spec
@@ -40,7 +40,7 @@ extension PoliciesEndToEndTests {
         let trace = Self.webTrace(step: Self.minute, rps: rps)
         let sc = Self.web([Self.policy(Self.latencyPolicy(.holtWinters, name: "holt-winters")),
                            Self.policy(Self.latencyPolicy(.none, name: "none"))]) {
-            $0.workload.startupDelay = (5 * Self.minute).milliseconds   // horizon defaults to this
+            $0.workload.startupDelay = 5 * Self.minute   // horizon defaults to this
             $0.workload.initialReplicas = 2
         }
         let runs = try SimFixture.run(sc, trace)
@@ -83,11 +83,11 @@ extension PoliciesEndToEndTests {
         let trace = Self.webTrace(rps: SimFixture.constant(50, n))
         var spec = AIOptimizationSpec(
             name: "green", targetWorkload: nil,
-            goals: [.init(type: .carbonEfficiency, metric: .carbonIntensity, threshold: 400, window: 60_000),
-                    .init(type: .performance, metric: .latencyP99, threshold: 0.2, window: 60_000)],
+            goals: [.init(type: .carbonEfficiency, metric: .carbonIntensity, threshold: 400, window: .minutes(1)),
+                    .init(type: .performance, metric: .latencyP99, threshold: 0.2, window: .minutes(1))],
             agentName: nil, model: .none, modelRef: "none",
-            actions: [.init(direction: .down, ifCondition: .carbonEfficiency, step: .replicas(1), cooldown: 300_000),
-                      .init(direction: .up, ifCondition: .performance, step: .replicas(1), cooldown: 60_000)])
+            actions: [.init(direction: .down, ifCondition: .carbonEfficiency, step: .replicas(1), cooldown: .minutes(5)),
+                      .init(direction: .up, ifCondition: .performance, step: .replicas(1), cooldown: .minutes(1))])
         spec.minReplicas = 3
         let sc = Self.web([Self.policy(spec)]) { $0.workload.initialReplicas = 8 }
         let env = SimEnvironment(intensity: StepSeries(

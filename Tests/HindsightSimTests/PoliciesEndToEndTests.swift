@@ -13,11 +13,11 @@ final class PoliciesEndToEndTests: XCTestCase {
     static func seed(model: AIOptimizationSpec.Model = .hosted("openai-gpt-4o"), dryRun: Bool = false) -> AIOptimizationSpec {
         var spec = AIOptimizationSpec(
             name: "smart-resource-scaling", targetWorkload: "deployment/my-api-service",
-            goals: [.init(type: .costEfficiency, metric: .cpuUtilizationAvg, threshold: 60, window: 3_600_000),
-                    .init(type: .performance, metric: .latencyP99, threshold: 0.2, window: 60_000)],
+            goals: [.init(type: .costEfficiency, metric: .cpuUtilizationAvg, threshold: 60, window: .hours(1)),
+                    .init(type: .performance, metric: .latencyP99, threshold: 0.2, window: .minutes(1))],
             agentName: "predictive-scaler-bot", model: model, modelRef: "openai-gpt-4o",
-            actions: [.init(direction: .down, ifCondition: .costEfficiency, step: .replicas(1), cooldown: 300_000),
-                      .init(direction: .up, ifCondition: .performance, step: .replicas(1), cooldown: 60_000)])
+            actions: [.init(direction: .down, ifCondition: .costEfficiency, step: .replicas(1), cooldown: .minutes(5)),
+                      .init(direction: .up, ifCondition: .performance, step: .replicas(1), cooldown: .minutes(1))])
         spec.dryRun = dryRun
         return spec
     }
@@ -30,7 +30,7 @@ final class PoliciesEndToEndTests: XCTestCase {
     static func web(_ policies: [PolicySpec], _ configure: (inout Scenario) -> Void = { _ in }) -> Scenario {
         SimFixture.scenario(cpuRequest: 0.5, policies: policies) {
             $0.workload.podCapacity = 125
-            $0.workload.startupDelay = 30_000
+            $0.workload.startupDelay = .seconds(30)
             $0.latency.model = .mmc
             $0.slo.latencyP99 = 0.2
             configure(&$0)

@@ -26,12 +26,12 @@ struct ScenarioConversion {
         return v.value
     }
 
-    func duration(_ d: DurationField?, _ field: String, allowZero: Bool = true) -> Int64? {
+    func duration(_ d: DurationField?, _ field: String, allowZero: Bool = true) -> SimDuration? {
         guard let d else { return nil }
-        if !allowZero && d.milliseconds == 0 {
+        if !allowZero && d.duration == .zero {
             context.record(at: d.location, "\(field): found 0", expected: "a duration above 0")
         }
-        return d.milliseconds
+        return d.duration
     }
 
     func trace(_ located: Located<TraceDTO>?, specLocation: SourceLocation) -> TraceSpec? {
@@ -77,11 +77,11 @@ struct ScenarioConversion {
         if let node = t.scale?.node {
             scale(node, into: &spec)
         }
-        spec.step = duration(t.step, "spec.trace.step", allowZero: false).map(SimDuration.milliseconds)
-        spec.maxGap = duration(t.maxGap, "spec.trace.maxGap", allowZero: false).map(SimDuration.milliseconds)
+        spec.step = duration(t.step, "spec.trace.step", allowZero: false)
+        spec.maxGap = duration(t.maxGap, "spec.trace.maxGap", allowZero: false)
         if let d = t.duplicates { spec.duplicates = TraceSpec.Duplicates(rawValue: d.rawValue) ?? .error }
-        spec.from = t.from.flatMap { time($0.node, zone: zone, field: "spec.trace.from") }.map(SimInstant.init(unixMilliseconds:))
-        spec.to = t.to.flatMap { time($0.node, zone: zone, field: "spec.trace.to") }.map(SimInstant.init(unixMilliseconds:))
+        spec.from = t.from.flatMap { time($0.node, zone: zone, field: "spec.trace.from") }
+        spec.to = t.to.flatMap { time($0.node, zone: zone, field: "spec.trace.to") }
         if let from = spec.from, let to = spec.to, from >= to, let node = t.to?.node {
             context.record(node, path: "spec.trace.to", found: "a time not after 'from'", expected: "to later than from")
         }
@@ -130,11 +130,11 @@ struct ScenarioConversion {
         }
     }
 
-    private func time(_ node: YAMLNode, zone: TimeZone, field: String) -> Int64? {
+    private func time(_ node: YAMLNode, zone: TimeZone, field: String) -> SimInstant? {
         guard let text = node.scalar?.text, let ms = TimestampText.milliseconds(text, zone: zone) else {
             context.record(node, path: field, expected: TimestampText.expected)
             return nil
         }
-        return ms
+        return SimInstant(unixMilliseconds: ms)
     }
 }

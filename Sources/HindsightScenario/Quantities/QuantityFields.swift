@@ -22,11 +22,11 @@ struct QuantityField: YAMLValueDecodable, Decodable {
     init(from decoder: any Decoder) throws { throw YAMLRecordedError() }
 }
 
-/// A duration (`200ms`, `30s`, `5m`, `1h`) in milliseconds.
+/// A duration (`200ms`, `30s`, `5m`, `1h`).
 struct DurationField: YAMLValueDecodable, Decodable {
-    var milliseconds: Int64
+    var duration: SimDuration
     var location: SourceLocation
-    var seconds: Double { Double(milliseconds) / 1000 }
+    var seconds: Double { duration.seconds }
     static func decode(yaml node: YAMLNode, context: YAMLDecodingContext, path: String) throws -> DurationField {
         guard let text = node.scalar?.text, !node.isNull else { throw context.fail(node, path: path, expected: DurationText.expected) }
         guard let ms = DurationText.milliseconds(text) else {
@@ -35,9 +35,9 @@ struct DurationField: YAMLValueDecodable, Decodable {
             }
             throw context.fail(node, path: path, expected: DurationText.expected + " (whole milliseconds, not negative)")
         }
-        return DurationField(milliseconds: ms, location: node.location)
+        return DurationField(duration: .milliseconds(ms), location: node.location)
     }
-    init(milliseconds: Int64, location: SourceLocation) { self.milliseconds = milliseconds; self.location = location }
+    init(duration: SimDuration, location: SourceLocation) { self.duration = duration; self.location = location }
     init(from decoder: any Decoder) throws { throw YAMLRecordedError() }
 }
 

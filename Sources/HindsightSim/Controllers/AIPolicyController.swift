@@ -20,8 +20,7 @@ struct AIPolicyController: Controller {
         logic = AIOptimizationController(spec: spec, horizon: horizon)
         self.agent = agent
         self.setup = setup
-        let start = setup.trace.start.unixMilliseconds
-        let evaluation = ControllerTimer(first: start, period: max(1, spec.evaluationInterval))
+        let evaluation = ControllerTimer(first: setup.trace.start, period: spec.evaluationInterval)
         if spec.dryRun, let recorded = setup.trace.series["replicas"] {
             baseline = recorded
             timers = [ControllerTimer(every: setup.trace.grid), evaluation]

@@ -1,3 +1,4 @@
+import HindsightTrace
 import HindsightScenario
 
 /// The metrics an AIOptimizationPolicy or an external agent sees at a tick, through the
@@ -24,7 +25,8 @@ struct AgentMetrics {
 
     /// The request line of the agent protocol (SEMANTICS.md §6): time in unix seconds,
     /// latency in seconds, absent keys for what the trace lacks. Key order is fixed.
-    func requestLine(now: Int64, replicas: Int32) -> String {
+    func requestLine(now t: SimInstant, replicas: Int32) -> String {
+        let now = t.unixMilliseconds
         var fields: [String] = []
         if let rps { fields.append("\"rps\": \(Self.number(rps))") }
         if let cpuCores { fields.append("\"cpu\": \(Self.number(cpuCores))") }

@@ -1,3 +1,4 @@
+import HindsightTrace
 import HindsightScenario
 
 /// A KEDA `ScaledObject` in the simulator: timer 0 is the polling loop (every
@@ -8,24 +9,24 @@ struct KEDAPolicyController: Controller {
     var builder: HPAReadingsBuilder
     let timers: [ControllerTimer]
 
-    init(spec: ScaledObjectSpec, scenario: Scenario, initialReplicas: Int32, start: Int64) {
-        keda = KEDAController(spec: spec, kubernetes: scenario.kubernetes, initialReplicas: initialReplicas, start: start)
+    init(spec: ScaledObjectSpec, scenario: Scenario, initialReplicas: Int32, start: SimInstant) {
+        keda = KEDAController(spec: spec, kubernetes: scenario.kubernetes, initialReplicas: initialReplicas, start: start.unixMilliseconds)
         var series: [String] = []
         for t in spec.triggers { if case .prometheus(let s, _, _) = t.kind, !series.contains(s) { series.append(s) } }
         let resources = keda.hpa.spec.metrics.filter { if case .resource = $0 { true } else { false } }
         builder = HPAReadingsBuilder(metrics: resources, extraTotals: series, workload: scenario.workload, pipeline: scenario.metrics)
         timers = [ControllerTimer(first: start, period: keda.pollingInterval),
-                  ControllerTimer(first: start, period: max(1, scenario.kubernetes.syncPeriod))]
+                  ControllerTimer(first: start, period: scenario.kubernetes.syncPeriod)]
     }
 
     mutating func tick(timer: Int, context: inout ControllerContext) throws -> ControllerAction? {
         builder.update(from: context)
         if timer == 0 {
-            guard let change = keda.poll(now: context.now, specReplicas: context.specReplicas, totals: builder.readings.totals),
+            guard let change = keda.poll(now: context.now.unixMilliseconds, specReplicas: context.specReplicas, totals: builder.readings.totals),
                   change.replicas != context.specReplicas else { return nil }
             return ControllerAction(desired: change.replicas, reason: "KEDA: \(change.reason)")
         }
-        let out = keda.sync(now: context.now, specReplicas: context.specReplicas, statusReplicas: context.statusReplicas,
+        let out = keda.sync(now: context.now.unixMilliseconds, specReplicas: context.specReplicas, statusReplicas: context.statusReplicas,
                             pods: builder.pods, readings: builder.readings, explain: false)
         guard out.desired != context.specReplicas else { return nil }
         return ControllerAction(desired: out.desired, reason: out.error.map { "\(out.reason) (\($0))" } ?? out.reason)

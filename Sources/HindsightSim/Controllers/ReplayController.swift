@@ -21,7 +21,7 @@ struct ReplayController: Controller {
     /// At each step, applies the latest logged decision at or before now.
     mutating func tick(timer: Int, context: inout ControllerContext) throws -> ControllerAction? {
         var latest: Int? = nil
-        while next < times.count, times[next] <= context.now {
+        while next < times.count, times[next] <= context.now.unixMilliseconds {
             latest = next
             next += 1
         }

@@ -11,13 +11,13 @@ extension PolicyRunner {
     /// An AIOptimizationPolicy. A hosted model runs reactive with a warning (validation
     /// already refused it under `--strict`); `exec:` models start their agent here.
     static func runAI(_ policy: PolicySpec, _ ai: AIOptimizationSpec, setup: RunSetup, warnings: inout [String]) throws -> RunResult {
-        autoscalerWarnings(target: ai.targetWorkload, period: .milliseconds(ai.evaluationInterval), setup: setup, into: &warnings)
+        autoscalerWarnings(target: ai.targetWorkload, period: ai.evaluationInterval, setup: setup, into: &warnings)
         var agent: ExternalAgent? = nil
         switch ai.model {
         case .hosted(let model):
             warnings.append("aiAgent.modelRef '\(model)' is a hosted model that cannot run offline: the policy ran reactive (modelRef none); --strict makes this an error")
         case .exec(let command):
-            agent = try startAgent(policy, command: command, directory: scenarioFolder(setup), timeout: 5_000, setup: setup)
+            agent = try startAgent(policy, command: command, directory: scenarioFolder(setup), timeout: .seconds(5), setup: setup)
         case .none, .ewma, .linear, .holtWinters, .seasonalNaive:
             break
         }
@@ -38,7 +38,7 @@ extension PolicyRunner {
         let c = ExecPolicyController(
             agent: agent, minReplicas: e.minReplicas, maxReplicas: e.maxReplicas,
             cpuRequest: setup.scenario.workload.cpuRequest, hasLatency: setup.latencyKind != .none,
-            timers: [ControllerTimer(first: setup.trace.start.unixMilliseconds, period: max(1, e.interval))])
+            timers: [ControllerTimer(first: setup.trace.start, period: e.interval)])
         return try located(policy, setup) {
             try finish(policy, setup: setup, controller: c, initial: initial, seriesNames: agentSeries(setup), warnings: &warnings)
         }
@@ -46,11 +46,11 @@ extension PolicyRunner {
 
     /// Starts `policy`'s agent if the run's permission allows it, in a minimal environment
     /// (plus the scenario's `spec.agents.env`).
-    static func startAgent(_ policy: PolicySpec, command: [String], directory: String, timeout: Int64, setup: RunSetup) throws -> ExternalAgent {
+    static func startAgent(_ policy: PolicySpec, command: [String], directory: String, timeout: SimDuration, setup: RunSetup) throws -> ExternalAgent {
         try Simulation.requirePermission(policy, setup: setup)
         let environment = ExternalAgent.minimalEnvironment(passing: setup.scenario.agents.env)
         return try located(policy, setup) {
-            try ExternalAgent(command: command, directory: directory, timeout: timeout, environment: environment)
+            try ExternalAgent(command: command, directory: directory, timeout: timeout.milliseconds, environment: environment)
         }
     }
 

@@ -6,9 +6,9 @@ extension PolicyRunner {
     /// first recorded replicas, else minReplicas.
     static func runHPA(_ policy: PolicySpec, _ hpa: HPASpec, setup: RunSetup, warnings: inout [String]) throws -> RunResult {
         let sc = setup.scenario
-        autoscalerWarnings(target: hpa.target, period: .milliseconds(sc.kubernetes.syncPeriod), setup: setup, into: &warnings)
+        autoscalerWarnings(target: hpa.target, period: sc.kubernetes.syncPeriod, setup: setup, into: &warnings)
         let initial = initialReplicas(setup, minimum: Int(hpa.minReplicas))
-        let c = HPAPolicyController(spec: hpa, scenario: sc, initialReplicas: Int32(clamping: initial), start: setup.trace.start.unixMilliseconds)
+        let c = HPAPolicyController(spec: hpa, scenario: sc, initialReplicas: Int32(clamping: initial), start: setup.trace.start)
         return try finish(policy, setup: setup, controller: c, initial: initial, seriesNames: c.builder.seriesNames, warnings: &warnings)
     }
 
@@ -16,9 +16,9 @@ extension PolicyRunner {
     /// recorded replicas, else minReplicaCount.
     static func runKEDA(_ policy: PolicySpec, _ so: ScaledObjectSpec, setup: RunSetup, warnings: inout [String]) throws -> RunResult {
         let sc = setup.scenario
-        autoscalerWarnings(target: so.target, period: .milliseconds(min(sc.kubernetes.syncPeriod, max(1000, so.pollingInterval))), setup: setup, into: &warnings)
+        autoscalerWarnings(target: so.target, period: min(sc.kubernetes.syncPeriod, max(.seconds(1), so.pollingInterval)), setup: setup, into: &warnings)
         let initial = initialReplicas(setup, minimum: Int(so.minReplicaCount))
-        let c = KEDAPolicyController(spec: so, scenario: sc, initialReplicas: Int32(clamping: initial), start: setup.trace.start.unixMilliseconds)
+        let c = KEDAPolicyController(spec: so, scenario: sc, initialReplicas: Int32(clamping: initial), start: setup.trace.start)
         return try finish(policy, setup: setup, controller: c, initial: initial, seriesNames: c.builder.seriesNames, warnings: &warnings)
     }
 }

@@ -66,9 +66,9 @@ struct SimulationEngine<C: Controller> {
         self.controller = controller
         let sc = setup.scenario
         fleet = Fleet(startupDelay: sc.workload.startupDelay, terminationGrace: sc.workload.terminationGrace)
-        fluid = FluidQueue(timeout: SimLimits.duration(sc.workload.queueTimeout))
+        fluid = FluidQueue(timeout: SimLimits.duration(sc.workload.queueTimeout).milliseconds)
         reader = MetricsReader(sc.metrics)
-        cpuSignal = SignalHistory(reach: reader.window + reader.lag + setup.trace.step.milliseconds)
+        cpuSignal = SignalHistory(reach: (reader.window + reader.lag + setup.trace.step).milliseconds)
         self.seriesNames = seriesNames.compactMap { n in setup.trace.series[n].map { (n, $0) } }
         let start = setup.trace.start.unixMilliseconds
         segmentStart = start
@@ -77,11 +77,12 @@ struct SimulationEngine<C: Controller> {
         mmc = setup.latency as? LatencyModelMMC
         priceMultiplier = setup.cost.multiplier(at: start)
         spec = Int32(clamping: initialReplicas)
-        let age = SimLimits.duration(sc.kubernetes.cpuInitializationPeriod) + SimLimits.duration(sc.workload.startupDelay) + reader.window + reader.lag
+        let age = SimLimits.duration(sc.kubernetes.cpuInitializationPeriod) + SimLimits.duration(sc.workload.startupDelay)
+            + reader.window + reader.lag
         fleet.seedReady(min(max(0, initialReplicas), SimLimits.maxReplicas), now: start, age: age)
         var totals: [String: Double] = [:]
         for n in seriesNames { totals[n] = .nan }
-        context = ControllerContext(now: start, stepIndex: 0, specReplicas: spec, statusReplicas: spec, pods: [],
+        context = ControllerContext(now: setup.trace.start, stepIndex: 0, specReplicas: spec, statusReplicas: spec, pods: [],
                                     cpuPerPodCores: .nan, memoryPerPodBytes: .nan, seriesTotals: totals)
         latencySinceTick = Array(repeating: .nan, count: controller.timers.count)
         rows.reserveCapacity(setup.trace.count)
@@ -102,7 +103,9 @@ struct SimulationEngine<C: Controller> {
         let timers = controller.timers
         var nextTick = [Int64](repeating: .max, count: timers.count)
         if count > 0 {
-            for (k, timer) in timers.enumerated() where timer.first < end { nextTick[k] = max(timer.first, trace.start.unixMilliseconds) }
+            for (k, timer) in timers.enumerated() where timer.first.unixMilliseconds < end {
+                nextTick[k] = max(timer.first, trace.start).unixMilliseconds
+            }
             scheduleNextEnvironmentChange(after: trace.start.unixMilliseconds)
         }
         while let (t, source) = nextEvent(sample: nextSample, ticks: nextTick), t < end {
@@ -116,7 +119,7 @@ struct SimulationEngine<C: Controller> {
                 nextSample = index + 1
             case .timer(let k):
                 try tick(timer: k, at: t)
-                let next = t + max(1, timers[k].period)
+                let next = t + timers[k].period.milliseconds
                 nextTick[k] = next < end ? next : .max
             }
         }
@@ -175,7 +178,7 @@ struct SimulationEngine<C: Controller> {
     /// Fills the context through the metrics pipeline, runs the controller, applies its answer.
     mutating func tick(timer k: Int, at t: Int64) throws {
         refreshProjection(at: t)
-        context.now = t
+        context.now = SimInstant(unixMilliseconds: t)
         context.stepIndex = stepIndex
         context.carbonIntensity = intensity
         if k < latencySinceTick.count {

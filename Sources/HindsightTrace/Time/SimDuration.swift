@@ -51,6 +51,8 @@ public struct SimDuration: Sendable, Hashable, Comparable, AdditiveArithmetic {
     @inlinable public var hours: Double { Double(milliseconds) / 3_600_000 }
     /// Whole seconds, truncated toward zero (what `ms / 1000` gives).
     @inlinable public var wholeSeconds: Int64 { milliseconds / 1_000 }
+    /// Whole minutes, truncated toward zero.
+    @inlinable public var wholeMinutes: Int64 { milliseconds / 60_000 }
 
     /// The duration clamped to `range` (e.g. `0...SimLimits.maxDuration`).
     @inlinable public func clamped(to range: ClosedRange<SimDuration>) -> SimDuration {
