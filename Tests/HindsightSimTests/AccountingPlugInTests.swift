@@ -6,8 +6,8 @@ import XCTest
 private struct CostModelFlatFee: CostModel {
     let usdPerHour: Double
     var priceMultiplier: StepSeries? { nil }
-    func baseUSD(billedPods: Int, durationMs: Int64) -> Double {
-        billedPods > 0 ? usdPerHour * Double(durationMs) / 3_600_000 : 0
+    func baseUSD(billedPods: Int, duration: SimDuration) -> Double {
+        billedPods > 0 ? usdPerHour * duration.hours : 0
     }
 }
 

@@ -9,7 +9,7 @@ extension HTMLReport {
         let (start, end) = span(result)
         var facts: [(String, String)] = []
         facts.append(("Trace", traceSource(sc.trace.source)))
-        facts.append(("Span", "\(UTCTime.display(ms: start)) → \(UTCTime.display(ms: end)) UTC (\(DisplayText.duration(seconds: Double(end &- start) / 1000)))"))
+        facts.append(("Span", "\(UTCTime.display(ms: start)) → \(UTCTime.display(ms: end)) UTC (\(text(.milliseconds(end &- start)))))"))
         facts.append(("Step", "\(text(result.grid.step)) · \(DisplayText.fixed(Double(result.grid.count), 0)) steps"))
         let w = sc.workload
         var pod = "\(DisplayText.compact(w.cpuRequest)) CPU request"

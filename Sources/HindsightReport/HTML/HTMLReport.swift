@@ -44,7 +44,7 @@ public enum HTMLReport {
         let (start, end) = span(result)
         var s = "<header>\n<h1><span class=\"brand\">hindsight ·</span> \(XMLText.escape(result.scenario.name))</h1>\n"
         s += "<p class=\"meta\">\(UTCTime.display(ms: start)) → \(UTCTime.display(ms: end)) UTC"
-        s += " · \(DisplayText.duration(seconds: Double(end &- start) / 1000))"
+        s += " · \(DisplayText.duration(seconds: SimDuration.milliseconds(end &- start).seconds))"
         s += " · step \(DisplayText.duration(seconds: result.grid.step.seconds))"
         s += " · \(DisplayText.fixed(Double(result.grid.count), 0)) steps"
         s += " · \(result.runs.count) \(result.runs.count == 1 ? "policy" : "policies")"

@@ -26,6 +26,6 @@ struct ReplayController: Controller {
             next += 1
         }
         guard let k = latest, replicas[k] != context.specReplicas else { return nil }
-        return ControllerAction(desired: replicas[k], reason: "replayed decision logged at \(times[k] / 1000) s in \(file)")
+        return ControllerAction(desired: replicas[k], reason: "replayed decision logged at \(SimInstant(unixMilliseconds: times[k]).wholeUnixSeconds) s in \(file)")
     }
 }

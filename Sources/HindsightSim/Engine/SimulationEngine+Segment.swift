@@ -1,3 +1,4 @@
+import HindsightTrace
 import HindsightScenario
 
 extension SimulationEngine {
@@ -7,9 +8,10 @@ extension SimulationEngine {
     mutating func advance(to t: Int64) {
         let d = t - segmentStart
         guard d > 0 else { return }
+        let span = SimDuration(milliseconds: d)
         let i = stepIndex
         let load = setup.load
-        let seconds = Double(d) / 1000
+        let seconds = span.seconds
         let rate = load.rate[i]
         let podRate = load.podCapacity[i]
         let ready = fleet.readyCount
@@ -38,11 +40,11 @@ extension SimulationEngine {
 
         // Accounting (SEMANTICS.md §4): every billed pod (starting, ready, terminating).
         let billed = fleet.billedCount
-        let cost = setup.cost.usd(billedPods: billed, durationMs: d, multiplier: priceMultiplier)
+        let cost = setup.cost.usd(billedPods: billed, duration: span, multiplier: priceMultiplier)
         let watts = setup.power.watts(billedPods: billed, readyPods: ready, servedCores: servedCores)
-        let kWh = setup.power.energyKWh(watts: watts, durationMs: d)
+        let kWh = setup.power.energyKWh(watts: watts, duration: span)
         let operational = setup.carbon.operationalGrams(kWh: kWh, gramsPerKWh: intensity)
-        let embodied = setup.carbon.embodiedGrams(billedPods: billed, durationMs: d)
+        let embodied = setup.carbon.embodiedGrams(billedPods: billed, duration: span)
         step.cost += cost
         step.kWh += kWh
         step.grams += operational + embodied
@@ -67,7 +69,7 @@ extension SimulationEngine {
         let stepEnd = setup.trace.time(at: i + 1).unixMilliseconds
         let d = stepEnd - t
         guard d > 0 else { return }
-        let seconds = Double(d) / 1000
+        let seconds = SimDuration(milliseconds: d).seconds
         let ready = fleet.readyCount
         let offered = fluid.backlog + setup.load.rate[i] * seconds
         let served = min(offered, Double(ready) * setup.load.podCapacity[i] * seconds)
@@ -80,15 +82,15 @@ extension SimulationEngine {
         let i = stepIndex
         let trace = setup.trace
         let sc = setup.scenario
-        let stepMs = trace.step.milliseconds
+        let stepLength = trace.step
         let load = setup.load
         let missing = load.missing[i]
         let utilization = step.readyPodMs > 0 ? step.servedCoreMs / (step.readyPodMs * sc.workload.cpuRequest) * 100 : .nan
         let slo = judgeSLO(missing: missing, utilizationPct: utilization)
         switch slo {
-        case .notJudged: total.missingMs += stepMs
-        case .met: total.judgedMs += stepMs
-        case .violated: total.judgedMs += stepMs; total.violationMs += stepMs
+        case .notJudged: total.missing += stepLength
+        case .met: total.judged += stepLength
+        case .violated: total.judged += stepLength; total.violation += stepLength
         }
         // The intensity in force when the step began (environment events at that
         // instant run before its trace sample), i.e. `intensity.value(at: time(at: i))`.

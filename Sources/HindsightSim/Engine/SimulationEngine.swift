@@ -219,13 +219,14 @@ struct SimulationEngine<C: Controller> {
             return
         }
         guard Int(to) <= SimLimits.maxReplicas else {
-            throw InputMessage("\(setup.scenario.file): a policy asked for \(to) replicas at \(t / 1000) s (\(action.reason)); expected at most \(SimLimits.maxReplicas) pods in one simulation")
+            throw InputMessage("\(setup.scenario.file): a policy asked for \(to) replicas at \(SimInstant(unixMilliseconds: t).wholeUnixSeconds) s (\(action.reason)); expected at most \(SimLimits.maxReplicas) pods in one simulation")
         }
         if to != spec {
             decisions.append(Decision(time: SimInstant(unixMilliseconds: t), from: Int(spec), to: Int(to), reason: action.reason))
             let direction = to > spec ? 1 : -1
             total.scalingActions += 1
-            if total.lastDirection != 0, direction != total.lastDirection, t - total.lastActionTime <= 300_000 {
+            if total.lastDirection != 0, direction != total.lastDirection,
+               SimDuration(milliseconds: t - total.lastActionTime) <= RunAccumulator.reversalWindow {
                 total.reversals += 1
             }
             total.lastDirection = direction

@@ -54,6 +54,10 @@ public struct SimDuration: Sendable, Hashable, Comparable, AdditiveArithmetic {
     /// Whole minutes, truncated toward zero.
     @inlinable public var wholeMinutes: Int64 { milliseconds / 60_000 }
 
+    /// `self ÷ whole` as a `Double` (e.g. the fraction of judged time in violation);
+    /// `whole` must not be zero.
+    @inlinable public func ratio(to whole: SimDuration) -> Double { Double(milliseconds) / Double(whole.milliseconds) }
+
     /// The duration clamped to `range` (e.g. `0...SimLimits.maxDuration`).
     @inlinable public func clamped(to range: ClosedRange<SimDuration>) -> SimDuration {
         min(max(self, range.lowerBound), range.upperBound)

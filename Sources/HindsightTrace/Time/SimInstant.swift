@@ -27,6 +27,8 @@ public struct SimInstant: Sendable, Hashable, Comparable {
     @inlinable public var unixSeconds: Double { Double(unixMilliseconds) / 1_000 }
     /// Whole seconds since the epoch, truncated toward zero (what `ms / 1000` gives).
     @inlinable public var wholeUnixSeconds: Int64 { unixMilliseconds / 1_000 }
+    /// True when the instant falls on a whole second.
+    @inlinable public var isWholeSecond: Bool { unixMilliseconds % 1_000 == 0 }
 
     @inlinable public static func < (a: SimInstant, b: SimInstant) -> Bool { a.unixMilliseconds < b.unixMilliseconds }
     @inlinable public static func + (t: SimInstant, d: SimDuration) -> SimInstant { SimInstant(unixMilliseconds: t.unixMilliseconds + d.milliseconds) }
