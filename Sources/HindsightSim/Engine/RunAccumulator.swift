@@ -28,7 +28,7 @@ struct RunAccumulator {
     var lastActionTime: Int64 = .min
     var lastDirection = 0
     /// How soon an opposite change counts as a reversal.
-    static let reversalWindow = SimDuration.minutes(5)
+    static var reversalWindow: SimDuration { .minutes(5) }
     /// Sum and count of |modelled − recorded| ÷ recorded × 100 over steps with both latencies.
     var mapeSum = 0.0
     var mapeCount = 0

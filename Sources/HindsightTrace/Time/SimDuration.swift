@@ -18,8 +18,8 @@ public struct SimDuration: Sendable, Hashable, Comparable, AdditiveArithmetic {
     /// A duration of `milliseconds` ms.
     @inlinable public init(milliseconds: Int64) { self.milliseconds = milliseconds }
 
-    /// No time at all.
-    public static let zero = SimDuration(milliseconds: 0)
+    /// No time at all. (Computed, not a stored `static let`: no lazy-global check in hot loops.)
+    @inlinable public static var zero: SimDuration { SimDuration(milliseconds: 0) }
 
     /// `value` milliseconds.
     @inlinable public static func milliseconds(_ value: Int64) -> SimDuration { SimDuration(milliseconds: value) }
@@ -63,7 +63,14 @@ public struct SimDuration: Sendable, Hashable, Comparable, AdditiveArithmetic {
         min(max(self, range.lowerBound), range.upperBound)
     }
 
+    // Comparisons spelled out (not the protocols' generic defaults) so they inline across modules.
+    @inlinable public static func == (a: SimDuration, b: SimDuration) -> Bool { a.milliseconds == b.milliseconds }
     @inlinable public static func < (a: SimDuration, b: SimDuration) -> Bool { a.milliseconds < b.milliseconds }
+    @inlinable public static func <= (a: SimDuration, b: SimDuration) -> Bool { a.milliseconds <= b.milliseconds }
+    @inlinable public static func > (a: SimDuration, b: SimDuration) -> Bool { a.milliseconds > b.milliseconds }
+    @inlinable public static func >= (a: SimDuration, b: SimDuration) -> Bool { a.milliseconds >= b.milliseconds }
+    @inlinable public static func += (a: inout SimDuration, b: SimDuration) { a.milliseconds += b.milliseconds }
+    @inlinable public func hash(into hasher: inout Hasher) { hasher.combine(milliseconds) }
     @inlinable public static func + (a: SimDuration, b: SimDuration) -> SimDuration { SimDuration(milliseconds: a.milliseconds + b.milliseconds) }
     @inlinable public static func - (a: SimDuration, b: SimDuration) -> SimDuration { SimDuration(milliseconds: a.milliseconds - b.milliseconds) }
     /// `d` repeated `n` times.
