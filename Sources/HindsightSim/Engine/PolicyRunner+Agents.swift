@@ -70,14 +70,15 @@ extension PolicyRunner {
         guard let counts = raw.columns["replicas"], !raw.times.isEmpty else {
             throw InputMessage("\(r.file): no decisions; expected rows of timestamp,replicas[,reason]")
         }
-        var times: [Int64] = [], replicas: [Int32] = []
-        for (t, v) in zip(raw.times, counts) where v.isFinite {
+        var times: [SimInstant] = [], replicas: [Int32] = []
+        for (ms, v) in zip(raw.times, counts) where v.isFinite {
+            let t = SimInstant(unixMilliseconds: ms)
             guard v == v.rounded(), v <= Double(SimLimits.maxReplicas) else {
-                throw InputMessage("\(r.file): replicas \(v) at \(SimInstant(unixMilliseconds: t).wholeUnixSeconds) s; expected a whole number of pods from 0 to \(SimLimits.maxReplicas)")
+                throw InputMessage("\(r.file): replicas \(v) at \(t.wholeUnixSeconds) s; expected a whole number of pods from 0 to \(SimLimits.maxReplicas)")
             }
             times.append(t); replicas.append(Int32(v))
         }
-        let first = times.first.map(SimInstant.init(unixMilliseconds:)).flatMap { t in t <= setup.trace.start ? nil : t }
+        let first = times.first.flatMap { t in t <= setup.trace.start ? nil : t }
         if let first { warnings.append("the first logged decision is at \(first.wholeUnixSeconds) s, after the trace starts: the fleet keeps its initial size until then") }
         let c = ReplayController(times: times, replicas: replicas, file: (r.file as NSString).lastPathComponent,
                                  grid: setup.trace.grid)
