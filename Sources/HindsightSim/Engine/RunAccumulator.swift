@@ -24,8 +24,8 @@ struct RunAccumulator {
     /// ``reversalWindow`` (inclusive).
     var scalingActions = 0
     var reversals = 0
-    /// Time (ms) and direction (+1 up, −1 down, 0 none yet) of the last scaling action.
-    var lastActionTime: Int64 = .min
+    /// Time and direction (+1 up, −1 down, 0 none yet) of the last scaling action.
+    var lastActionTime = SimInstant(unixMilliseconds: .min)
     var lastDirection = 0
     /// How soon an opposite change counts as a reversal.
     static var reversalWindow: SimDuration { .minutes(5) }

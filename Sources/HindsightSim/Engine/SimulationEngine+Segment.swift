@@ -5,10 +5,10 @@ extension SimulationEngine {
     /// Closes the segment `[segmentStart, t)`: serves the fluid queue, records the CPU
     /// signal the metrics pipeline reads, and accounts cost, energy and emissions.
     /// No effect when `t == segmentStart`.
-    mutating func advance(to t: Int64) {
-        let d = t - segmentStart
-        guard d > 0 else { return }
-        let span = SimDuration(milliseconds: d)
+    mutating func advance(to t: SimInstant) {
+        let span = t - segmentStart
+        guard span > .zero else { return }
+        let d = span.milliseconds
         let i = stepIndex
         let load = setup.load
         let seconds = span.seconds
@@ -17,12 +17,12 @@ extension SimulationEngine {
         let ready = fleet.readyCount
         let capacity = Double(ready) * podRate
         let arrivals = rate * seconds
-        let (served, dropped) = fluid.serve(start: segmentStart, end: t, arrivals: arrivals, capacity: capacity * seconds)
+        let (served, dropped) = fluid.serve(start: segmentStart.unixMilliseconds, end: t.unixMilliseconds, arrivals: arrivals, capacity: capacity * seconds)
         let servedCores = served * load.cpuPerWork[i] / seconds
         let request = setup.scenario.workload.cpuRequest
         // Missing trace steps report no metrics (SEMANTICS.md §1); starting pods never do.
         let missing = load.missing[i]
-        cpuSignal.set(ready > 0 && !missing ? servedCores / Double(ready) : .nan, at: segmentStart)
+        cpuSignal.set(ready > 0 && !missing ? servedCores / Double(ready) : .nan, at: segmentStart.unixMilliseconds)
 
         step.offered += arrivals
         step.served += served
@@ -64,17 +64,16 @@ extension SimulationEngine {
 
     /// Records, for a controller reading at `t` with window 0 and lag 0, the CPU per
     /// ready pod the open segment would serve if it lasted to the end of the step.
-    mutating func refreshProjection(at t: Int64) {
+    mutating func refreshProjection(at t: SimInstant) {
         let i = stepIndex
-        let stepEnd = setup.trace.time(at: i + 1).unixMilliseconds
-        let d = stepEnd - t
-        guard d > 0 else { return }
-        let seconds = SimDuration(milliseconds: d).seconds
+        let rest = setup.trace.time(at: i + 1) - t
+        guard rest > .zero else { return }
+        let seconds = rest.seconds
         let ready = fleet.readyCount
         let offered = fluid.backlog + setup.load.rate[i] * seconds
         let served = min(offered, Double(ready) * setup.load.podCapacity[i] * seconds)
         let cores = served * setup.load.cpuPerWork[i] / seconds
-        cpuSignal.set(ready > 0 && !setup.load.missing[i] ? cores / Double(ready) : .nan, at: t)
+        cpuSignal.set(ready > 0 && !setup.load.missing[i] ? cores / Double(ready) : .nan, at: t.unixMilliseconds)
     }
 
     /// Writes the output row of the current step and judges its SLO.

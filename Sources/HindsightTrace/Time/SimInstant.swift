@@ -20,6 +20,9 @@ public struct SimInstant: Sendable, Hashable, Comparable {
         self.unixMilliseconds = SimDuration.seconds(unixSeconds).milliseconds
     }
 
+    /// Later than any instant a run reaches (`Int64.max` ms): "never" for pending timers.
+    @inlinable public static var distantFuture: SimInstant { SimInstant(unixMilliseconds: .max) }
+
     /// The epoch itself.
     @inlinable public static var epoch: SimInstant { SimInstant(unixMilliseconds: 0) }
 
