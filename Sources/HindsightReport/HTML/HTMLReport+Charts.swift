@@ -1,4 +1,3 @@
-import HindsightTrace
 import HindsightSim
 
 extension HTMLReport {
@@ -61,7 +60,7 @@ extension HTMLReport {
     static func sloFigure(_ result: ScenarioResult, start: Int64, end: Int64) -> String {
         let hasLatency = result.runs.contains { $0.series[\.latencyP99Ms].contains { $0.isFinite } }
         let slo = result.scenario.slo
-        let threshold: Double? = hasLatency ? slo.latencyP99.map { $0 * SimDuration.millisecondsPerSecond } : slo.maxUtilization
+        let threshold: Double? = hasLatency ? slo.latencyP99.map { $0 * 1000 } : slo.maxUtilization
         let columns = result.runs.map { hasLatency ? $0.series[\.latencyP99Ms] : $0.series[\.utilizationPct] }
         let unit = hasLatency ? "p99 latency (ms)" : "utilization (% of request)"
         let title = hasLatency ? "p99 latency against the SLO" : "Utilization against the SLO limit"

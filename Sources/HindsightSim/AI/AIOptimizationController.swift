@@ -127,12 +127,12 @@ public struct AIOptimizationController: Sendable {
         case .latencyP99:
             guard let observed = o.latencyP99 else { return (false, "\(name): no latency") }
             var value = observed
-            var text = "\(name) \(fmt(observed * SimDuration.millisecondsPerSecond)) ms"
+            var text = "\(name) \(fmt(observed * 1000)) ms"
             if isPredictive, let predictedLoad, let predicted = latencyAt?(predictedLoad, o.ready) {
                 value = max(observed, predicted)
-                text += ", predicted \(fmt(predicted * SimDuration.millisecondsPerSecond)) ms"
+                text += ", predicted \(fmt(predicted * 1000)) ms"
             }
-            return (compare(goal.type, value, threshold), text + " vs \(fmt(threshold * SimDuration.millisecondsPerSecond)) ms")
+            return (compare(goal.type, value, threshold), text + " vs \(fmt(threshold * 1000)) ms")
         case .rps, .cpuCores, .cpuUtilization:
             let raw: Double? = switch goal.metric {
             case .rps: o.rps

@@ -43,7 +43,7 @@ struct HPAReadingsBuilder {
         needsCPU = cpu; needsMemory = mem; podSeries = perPod; totalSeries = totals
         window = max(.zero, pipeline.window); lag = max(.zero, pipeline.lag)
         readings.cpuRequestMilli = HPAQuantity.milli(fromReal: workload.cpuRequest)
-        if workload.memoryRequest > 0 { readings.memoryRequestMilli = HPAQuantity.saturatingInt64((workload.memoryRequest * Double(HPAQuantity.milliPerUnit)).rounded()) }
+        if workload.memoryRequest > 0 { readings.memoryRequestMilli = HPAQuantity.saturatingInt64((workload.memoryRequest * 1000).rounded()) }
         readings.sampleWindow = window.milliseconds
     }
 
@@ -85,7 +85,7 @@ struct HPAReadingsBuilder {
         if needsCPU { readings.cpu = .uniform(Self.milliViaNano(c.cpuPerPodCores)) }
         if needsMemory {
             let b = c.memoryPerPodBytes
-            readings.memory = .uniform(b.isFinite ? HPAQuantity.saturatingInt64((max(0, b)).rounded() * Double(HPAQuantity.milliPerUnit)) : nil)
+            readings.memory = .uniform(b.isFinite ? HPAQuantity.saturatingInt64((max(0, b)).rounded() * 1000) : nil)
         }
         for s in podSeries {
             let total = c.seriesTotals[s] ?? .nan

@@ -1,9 +1,6 @@
 /// Numeric conversions the HPA and KEDA apply to quantities (HPA.md §9), saturating
 /// instead of trapping so that no input can crash the controller.
 public enum HPAQuantity {
-    /// Milli-units in one unit (Kubernetes quantities: `500m` CPU = 0.5 cores).
-    @inlinable public static var milliPerUnit: Int64 { 1_000 }
-
     /// `Quantity.MilliValue()` of a real-valued reading: the milli value rounded **up**.
     ///
     /// A reading such as 0.07 is meant as the decimal 0.07 but is stored as a binary

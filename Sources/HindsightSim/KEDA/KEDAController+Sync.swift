@@ -42,7 +42,7 @@ extension KEDAController {
                 case .cron:
                     if let active = cronActive(i, now), i < crons.count, let c = crons[i] {
                         resetFailure(i)
-                        external[key] = (active ? Int64(c.desiredReplicas) : 1) * HPAQuantity.milliPerUnit
+                        external[key] = (active ? Int64(c.desiredReplicas) : 1) * 1000
                     } else {
                         bumpFailure(i)
                     }
@@ -60,7 +60,7 @@ extension KEDAController {
     private func fallbackValue(_ i: Int, trigger t: KEDATrigger, threshold: Double) -> Int64? {
         guard let fb = spec.fallback, t.metricType == .averageValue, fb.failureThreshold >= 0, fb.replicas >= 0,
               i < failures.count, failures[i] > fb.failureThreshold else { return nil }
-        let perPod = HPAQuantity.kedaMilli(threshold) / HPAQuantity.milliPerUnit   // int64(AsApproximateFloat64()) truncates
+        let perPod = HPAQuantity.kedaMilli(threshold) / 1000   // int64(AsApproximateFloat64()) truncates
         return HPAQuantity.mul(HPAQuantity.mul(perPod, 1000), Int64(fb.replicas))
     }
 }

@@ -1,4 +1,3 @@
-import HindsightTrace
 /// One row of `timeseries-<policy>.csv`: the values of one trace step (CLI.md), in the
 /// units of their columns. `.nan` means "does not apply" and is written as an empty cell.
 ///
@@ -48,7 +47,7 @@ public struct StepRow: Sendable, Equatable {
         self.init(timestamp: r.time, loadRPS: r.hasRequests && !r.missing ? r.rate : .nan,
                   loadCores: r.missing ? .nan : r.rate * r.cpuPerWork, desiredReplicas: r.spec,
                   readyReplicas: Int32(clamping: r.ready), totalReplicas: Int32(clamping: r.total),
-                  utilizationPct: r.utilizationPct, latencyP99Ms: r.sums.latencyMax * SimDuration.millisecondsPerSecond, slo: r.slo,
+                  utilizationPct: r.utilizationPct, latencyP99Ms: r.sums.latencyMax * 1000, slo: r.slo,
                   costUSD: r.sums.cost, energyKWh: r.sums.kWh, emissionsG: r.sums.grams, carbonIntensity: r.intensity)
     }
 }

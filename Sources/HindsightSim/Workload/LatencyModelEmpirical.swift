@@ -33,7 +33,7 @@ struct LatencyModelEmpirical: LatencyModel {
         }
         var pairs: [(u: Double, latency: Double)] = []
         for i in 0..<trace.count where util[i].isFinite && latency[i].isFinite && latency[i] > 0 {
-            pairs.append((util[i], latency[i] / SimDuration.millisecondsPerSecond))
+            pairs.append((util[i], latency[i] / 1000))
         }
         guard pairs.count >= 2 else {
             throw InputMessage("\(scenarioFile): spec.latency.model: empirical found \(pairs.count) steps with both utilization and latency recorded; expected at least 2")

@@ -45,10 +45,6 @@ public struct SimDuration: Sendable, Hashable, Comparable, AdditiveArithmetic {
         return SimDuration(milliseconds: product)
     }
 
-    /// Milliseconds in a second, for latencies kept as `Double` seconds and shown or
-    /// recorded in ms (`latency_p99_ms`).
-    @inlinable public static var millisecondsPerSecond: Double { 1_000 }
-
     /// The length in seconds, as a `Double` (exact below 2^53 ms).
     @inlinable public var seconds: Double { Double(milliseconds) / 1_000 }
     /// The length in hours, as a `Double`.
