@@ -1,4 +1,5 @@
 import HindsightScenario
+import HindsightTrace
 
 /// Everything one policy's simulation produced: the summary of CLI.md, one row per
 /// step, and every scaling decision. Report writers read only this.
@@ -23,9 +24,9 @@ public struct RunResult: Sendable {
 
 /// The per-run numbers of `summary.json` (CLI.md), in the units of their keys.
 public struct RunSummary: Sendable, Equatable {
-    /// ms since epoch: the first step and the exclusive end of the run.
-    public var start: Int64 = 0
-    public var end: Int64 = 0
+    /// The first step and the exclusive end of the run.
+    public var start: SimInstant = .epoch
+    public var end: SimInstant = .epoch
     public var stepSeconds: Double = 0
     public var replicasMean: Double = 0
     public var replicasMax: Int = 0
@@ -51,15 +52,15 @@ public struct RunSummary: Sendable, Equatable {
 
 /// One scaling decision (`decisions-<policy>.csv`: `timestamp,from,to,reason`).
 public struct Decision: Sendable, Equatable {
-    /// ms since epoch.
-    public var time: Int64
+    /// When the controller decided.
+    public var time: SimInstant
     public var from: Int
     public var to: Int
     /// Why: metric values seen, the raw proposal, what bounded it.
     public var reason: String
     /// True when recorded but not applied (dryRun).
     public var proposedOnly: Bool
-    public init(time: Int64, from: Int, to: Int, reason: String, proposedOnly: Bool = false) {
+    public init(time: SimInstant, from: Int, to: Int, reason: String, proposedOnly: Bool = false) {
         self.time = time; self.from = from; self.to = to; self.reason = reason; self.proposedOnly = proposedOnly
     }
 }
@@ -67,12 +68,10 @@ public struct Decision: Sendable, Equatable {
 /// The outcome of a scenario: one `RunResult` per policy, in scenario order.
 public struct ScenarioResult: Sendable {
     public var scenario: Scenario
-    public var traceStart: Int64
-    public var traceStep: Int64
-    public var traceCount: Int
+    /// The grid of the trace every run stepped over.
+    public var grid: TraceGrid
     public var runs: [RunResult]
-    public init(scenario: Scenario, traceStart: Int64, traceStep: Int64, traceCount: Int, runs: [RunResult]) {
-        self.scenario = scenario; self.traceStart = traceStart; self.traceStep = traceStep
-        self.traceCount = traceCount; self.runs = runs
+    public init(scenario: Scenario, grid: TraceGrid, runs: [RunResult]) {
+        self.scenario = scenario; self.grid = grid; self.runs = runs
     }
 }

@@ -8,8 +8,6 @@ extension Trace {
     /// - Precondition: `range` lies within `0...count`.
     /// - Complexity: O(range.count × series).
     public func slice(_ range: Range<Int>) -> Trace {
-        let sliced = grid.slice(range)
-        return Trace(start: sliced.start.unixMilliseconds, step: sliced.step.milliseconds, count: sliced.count,
-                     series: series.mapValues { Array($0[range]) }, source: source)
+        Trace(grid: grid.slice(range), series: series.mapValues { Array($0[range]) }, source: source)
     }
 }

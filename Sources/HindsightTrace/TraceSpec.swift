@@ -18,14 +18,14 @@ public struct TraceSpec: Sendable, Equatable {
     public var columns: [String: String] = [:]
     /// Multipliers per field (`rps`, `cpu`), default 1.
     public var scale: [String: Double] = [:]
-    /// Grid step in ms; nil = the median spacing of the recorded timestamps.
-    public var step: Int64? = nil
-    /// Longest gap (ms) that sample-and-hold bridges; nil = 5 × step.
-    public var maxGap: Int64? = nil
+    /// Grid step; nil = the median spacing of the recorded timestamps.
+    public var step: SimDuration? = nil
+    /// Longest gap that sample-and-hold bridges; nil = 5 × step.
+    public var maxGap: SimDuration? = nil
     public var duplicates: Duplicates = .error
-    /// Optional window, ms since epoch, [from, to).
-    public var from: Int64? = nil
-    public var to: Int64? = nil
+    /// Optional window `[from, to)`.
+    public var from: SimInstant? = nil
+    public var to: SimInstant? = nil
 
     public init(source: Source) { self.source = source }
 

@@ -58,7 +58,7 @@ struct GenerateCommand: ParsableCommand {
             throw ValidationError("--days must be a positive number of days (at most 3660), got \(days)")
         }
         let stepMs = try Self.milliseconds(step)
-        let rows = days * 86_400_000 / Double(stepMs)
+        let rows = days * Double(SimDuration.days(1).milliseconds) / Double(stepMs)
         guard rows >= 1 else { throw ValidationError("--step \(step) is longer than --days \(days): no rows") }
         guard rows < 50_000_000 else {
             throw ValidationError("--days \(days) at --step \(step) makes \(Int(rows)) rows; expected at most 50 million (use a longer step)")

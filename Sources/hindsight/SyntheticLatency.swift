@@ -11,8 +11,8 @@ enum SyntheticLatency {
         var w = WorkloadSpec(cpuRequest: 0.5)
         w.memoryRequest = 1_073_741_824
         w.podCapacity = 120
-        w.startupDelay = 45_000
-        w.queueTimeout = 30_000
+        w.startupDelay = .seconds(45)
+        w.queueTimeout = .seconds(30)
         return w
     }
 
@@ -20,7 +20,8 @@ enum SyntheticLatency {
     static func recorded(_ raw: RawTrace, step: Int64) throws -> [Double] {
         guard let first = raw.times.first else { return [] }
         let series = raw.columns.filter { ["rps", "cpu", "replicas"].contains($0.key) }
-        let trace = Trace(start: first, step: step, count: raw.times.count, series: series, source: "generated")
+        let grid = TraceGrid(start: SimInstant(unixMilliseconds: first), step: .milliseconds(step), count: raw.times.count)
+        let trace = Trace(grid: grid, series: series, source: "generated")
         var latency = LatencySpec()
         latency.model = .mmc
         latency.serviceTime = 0.025

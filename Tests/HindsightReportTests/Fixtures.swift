@@ -50,7 +50,7 @@ enum Fixtures {
             if rng.nextUnit() < 0.0005 { load *= 3 }  // rare spikes
             let wanted = Int32(max(2, min(20, (load / 30).rounded(.up) + Double(index % 2))))
             if wanted != replicas && (i % 8 == 0 || index == 0) {
-                decisions.append(Decision(time: t, from: Int(replicas), to: Int(wanted),
+                decisions.append(Decision(time: SimInstant(unixMilliseconds: t), from: Int(replicas), to: Int(wanted),
                                           reason: "cpu utilization \(Int(load / Double(replicas) * 2)) % vs target 60 %",
                                           proposedOnly: index == 2))
                 replicas = wanted
@@ -68,9 +68,10 @@ enum Fixtures {
                                   emissionsG: kWh * intensity, carbonIntensity: intensity))
         }
         var summary = RunSummary()
-        summary.start = start
-        summary.end = start + Int64(steps) * stepMs
-        summary.stepSeconds = Double(stepMs) / 1000
+        let grid = TraceGrid(start: SimInstant(unixMilliseconds: start), step: .milliseconds(stepMs), count: steps)
+        summary.start = grid.start
+        summary.end = grid.end
+        summary.stepSeconds = grid.step.seconds
         summary.replicasMean = s[\.totalReplicas].reduce(0.0) { $0 + Double($1) } / Double(max(steps, 1))
         summary.replicasMax = Int(s[\.totalReplicas].max() ?? 0)
         summary.replicasMin = Int(s[\.totalReplicas].min() ?? 0)
@@ -99,7 +100,7 @@ enum Fixtures {
         let runs = policies.enumerated().map { i, name in
             run(policy: name, index: i, steps: steps, stepMs: stepMs, seed: UInt64(i + 1) * 7919)
         }
-        return ScenarioResult(scenario: scenario(policies: policies), traceStart: start, traceStep: stepMs,
-                              traceCount: steps, runs: runs)
+        return ScenarioResult(scenario: scenario(policies: policies), grid: TraceGrid(start: SimInstant(unixMilliseconds: start), step: .milliseconds(stepMs), count: steps),
+                              runs: runs)
     }
 }

@@ -1,3 +1,4 @@
+import HindsightTrace
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -51,7 +52,7 @@ final class HTMLReportTests: XCTestCase {
 
     func testPolicyNamesAndReasonsAreEscaped() {
         var result = SmallResult.twoPolicies(otherName: "a<b&\"c\"")
-        result.runs[1].decisions = [Decision(time: Fixtures.start, from: 1, to: 2, reason: "</title><script>x</script>")]
+        result.runs[1].decisions = [Decision(time: SimInstant(unixMilliseconds: Fixtures.start), from: 1, to: 2, reason: "</title><script>x</script>")]
         result.runs[1].warnings = ["<b>bold</b>"]
         let html = HTMLReport.render(result)
         XCTAssertFalse(html.contains("a<b&\"c\""))
@@ -81,7 +82,7 @@ final class HTMLReportTests: XCTestCase {
     func testThousandsOfDecisionsAreMergedIntoFewMarks() {
         var result = SmallResult.twoPolicies()
         result.runs[1].decisions = (0..<20_000).map {
-            Decision(time: Fixtures.start + Int64($0) * 4_000, from: 2 + $0 % 2, to: 3 - $0 % 2,
+            Decision(time: SimInstant(unixMilliseconds: Fixtures.start) + .seconds(4) * $0, from: 2 + $0 % 2, to: 3 - $0 % 2,
                      reason: "reason number \($0) " + String(repeating: "x", count: 200))
         }
         let html = HTMLReport.render(result)
@@ -121,7 +122,7 @@ final class HTMLReportTests: XCTestCase {
 
     func testEmptyResultStillRenders() {
         var result = SmallResult.twoPolicies()
-        result.traceCount = 0
+        result.grid.count = 0
         for i in result.runs.indices { result.runs[i].series = RunSeries(); result.runs[i].decisions = [] }
         let html = HTMLReport.render(result)
         XCTAssertTrue(html.contains("nothing to draw"))

@@ -97,7 +97,7 @@ final class HistoryRecordingTests: XCTestCase {
         let here = PolicySpec(name: "a", kind: .exec(ExecSpec(command: ["python3", "agent.py"], directory: "/one")))
         let there = PolicySpec(name: "a", kind: .exec(ExecSpec(command: ["python3", "agent.py"], directory: "/two")))
         var slower = ExecSpec(command: ["python3", "agent.py"], directory: "/one")
-        slower.interval = 120_000
+        slower.interval = .minutes(2)
         XCTAssertEqual(here.contentSHA256, there.contentSHA256, "the checkout's folder is not the content")
         XCTAssertNotEqual(here.contentSHA256, PolicySpec(name: "a", kind: .exec(slower)).contentSHA256)
     }

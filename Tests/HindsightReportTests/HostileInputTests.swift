@@ -1,3 +1,4 @@
+import HindsightTrace
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -10,8 +11,7 @@ import XCTest
 final class HostileInputTests: XCTestCase {
     func testExtremeValuesNeverTrapAndStayParseable() throws {
         var result = SmallResult.twoPolicies()
-        result.traceStep = 0
-        result.traceStart = -86_400_000
+        result.grid = TraceGrid(start: SimInstant(unixMilliseconds: -86_400_000), step: .milliseconds(1), count: result.grid.count)
         var s = RunSeries()
         let values: [Double] = [.nan, .infinity, -.infinity, 1e308, -1e308, 5e-324, -0.0, 0]
         for (i, v) in values.enumerated() {
@@ -25,8 +25,8 @@ final class HostileInputTests: XCTestCase {
         result.runs[1].summary.errorBudgetUsed = .infinity
         result.runs[1].summary.sloViolationSeconds = 1e300
         result.runs[1].summary.replicasMean = -.nan
-        result.runs[1].decisions = [Decision(time: Int64.min / 4, from: Int.max, to: Int.min, reason: ""),
-                                    Decision(time: 0, from: 1, to: 2, reason: "\u{0}\u{1F}<&>")]
+        result.runs[1].decisions = [Decision(time: SimInstant(unixMilliseconds: Int64.min / 4), from: Int.max, to: Int.min, reason: ""),
+                                    Decision(time: .epoch, from: 1, to: 2, reason: "\u{0}\u{1F}<&>")]
         let html = HTMLReport.render(result)
         XCTAssertTrue(html.hasSuffix("</html>\n"))
         for svg in HTMLReportTests.svgElements(html) {

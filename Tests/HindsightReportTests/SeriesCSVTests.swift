@@ -68,8 +68,8 @@ final class SeriesCSVTests: XCTestCase {
 
     func testDecisionsQuoteReasonsAndMarkProposals() {
         let decisions = [
-            Decision(time: 1_767_225_600_000, from: 2, to: 5, reason: "cpu 90 %, above \"target\"\nline 2"),
-            Decision(time: 1_767_225_615_500, from: 5, to: 4, reason: "goal costEfficiency", proposedOnly: true),
+            Decision(time: SimInstant(unixMilliseconds: 1_767_225_600_000), from: 2, to: 5, reason: "cpu 90 %, above \"target\"\nline 2"),
+            Decision(time: SimInstant(unixMilliseconds: 1_767_225_615_500), from: 5, to: 4, reason: "goal costEfficiency", proposedOnly: true),
         ]
         let text = String(decoding: DecisionsCSV.render(decisions), as: UTF8.self)
         XCTAssertTrue(text.hasPrefix("timestamp,from,to,reason\n"))

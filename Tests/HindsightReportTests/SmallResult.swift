@@ -8,8 +8,8 @@ enum SmallResult {
     /// One day at 1 h steps (24 steps), two policies with chosen summaries.
     static func twoPolicies(baselineName: String = "observed", otherName: String = "hpa") -> ScenarioResult {
         var base = RunSummary()
-        base.start = Fixtures.start
-        base.end = Fixtures.start + 86_400_000
+        base.start = SimInstant(unixMilliseconds: Fixtures.start)
+        base.end = base.start + .days(1)
         base.stepSeconds = 3600
         base.replicasMean = 3.25
         base.replicasMax = 8
@@ -47,11 +47,11 @@ enum SmallResult {
                       kind: "observed", summary: base, series: series(steps: 24), decisions: [], warnings: []),
             RunResult(policy: otherName, policyFileName: PolicySpec(name: otherName, kind: .observed).fileName,
                       kind: "HorizontalPodAutoscaler", summary: other, series: series(steps: 24),
-                      decisions: [Decision(time: Fixtures.start + 3_600_000, from: 2, to: 3, reason: "cpu 80 % > 60 %")],
+                      decisions: [Decision(time: SimInstant(unixMilliseconds: Fixtures.start) + .hours(1), from: 2, to: 3, reason: "cpu 80 % > 60 %")],
                       warnings: ["first, with comma", "second \"quoted\""]),
         ]
         return ScenarioResult(scenario: Fixtures.scenario(name: "small", policies: [baselineName, otherName]),
-                              traceStart: Fixtures.start, traceStep: 3_600_000, traceCount: 24, runs: runs)
+                              grid: TraceGrid(start: SimInstant(unixMilliseconds: Fixtures.start), step: .hours(1), count: 24), runs: runs)
     }
 
     /// `steps` hourly rows with simple values: load = 100 + i, replicas = 2 + i % 3.

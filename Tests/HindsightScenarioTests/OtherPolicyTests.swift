@@ -12,20 +12,20 @@ final class OtherPolicyTests: XCTestCase {
         XCTAssertEqual(policies.first?.name, "smart-resource-scaling")
         XCTAssertEqual(a.targetWorkload, "deployment/my-api-service")
         XCTAssertEqual(a.goals, [
-            .init(type: .costEfficiency, metric: .cpuUtilizationAvg, threshold: 60, window: 3_600_000),
-            .init(type: .performance, metric: .latencyP99, threshold: 0.2, window: 60_000),
+            .init(type: .costEfficiency, metric: .cpuUtilizationAvg, threshold: 60, window: .hours(1)),
+            .init(type: .performance, metric: .latencyP99, threshold: 0.2, window: .minutes(1)),
         ])
         XCTAssertEqual(a.agentName, "predictive-scaler-bot")
         XCTAssertEqual(a.model, .hosted("openai-gpt-4o"))
         XCTAssertEqual(a.modelRef, "openai-gpt-4o")
         XCTAssertEqual(a.actions, [
-            .init(direction: .down, ifCondition: .costEfficiency, step: .replicas(1), cooldown: 300_000),
-            .init(direction: .up, ifCondition: .performance, step: .replicas(1), cooldown: 60_000),
+            .init(direction: .down, ifCondition: .costEfficiency, step: .replicas(1), cooldown: .minutes(5)),
+            .init(direction: .up, ifCondition: .performance, step: .replicas(1), cooldown: .minutes(1)),
         ])
         XCTAssertFalse(a.dryRun)
         XCTAssertEqual(a.minReplicas, 1)
         XCTAssertEqual(a.maxReplicas, 100)
-        XCTAssertEqual(a.evaluationInterval, 60_000)
+        XCTAssertEqual(a.evaluationInterval, .minutes(1))
         XCTAssertNil(a.horizon)
     }
 
@@ -57,13 +57,13 @@ final class OtherPolicyTests: XCTestCase {
             """)
         XCTAssertEqual(errors, [])
         guard case .aiOptimization(let a)? = policies.first?.kind else { return XCTFail("no policy") }
-        XCTAssertEqual(a.goals[0].window, 1_800_000)
-        XCTAssertEqual(a.goals[1], .init(type: .carbonEfficiency, metric: .carbonIntensity, threshold: 400, window: 30_000))
+        XCTAssertEqual(a.goals[0].window, .minutes(30))
+        XCTAssertEqual(a.goals[1], .init(type: .carbonEfficiency, metric: .carbonIntensity, threshold: 400, window: .seconds(30)))
         XCTAssertEqual(a.model, .exec(["python3", "agent.py", "--fast"]))
-        XCTAssertEqual(a.actions, [.init(direction: .down, ifCondition: .carbonEfficiency, step: .percent(25), cooldown: 600_000)])
+        XCTAssertEqual(a.actions, [.init(direction: .down, ifCondition: .carbonEfficiency, step: .percent(25), cooldown: .minutes(10))])
         XCTAssertEqual([a.minReplicas, a.maxReplicas], [2, 12])
-        XCTAssertEqual(a.evaluationInterval, 30_000)
-        XCTAssertEqual(a.horizon, 120_000)
+        XCTAssertEqual(a.evaluationInterval, .seconds(30))
+        XCTAssertEqual(a.horizon, .minutes(2))
         XCTAssertTrue(a.dryRun)
     }
 
@@ -141,9 +141,9 @@ final class OtherPolicyTests: XCTestCase {
         XCTAssertEqual(errors, [])
         guard case .scaledObject(let s)? = policies.first?.kind else { return XCTFail("no ScaledObject") }
         XCTAssertEqual(s.target, "deployment/web")
-        XCTAssertEqual(s.pollingInterval, 15_000)
-        XCTAssertEqual(s.cooldownPeriod, 120_000)
-        XCTAssertEqual(s.initialCooldownPeriod, 0)
+        XCTAssertEqual(s.pollingInterval, .seconds(15))
+        XCTAssertEqual(s.cooldownPeriod, .minutes(2))
+        XCTAssertEqual(s.initialCooldownPeriod, .zero)
         XCTAssertEqual([s.minReplicaCount, s.maxReplicaCount], [1, 30])
         XCTAssertEqual(s.idleReplicaCount, 0)
         XCTAssertEqual(s.fallback, .init(failureThreshold: 3, replicas: 6))
@@ -172,7 +172,7 @@ final class OtherPolicyTests: XCTestCase {
         XCTAssertEqual(errors, [])
         guard case .scaledObject(let s)? = policies.first?.kind else { return XCTFail("no ScaledObject") }
         // HPA.md §10.1.
-        XCTAssertEqual([s.pollingInterval, s.cooldownPeriod, s.initialCooldownPeriod], [30_000, 300_000, 0])
+        XCTAssertEqual([s.pollingInterval, s.cooldownPeriod, s.initialCooldownPeriod], [.seconds(30), .minutes(5), .zero])
         XCTAssertEqual([s.minReplicaCount, s.maxReplicaCount], [0, 100])
         XCTAssertNil(s.behavior)
         XCTAssertNil(s.fallback)

@@ -11,10 +11,10 @@ final class AccountingModelTests: XCTestCase {
                                        memoryGiBHourUSD: 0.005, gpuHourUSD: 0.9)
         let podHour = 0.5 * 0.04 + 2 * 0.005 + 1 * 0.9
         // A constant fleet of 4 pods for one hour costs exactly price × pods.
-        XCTAssertEqual(m.usd(billedPods: 4, durationMs: hourMs, multiplier: 1), 4 * podHour, accuracy: 1e-12)
-        XCTAssertEqual(m.usd(billedPods: 4, durationMs: hourMs / 4, multiplier: 1), podHour, accuracy: 1e-12)
-        XCTAssertEqual(m.usd(billedPods: 4, durationMs: hourMs, multiplier: 2.5), 10 * podHour, accuracy: 1e-12)
-        XCTAssertEqual(m.usd(billedPods: 0, durationMs: hourMs, multiplier: 1), 0)
+        XCTAssertEqual(m.usd(billedPods: 4, duration: .hours(1), multiplier: 1), 4 * podHour, accuracy: 1e-12)
+        XCTAssertEqual(m.usd(billedPods: 4, duration: .minutes(15), multiplier: 1), podHour, accuracy: 1e-12)
+        XCTAssertEqual(m.usd(billedPods: 4, duration: .hours(1), multiplier: 2.5), 10 * podHour, accuracy: 1e-12)
+        XCTAssertEqual(m.usd(billedPods: 0, duration: .hours(1), multiplier: 1), 0)
     }
 
     func testPriceMultiplierSeriesIsSampleAndHold() throws {
@@ -36,7 +36,7 @@ final class AccountingModelTests: XCTestCase {
         XCTAssertEqual(m.podsPerInstance, 4)
         XCTAssertEqual(m.instances(forPods: 4), 1)
         XCTAssertEqual(m.instances(forPods: 5), 2)
-        XCTAssertEqual(m.usd(billedPods: 5, durationMs: hourMs, multiplier: 1), 2 * 0.096, accuracy: 1e-15)
+        XCTAssertEqual(m.usd(billedPods: 5, duration: .hours(1), multiplier: 1), 2 * 0.096, accuracy: 1e-15)
         // Memory binds: 8 GiB / 3 GiB = 2 pods per instance.
         let memoryBound = try CostModelInstance(vcpuPerPod: 0.5, memoryGiBPerPod: 3, instanceVCPU: 2,
                                                 instanceMemoryGiB: 8, instanceHourUSD: 1)
@@ -63,7 +63,7 @@ final class AccountingModelTests: XCTestCase {
         // 3 billed, 2 ready serving 1 core in all: u = 1 / (2 × 2) = 0.25.
         let watts = m.watts(billedPods: 3, readyPods: 2, servedCores: 1)
         XCTAssertEqual(watts, 3 * 4 + 2 * 0.25 * 8, accuracy: 1e-12)
-        XCTAssertEqual(m.energyKWh(watts: watts, durationMs: hourMs), 1.2 * watts / 1000, accuracy: 1e-15)
+        XCTAssertEqual(m.energyKWh(watts: watts, duration: .hours(1)), 1.2 * watts / 1000, accuracy: 1e-15)
         // u is clamped to 1, and 0 without ready pods.
         XCTAssertEqual(m.watts(billedPods: 2, readyPods: 2, servedCores: 100), 2 * 4 + 2 * 8, accuracy: 1e-12)
         XCTAssertEqual(m.watts(billedPods: 2, readyPods: 0, servedCores: 1), 8)
@@ -83,7 +83,7 @@ final class AccountingModelTests: XCTestCase {
         XCTAssertEqual(m.intensity(at: hourMs), 400)
         XCTAssertEqual(m.operationalGrams(kWh: 2, gramsPerKWh: m.intensity(at: hourMs)), 800)
         // 4 pods × 0.5 vCPU × 2 h × 10 g = 40 g.
-        XCTAssertEqual(m.embodiedGrams(billedPods: 4, durationMs: 2 * hourMs), 40, accuracy: 1e-12)
+        XCTAssertEqual(m.embodiedGrams(billedPods: 4, duration: .hours(2)), 40, accuracy: 1e-12)
         XCTAssertThrowsError(try CarbonModel(intensity: StepSeries(constant: 379), embodiedGramsPerVCPUHour: -1,
                                              vcpuPerPod: 0.5))
     }

@@ -6,8 +6,8 @@ import XCTest
 private struct CostModelFlatFee: CostModel {
     let usdPerHour: Double
     var priceMultiplier: StepSeries? { nil }
-    func baseUSD(billedPods: Int, durationMs: Int64) -> Double {
-        billedPods > 0 ? usdPerHour * Double(durationMs) / 3_600_000 : 0
+    func baseUSD(billedPods: Int, duration: SimDuration) -> Double {
+        billedPods > 0 ? usdPerHour * duration.hours : 0
     }
 }
 
@@ -23,7 +23,7 @@ final class AccountingPlugInTests: XCTestCase {
                              latency: made.latency, latencyKind: made.latencyKind, memory: made.memory,
                              recordedLatency: made.recordedLatency, cost: CostModelFlatFee(usdPerHour: 2),
                              power: made.power, carbon: made.carbon)
-        var engine = SimulationEngine(setup: setup, controller: StaticController(replicas: 3, start: trace.start),
+        var engine = SimulationEngine(setup: setup, controller: StaticController(replicas: 3),
                                       initialReplicas: 3, seriesNames: [])
         let (summary, series, _) = try engine.run()
         XCTAssertEqual(summary.costUSD, 2, accuracy: 1e-12)

@@ -1,3 +1,4 @@
+import HindsightTrace
 import XCTest
 @testable import HindsightSim
 import HindsightScenario
@@ -31,7 +32,7 @@ final class HPANormalizationTests: XCTestCase {
 
     func testLegacyBelowMinGoesToMin() {
         // Window 0 (nothing is younger than 0 s): raw ceil(0/100) = 0 → min 2.
-        var c = HPAController(spec: HPAT.spec(rps, min: 2), kubernetes: HPAT.kube(downscale: 0), initialReplicas: 4, start: 0)
+        var c = HPAController(spec: HPAT.spec(rps, min: 2), kubernetes: HPAT.kube(downscale: .zero), initialReplicas: 4, start: 0)
         let out = step(&c, 0, 4, rps: 0)
         XCTAssertEqual(out.rawProposal, 0)
         XCTAssertEqual(out.desired, 2)
@@ -76,7 +77,7 @@ final class HPANormalizationTests: XCTestCase {
         // Flag 60 s, default behavior (scaleDown window nil). Seed (10, 0), raw 2.
         // t = 45: downRec = max(2, 10) = 10 → 10. t = 60: seed out → 2; Percent 100 →
         // trunc(10 × 0) = 0 → allowed min max(1, 0) = 1 → 2.
-        var c = HPAController(spec: HPAT.spec(rps, behavior: HPABehavior()), kubernetes: HPAT.kube(downscale: 60_000),
+        var c = HPAController(spec: HPAT.spec(rps, behavior: HPABehavior()), kubernetes: HPAT.kube(downscale: .minutes(1)),
                               initialReplicas: 10, start: 0)
         XCTAssertEqual(step(&c, 45_000, 10, rps: 200).desired, 10)
         XCTAssertEqual(step(&c, 60_000, 10, rps: 200).desired, 2)

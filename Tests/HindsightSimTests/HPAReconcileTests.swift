@@ -1,3 +1,4 @@
+import HindsightTrace
 import XCTest
 @testable import HindsightSim
 import HindsightScenario
@@ -63,7 +64,7 @@ final class HPAReconcileTests: XCTestCase {
         // rps valid: 100 vs 100/pod at status 4 → 0.25 → ceil(1) = 1 < spec 4; "q" invalid →
         // error, no scaling, nothing recorded.
         var c = HPAController(spec: HPAT.spec([ext100, .external(series: "q", .value(milli: 1000))]),
-                              kubernetes: HPAT.kube(downscale: 0), initialReplicas: 4, start: 0)
+                              kubernetes: HPAT.kube(downscale: .zero), initialReplicas: 4, start: 0)
         let out = c.sync(now: 0, specReplicas: 4, statusReplicas: 4, pods: HPAT.readyPods(4), readings: HPAT.totals(["rps": 100]))
         XCTAssertEqual(out.desired, 4)
         XCTAssertNil(out.rawProposal)

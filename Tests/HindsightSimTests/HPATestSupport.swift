@@ -1,4 +1,5 @@
 @testable import HindsightSim
+import HindsightTrace
 import HindsightScenario
 
 /// Helpers shared by the HPA and KEDA tests (no expected values live here).
@@ -35,7 +36,7 @@ enum HPAT {
     static func cpuUtil(_ pct: Int32) -> [HPAMetricSpec] { [.resource(.cpu, .utilization(pct))] }
 
     /// Kubernetes flags with a given minor version.
-    static func kube(minor: Int = 33, downscale: Int64 = 300_000, gate: Bool = false) -> KubernetesSpec {
+    static func kube(minor: Int = 33, downscale: SimDuration = .minutes(5), gate: Bool = false) -> KubernetesSpec {
         var k = KubernetesSpec()
         k.minorVersion = minor; k.downscaleStabilization = downscale; k.configurableTolerance = gate
         return k

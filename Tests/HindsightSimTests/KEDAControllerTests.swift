@@ -15,9 +15,9 @@ final class KEDAControllerTests: XCTestCase {
 
     func testDefaultsAndTheHPAKEDACreates() {
         let s = so()
-        XCTAssertEqual(s.pollingInterval, 30_000)
-        XCTAssertEqual(s.cooldownPeriod, 300_000)
-        XCTAssertEqual(s.initialCooldownPeriod, 0)
+        XCTAssertEqual(s.pollingInterval, .seconds(30))
+        XCTAssertEqual(s.cooldownPeriod, .minutes(5))
+        XCTAssertEqual(s.initialCooldownPeriod, .zero)
         let h = KEDAController.hpaSpec(for: s)
         XCTAssertEqual(h.minReplicas, 1)                 // max(minReplicaCount 0, 1)
         XCTAssertEqual(h.maxReplicas, 10)
@@ -62,7 +62,7 @@ final class KEDAControllerTests: XCTestCase {
     }
 
     func testInitialCooldownCountsFromCreationWhenNeverActive() {
-        var s = so(); s.initialCooldownPeriod = 120_000
+        var s = so(); s.initialCooldownPeriod = .minutes(2)
         var k = KEDAController(spec: s, kubernetes: HPAT.kube(), initialReplicas: 2, start: 1_000_000)
         XCTAssertNil(k.poll(now: 1_000_000, specReplicas: 2, totals: ["rps": 0]))
         XCTAssertNil(k.poll(now: 1_120_000, specReplicas: 2, totals: ["rps": 0]))   // 1 120 000 < 1 120 000 false
@@ -157,7 +157,7 @@ final class KEDAControllerTests: XCTestCase {
         for i in 0...42 {
             let t = Int64(i) * 15_000
             let rps: Double = t < 60_000 ? 250 : (t < 600_000 ? 0 : 500)
-            if t % k.pollingInterval == 0, let c = k.poll(now: t, specReplicas: spec, totals: ["rps": rps]) { spec = c.replicas }
+            if t % k.pollingInterval.milliseconds == 0, let c = k.poll(now: t, specReplicas: spec, totals: ["rps": rps]) { spec = c.replicas }
             spec = k.sync(now: t, specReplicas: spec, statusReplicas: spec, pods: HPAT.readyPods(Int(spec)),
                           readings: HPAT.totals(["rps": rps])).desired
             seq.append(spec)

@@ -6,10 +6,10 @@ import XCTest
 final class KernelTests: XCTestCase {
     func testSameInstantOrderThenFIFO() {
         var q = EventQueue()
-        q.schedule(.podTerminated(id: 3), at: 100)
-        q.schedule(.podReady(id: 7), at: 100)
-        q.schedule(.environment, at: 100)
-        q.schedule(.podReady(id: 9), at: 50)
+        q.schedule(.podTerminated(id: 3), at: .epoch + .milliseconds(100))
+        q.schedule(.podReady(id: 7), at: .epoch + .milliseconds(100))
+        q.schedule(.environment, at: .epoch + .milliseconds(100))
+        q.schedule(.podReady(id: 9), at: .epoch + .milliseconds(50))
         var got: [SimEvent] = []
         while let e = q.popNext() { got.append(e.event) }
         // Environment (rank 0) before pod changes (rank 2); equal ranks first-in first-out.

@@ -14,11 +14,11 @@ extension PoliciesEndToEndTests {
         var so = ScaledObjectSpec(name: "web", target: nil, triggers: [
             KEDATrigger(name: "rps", kind: .prometheus(series: "rps", threshold: 100, activationThreshold: 0)),
         ])
-        so.pollingInterval = 30_000
-        so.cooldownPeriod = 120_000
+        so.pollingInterval = .seconds(30)
+        so.cooldownPeriod = .minutes(2)
         so.maxReplicaCount = 10
         let sc = Self.web([PolicySpec(name: "web", kind: .scaledObject(so))]) {
-            $0.metrics = MetricsPipelineSpec(window: 0, lag: 0)
+            $0.metrics = MetricsPipelineSpec(window: .zero, lag: .zero)
             $0.workload.initialReplicas = 3
         }
         let run = try XCTUnwrap(SimFixture.run(sc, trace).first)
@@ -87,7 +87,7 @@ extension PoliciesEndToEndTests {
         trace.series["latencyP99"] = util.map { 20 + 0.02 * $0 * $0 }
         let sc = Self.web([PolicySpec(name: "observed", kind: .observed), PolicySpec(name: "static-9", kind: .fixed(replicas: 9))]) {
             $0.latency.model = .empirical
-            $0.workload.startupDelay = 0
+            $0.workload.startupDelay = .zero
         }
         let runs = try SimFixture.run(sc, trace)
         let mape = try XCTUnwrap(runs[0].summary.latencyMAPE)

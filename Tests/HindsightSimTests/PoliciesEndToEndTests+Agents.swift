@@ -15,12 +15,12 @@ extension PoliciesEndToEndTests {
     }
 
     /// A scenario whose only policy is `python3 agent.py` in `dir`, with the given source.
-    func execScenario(_ source: String, dir: String, timeout: Int64 = 10_000) throws -> Scenario {
+    func execScenario(_ source: String, dir: String, timeout: SimDuration = .seconds(10)) throws -> Scenario {
         try source.write(toFile: dir + "/agent.py", atomically: true, encoding: .utf8)
         var e = ExecSpec(command: ["python3", "agent.py"], directory: dir)
         e.minReplicas = 2; e.maxReplicas = 6; e.timeout = timeout
         return Self.web([PolicySpec(name: "agent", kind: .exec(e))]) {
-            $0.metrics = MetricsPipelineSpec(window: 0, lag: 0)
+            $0.metrics = MetricsPipelineSpec(window: .zero, lag: .zero)
             $0.workload.initialReplicas = 3
         }
     }
@@ -47,7 +47,7 @@ extension PoliciesEndToEndTests {
         XCTAssertEqual(run.series[\.desiredReplicas], expected)
         XCTAssertEqual(run.decisions.map(\.to), [2, 4, 6, 2])
         XCTAssertEqual(run.decisions.map(\.time), [0, 16, 32, 48].map { trace.time(at: $0) })
-        XCTAssertTrue(run.decisions[1].reason.contains("t=\(trace.time(at: 16) / 1000)"), run.decisions[1].reason)
+        XCTAssertTrue(run.decisions[1].reason.contains("t=\(trace.time(at: 16).wholeUnixSeconds)"), run.decisions[1].reason)
     }
 
     // (e) A misbehaving agent stops the run with an input error that quotes what it sent.
@@ -57,10 +57,10 @@ extension PoliciesEndToEndTests {
         let trace = Self.webTrace(rps: SimFixture.constant(300, 40))
         // Garbage, an early exit after half a line, silence past the timeout after a word
         // (the timeout leaves python time to start on a loaded machine).
-        let cases: [(String, Int64, String)] = [
-            ("import sys\nfor line in sys.stdin:\n    print('scale to six please', flush=True)\n", 10_000, "scale to six please"),
-            ("import sys\nsys.stdin.readline()\nsys.stdout.write('{\"replicas\": 4')\nsys.stdout.flush()\n", 10_000, "{\"replicas\": 4"),
-            ("import sys, time\nsys.stdin.readline()\nsys.stdout.write('thinking')\nsys.stdout.flush()\ntime.sleep(30)\n", 1_500, "thinking"),
+        let cases: [(String, SimDuration, String)] = [
+            ("import sys\nfor line in sys.stdin:\n    print('scale to six please', flush=True)\n", .seconds(10), "scale to six please"),
+            ("import sys\nsys.stdin.readline()\nsys.stdout.write('{\"replicas\": 4')\nsys.stdout.flush()\n", .seconds(10), "{\"replicas\": 4"),
+            ("import sys, time\nsys.stdin.readline()\nsys.stdout.write('thinking')\nsys.stdout.flush()\ntime.sleep(30)\n", .milliseconds(1_500), "thinking"),
         ]
         for (source, timeout, quoted) in cases {
             let sc = try execScenario(source, dir: dir, timeout: timeout)

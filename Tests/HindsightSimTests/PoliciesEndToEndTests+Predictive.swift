@@ -23,11 +23,11 @@ extension PoliciesEndToEndTests {
     static func latencyPolicy(_ model: AIOptimizationSpec.Model, name: String) -> AIOptimizationSpec {
         var spec = AIOptimizationSpec(
             name: name, targetWorkload: nil,
-            goals: [.init(type: .costEfficiency, metric: .cpuUtilizationAvg, threshold: 50, window: 1_800_000),
-                    .init(type: .performance, metric: .latencyP99, threshold: 0.15, window: 60_000)],
+            goals: [.init(type: .costEfficiency, metric: .cpuUtilizationAvg, threshold: 50, window: .minutes(30)),
+                    .init(type: .performance, metric: .latencyP99, threshold: 0.15, window: .minutes(1))],
             agentName: nil, model: model, modelRef: name,
-            actions: [.init(direction: .down, ifCondition: .costEfficiency, step: .replicas(1), cooldown: 300_000),
-                      .init(direction: .up, ifCondition: .performance, step: .percent(50), cooldown: 60_000)])
+            actions: [.init(direction: .down, ifCondition: .costEfficiency, step: .replicas(1), cooldown: .minutes(5)),
+                      .init(direction: .up, ifCondition: .performance, step: .percent(50), cooldown: .minutes(1))])
         spec.minReplicas = 2
         spec.maxReplicas = 40
         return spec
@@ -46,8 +46,8 @@ extension PoliciesEndToEndTests {
         let runs = try SimFixture.run(sc, trace)
         let (hw, none) = (runs[0], runs[1])
         // The last day's morning ramp starts at minute 480 of day 5.
-        let rampStart = trace.start + Int64((days - 1) * perDay + 480) * Self.minute
-        func firstUp(_ r: RunResult) -> Int64? {
+        let rampStart = trace.start + ((days - 1) * perDay + 480) * Self.minute
+        func firstUp(_ r: RunResult) -> SimInstant? {
             r.decisions.first { $0.time >= rampStart - 60 * Self.minute && $0.to > $0.from }?.time
         }
         let hwUp = try XCTUnwrap(firstUp(hw)), noneUp = try XCTUnwrap(firstUp(none))
@@ -83,16 +83,15 @@ extension PoliciesEndToEndTests {
         let trace = Self.webTrace(rps: SimFixture.constant(50, n))
         var spec = AIOptimizationSpec(
             name: "green", targetWorkload: nil,
-            goals: [.init(type: .carbonEfficiency, metric: .carbonIntensity, threshold: 400, window: 60_000),
-                    .init(type: .performance, metric: .latencyP99, threshold: 0.2, window: 60_000)],
+            goals: [.init(type: .carbonEfficiency, metric: .carbonIntensity, threshold: 400, window: .minutes(1)),
+                    .init(type: .performance, metric: .latencyP99, threshold: 0.2, window: .minutes(1))],
             agentName: nil, model: .none, modelRef: "none",
-            actions: [.init(direction: .down, ifCondition: .carbonEfficiency, step: .replicas(1), cooldown: 300_000),
-                      .init(direction: .up, ifCondition: .performance, step: .replicas(1), cooldown: 60_000)])
+            actions: [.init(direction: .down, ifCondition: .carbonEfficiency, step: .replicas(1), cooldown: .minutes(5)),
+                      .init(direction: .up, ifCondition: .performance, step: .replicas(1), cooldown: .minutes(1))])
         spec.minReplicas = 3
         let sc = Self.web([Self.policy(spec)]) { $0.workload.initialReplicas = 8 }
-        let hour: Int64 = 3_600_000
         let env = SimEnvironment(intensity: StepSeries(
-            times: [trace.start, trace.start + 2 * hour, trace.start + 4 * hour], values: [200, 600, 200]))
+            times: [trace.start, trace.start + .hours(2), trace.start + .hours(4)].map(\.unixMilliseconds), values: [200, 600, 200]))
         let run = try XCTUnwrap(SimFixture.run(sc, trace, env: env).first)
         // By hand: the evaluation at 2 h sees 600 > 400 → 7; then one fewer per 5-minute
         // cooldown: 6 at 2:05, 5 at 2:10, 4 at 2:15, 3 at 2:20 (the minimum). 50 requests/s

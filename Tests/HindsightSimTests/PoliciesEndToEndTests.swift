@@ -7,17 +7,17 @@ import XCTest
 /// Issue 5 end to end: scenarios and traces built in code with closed-form shapes, run
 /// through `Simulation.run`, compared with values worked out by hand.
 final class PoliciesEndToEndTests: XCTestCase {
-    static let minute: Int64 = 60_000
+    static let minute = SimDuration.minutes(1)
 
     /// The seed policy of design/seed-policy.yaml, as the loader defaults it.
     static func seed(model: AIOptimizationSpec.Model = .hosted("openai-gpt-4o"), dryRun: Bool = false) -> AIOptimizationSpec {
         var spec = AIOptimizationSpec(
             name: "smart-resource-scaling", targetWorkload: "deployment/my-api-service",
-            goals: [.init(type: .costEfficiency, metric: .cpuUtilizationAvg, threshold: 60, window: 3_600_000),
-                    .init(type: .performance, metric: .latencyP99, threshold: 0.2, window: 60_000)],
+            goals: [.init(type: .costEfficiency, metric: .cpuUtilizationAvg, threshold: 60, window: .hours(1)),
+                    .init(type: .performance, metric: .latencyP99, threshold: 0.2, window: .minutes(1))],
             agentName: "predictive-scaler-bot", model: model, modelRef: "openai-gpt-4o",
-            actions: [.init(direction: .down, ifCondition: .costEfficiency, step: .replicas(1), cooldown: 300_000),
-                      .init(direction: .up, ifCondition: .performance, step: .replicas(1), cooldown: 60_000)])
+            actions: [.init(direction: .down, ifCondition: .costEfficiency, step: .replicas(1), cooldown: .minutes(5)),
+                      .init(direction: .up, ifCondition: .performance, step: .replicas(1), cooldown: .minutes(1))])
         spec.dryRun = dryRun
         return spec
     }
@@ -30,7 +30,7 @@ final class PoliciesEndToEndTests: XCTestCase {
     static func web(_ policies: [PolicySpec], _ configure: (inout Scenario) -> Void = { _ in }) -> Scenario {
         SimFixture.scenario(cpuRequest: 0.5, policies: policies) {
             $0.workload.podCapacity = 125
-            $0.workload.startupDelay = 30_000
+            $0.workload.startupDelay = .seconds(30)
             $0.latency.model = .mmc
             $0.slo.latencyP99 = 0.2
             configure(&$0)
@@ -38,7 +38,7 @@ final class PoliciesEndToEndTests: XCTestCase {
     }
 
     /// rps with cpu = 0.004 × rps.
-    static func webTrace(step: Int64 = 15_000, rps: [Double], replicas: [Double]? = nil) -> Trace {
+    static func webTrace(step: SimDuration = .seconds(15), rps: [Double], replicas: [Double]? = nil) -> Trace {
         var series = ["rps": rps, "cpu": rps.map { $0 * 0.004 }]
         if let replicas { series["replicas"] = replicas }
         return SimFixture.trace(step: step, count: rps.count, series)

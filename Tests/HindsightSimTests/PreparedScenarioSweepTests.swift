@@ -52,7 +52,7 @@ final class PreparedScenarioSweepTests: XCTestCase {
         // The same trace as a file, so `split` reads it as `hindsight` would.
         var csv = "timestamp,rps,cpu,replicas,latency_p99_ms\n"
         for i in 0..<trace.count {
-            let t = (trace.start + Int64(i) * trace.step) / 1000
+            let t = trace.grid.time(at: i).wholeUnixSeconds
             let cells = ["rps", "cpu", "replicas", "latencyP99"].map { name in
                 trace.series[name].map { "\($0[i])" } ?? ""
             }

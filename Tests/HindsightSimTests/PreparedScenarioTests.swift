@@ -28,8 +28,8 @@ final class PreparedScenarioTests: XCTestCase {
         XCTAssertEqual(viaFacade.runs.map(\.policy), ["static-4", "static-6", "observed"])
         XCTAssertEqual(viaFacade.runs.map(\.summary), direct.runs.map(\.summary))
         XCTAssertEqual(viaFacade.runs.map(\.series), direct.runs.map(\.series))
-        XCTAssertEqual(viaFacade.traceCount, 480)
-        XCTAssertEqual(viaFacade.traceStep, 15_000)
+        XCTAssertEqual(viaFacade.grid.count, 480)
+        XCTAssertEqual(viaFacade.grid.step, .seconds(15))
     }
 
     func testRepeatedRunsShareTheFidelityAndDoNotDependOnOrder() throws {
@@ -92,7 +92,7 @@ final class PreparedScenarioTests: XCTestCase {
         let prepared = try PreparedScenario.load(path: path)
         XCTAssertEqual(prepared.scenario.name, "tiny")
         XCTAssertEqual(prepared.trace.count, 4)
-        XCTAssertEqual(prepared.trace.step, 60_000)
+        XCTAssertEqual(prepared.trace.step, .minutes(1))
         XCTAssertEqual(prepared.trace.series["cpu"], [1.5, 1.5, 1.5, 1.5])
         let run = try XCTUnwrap(prepared.run().runs.first)
         XCTAssertEqual(run.policy, "static-2")

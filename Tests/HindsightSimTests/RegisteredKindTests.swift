@@ -16,9 +16,9 @@ private struct HoldSpec: PolicyKindSpec, SimulatedPolicyKind {
     }
 
     func run(_ policy: PolicySpec, setup: RunSetup, warnings: inout [String]) throws -> RunResult {
-        PolicyRunner.autoscalerWarnings(target: scaleTarget, period: 15_000, setup: setup, into: &warnings)
+        PolicyRunner.autoscalerWarnings(target: scaleTarget, period: .seconds(15), setup: setup, into: &warnings)
         return try PolicyRunner.finish(policy, setup: setup,
-                                       controller: StaticController(replicas: Int32(replicas), start: setup.trace.start),
+                                       controller: StaticController(replicas: Int32(replicas)),
                                        initial: replicas, seriesNames: [], warnings: &warnings)
     }
 }

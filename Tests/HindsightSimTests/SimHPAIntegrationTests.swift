@@ -7,8 +7,8 @@ import XCTest
 final class SimHPAIntegrationTests: XCTestCase {
     func hpaScenario(_ hpa: HPASpec) -> Scenario {
         SimFixture.scenario(cpuRequest: 1, policies: [PolicySpec(name: hpa.name, kind: .hpa(hpa))]) {
-            $0.metrics = MetricsPipelineSpec(window: 0, lag: 0)
-            $0.workload.queueTimeout = 0
+            $0.metrics = MetricsPipelineSpec(window: .zero, lag: .zero)
+            $0.workload.queueTimeout = .zero
             $0.workload.initialReplicas = 2
             $0.workload.name = "deployment/web"
             $0.latency.model = LatencySpec.Model.none
@@ -97,7 +97,7 @@ final class SimHPAIntegrationTests: XCTestCase {
         let hpa = HPASpec(name: "web", target: "deployment/web", minReplicas: 1, maxReplicas: 10,
                           metrics: [.resource(.cpu, .utilization(50))], behavior: nil)
         var sc = hpaScenario(hpa)
-        sc.metrics = MetricsPipelineSpec(window: 0, lag: 15_000)
+        sc.metrics = MetricsPipelineSpec(window: .zero, lag: .seconds(15))
         let run = try XCTUnwrap(SimFixture.run(sc, trace).first)
         // t4 sees step 3 (50 %) → 2. t5 sees step 4 (1 core per pod, 100 %) → 4.
         // t6: 2 starting → rebalanced 50 % → 4. t7: the new pods are ready but their
@@ -118,7 +118,7 @@ final class SimHPAIntegrationTests: XCTestCase {
                           metrics: [.pods(series: "queue", .averageValue(milli: 100_000))], behavior: nil)
         var sc = hpaScenario(hpa)
         sc.workload.initialReplicas = 3
-        sc.workload.startupDelay = 15_000
+        sc.workload.startupDelay = .seconds(15)
         let run = try XCTUnwrap(SimFixture.run(sc, trace).first)
         // t0 → 6 (3 starting until t1). t1: 6 ready → 150 each → 9.
         XCTAssertEqual(Array(run.series[\.desiredReplicas][0...2]), [6, 9, 9])

@@ -12,10 +12,10 @@ final class SimKEDAIntegrationTests: XCTestCase {
         var so = ScaledObjectSpec(name: "web", target: nil, triggers: [
             KEDATrigger(name: "rps", kind: .prometheus(series: "rps", threshold: 100, activationThreshold: 0)),
         ])
-        so.cooldownPeriod = 60_000
-        so.pollingInterval = 30_000
+        so.cooldownPeriod = .minutes(1)
+        so.pollingInterval = .seconds(30)
         let sc = SimFixture.scenario(cpuRequest: 0.5, policies: [PolicySpec(name: "web", kind: .scaledObject(so))]) {
-            $0.metrics = MetricsPipelineSpec(window: 0, lag: 0)
+            $0.metrics = MetricsPipelineSpec(window: .zero, lag: .zero)
             $0.workload.initialReplicas = 0
         }
         let run = try XCTUnwrap(SimFixture.run(sc, trace).first)

@@ -6,8 +6,8 @@ import HindsightTrace
 enum SimFixture {
     static let start: Int64 = 1_767_225_600_000  // 2026-01-01T00:00:00Z
 
-    static func trace(step: Int64 = 15_000, count: Int, _ series: [String: [Double]]) -> Trace {
-        Trace(start: start, step: step, count: count, series: series, source: "test")
+    static func trace(step: SimDuration = .seconds(15), count: Int, _ series: [String: [Double]]) -> Trace {
+        Trace(grid: TraceGrid(start: SimInstant(unixMilliseconds: start), step: step, count: count), series: series, source: "test")
     }
 
     static func constant(_ v: Double, _ n: Int) -> [Double] { Array(repeating: v, count: n) }
@@ -32,7 +32,7 @@ enum SimFixture {
     /// Runs one policy through the engine directly, returning it for internal checks.
     static func engine(_ scenario: Scenario, _ trace: Trace, replicas: Int) throws -> SimulationEngine<StaticController> {
         let setup = try RunSetup.make(scenario: scenario, trace: trace, environment: env())
-        var e = SimulationEngine(setup: setup, controller: StaticController(replicas: Int32(replicas), start: trace.start),
+        var e = SimulationEngine(setup: setup, controller: StaticController(replicas: Int32(replicas)),
                                  initialReplicas: replicas, seriesNames: [])
         _ = try e.run()
         return e

@@ -24,7 +24,7 @@ final class WorkloadTests: XCTestCase {
         let n = 8
         let trace = SimFixture.trace(count: n, ["rps": SimFixture.constant(250, n)])
         let sc = SimFixture.scenario(cpuRequest: 1, policies: [PolicySpec(name: "static-2", kind: .fixed(replicas: 2))]) {
-            $0.workload.podCapacity = 100; $0.workload.queueTimeout = 0
+            $0.workload.podCapacity = 100; $0.workload.queueTimeout = .zero
         }
         let run = try XCTUnwrap(SimFixture.run(sc, trace).first)
         assertClose(run.summary.requestsServed, 200 * 15 * Double(n))
@@ -39,7 +39,7 @@ final class WorkloadTests: XCTestCase {
         let n = recorded.count
         let trace = SimFixture.trace(count: n, ["rps": SimFixture.constant(1000, n), "replicas": recorded])
         let sc = SimFixture.scenario(cpuRequest: 1, policies: [PolicySpec(name: "observed", kind: .observed)]) {
-            $0.workload.podCapacity = 100; $0.workload.queueTimeout = 0
+            $0.workload.podCapacity = 100; $0.workload.queueTimeout = .zero
         }
         let run = try XCTUnwrap(SimFixture.run(sc, trace).first)
         XCTAssertEqual(run.series[\.totalReplicas], recorded.map { Int32($0) })
@@ -56,9 +56,9 @@ final class WorkloadTests: XCTestCase {
 
     /// A 60 s step with a 30 s startup delay: a new pod serves half of its first step.
     func testPodReadyInsideAStep() throws {
-        let trace = SimFixture.trace(step: 60_000, count: 3, ["rps": SimFixture.constant(1000, 3), "replicas": [1, 2, 2]])
+        let trace = SimFixture.trace(step: .minutes(1), count: 3, ["rps": SimFixture.constant(1000, 3), "replicas": [1, 2, 2]])
         let sc = SimFixture.scenario(cpuRequest: 1, policies: [PolicySpec(name: "observed", kind: .observed)]) {
-            $0.workload.podCapacity = 100; $0.workload.queueTimeout = 0
+            $0.workload.podCapacity = 100; $0.workload.queueTimeout = .zero
         }
         let run = try XCTUnwrap(SimFixture.run(sc, trace).first)
         // step 0: 1 pod × 60 s; step 1: 1 pod × 30 s + 2 pods × 30 s; step 2: 2 pods × 60 s.
@@ -90,8 +90,8 @@ final class WorkloadTests: XCTestCase {
     }
 
     func testFleetRemovesNewestStartingPodsFirst() {
-        var f = Fleet(startupDelay: 30_000, terminationGrace: 0)
-        f.seedReady(2, now: 0, age: 100_000)
+        var f = Fleet(startupDelay: .seconds(30), terminationGrace: .zero)
+        f.seedReady(2, now: 0, age: .seconds(100))
         var created: [Pod] = [], graced: [(id: Int, until: Int64)] = []
         f.scale(to: 4, now: 0, created: &created, graced: &graced)
         XCTAssertEqual(f.readyCount, 2)
@@ -113,7 +113,7 @@ final class MissingAndEmpiricalTests: XCTestCase {
         let hpa = HPASpec(name: "web", target: nil, minReplicas: 1, maxReplicas: 10,
                           metrics: [.resource(.cpu, .utilization(50))], behavior: nil)
         let sc = SimFixture.scenario(cpuRequest: 1, policies: [PolicySpec(name: "web", kind: .hpa(hpa))]) {
-            $0.metrics = MetricsPipelineSpec(window: 0, lag: 0)
+            $0.metrics = MetricsPipelineSpec(window: .zero, lag: .zero)
             $0.workload.initialReplicas = 3
             $0.latency.model = LatencySpec.Model.none
         }
@@ -136,7 +136,7 @@ final class MissingAndEmpiricalTests: XCTestCase {
         let trace = SimFixture.trace(count: n, ["cpu": cpu, "replicas": replicas, "latencyP99": latency])
         let sc = SimFixture.scenario(cpuRequest: 1, policies: [PolicySpec(name: "observed", kind: .observed)]) {
             $0.latency.model = .empirical
-            $0.workload.startupDelay = 0  // replicas change every step: ready = recorded
+            $0.workload.startupDelay = .zero  // replicas change every step: ready = recorded
         }
         let run = try XCTUnwrap(SimFixture.run(sc, trace).first)
         // Bins are medians of a linear relation, interpolation is linear: errors are small.

@@ -27,11 +27,11 @@ final class HoldoutSplitTests: XCTestCase {
     }
 
     func testSliceKeepsTheGridAndTheValues() {
-        let trace = Trace(start: 60_000, step: 15_000, count: 7,
+        let trace = Trace(grid: TraceGrid(start: SimInstant(unixSeconds: 60), step: .seconds(15), count: 7),
                           series: ["rps": [0, 1, 2, 3, 4, 5, 6], "cpu": [10, 11, 12, .nan, 14, 15, 16]], source: "t.csv")
         let tail = trace.slice(5..<7)
-        XCTAssertEqual(tail.start, 60_000 + 5 * 15_000)
-        XCTAssertEqual(tail.step, 15_000)
+        XCTAssertEqual(tail.start, SimInstant(unixSeconds: 60 + 5 * 15))
+        XCTAssertEqual(tail.step, .seconds(15))
         XCTAssertEqual(tail.count, 2)
         XCTAssertEqual(tail.series["rps"], [5, 6])
         XCTAssertEqual(tail.series["cpu"], [15, 16])

@@ -22,22 +22,22 @@ final class ResamplerTests: XCTestCase {
         // Spacings 10,10,10,70,10 → median step 10 s, maxGap 50 s: the 70 s gap is missing
         // except the step that holds the sample at 30 s.
         let trace = try Resampler.resample(raw([0, 10, 20, 30, 100, 110], ["rps": [1, 2, 3, 4, 5, 6]]), spec: spec())
-        XCTAssertEqual(trace.start, 0)
-        XCTAssertEqual(trace.step, 10_000)
+        XCTAssertEqual(trace.start, .epoch)
+        XCTAssertEqual(trace.step, .seconds(10))
         XCTAssertEqual(trace.count, 12)
         let n = Double.nan
         assertSeries(trace.series["rps"], [1, 2, 3, 4, n, n, n, n, n, n, 5, 6])
         // A maxGap of 80 s bridges it.
         let bridged = try Resampler.resample(raw([0, 10, 20, 30, 100, 110], ["rps": [1, 2, 3, 4, 5, 6]]),
-                                             spec: spec { $0.maxGap = 80_000 })
+                                             spec: spec { $0.maxGap = .seconds(80) })
         assertSeries(bridged.series["rps"], [1, 2, 3, 4, 4, 4, 4, 4, 4, 4, 5, 6])
     }
 
     func testExplicitStepHoldsLatestSampleAtOrBefore() throws {
-        let trace = try Resampler.resample(raw([0, 10, 20, 30], ["cpu": [1, 2, 3, 4]]), spec: spec { $0.step = 15_000 })
+        let trace = try Resampler.resample(raw([0, 10, 20, 30], ["cpu": [1, 2, 3, 4]]), spec: spec { $0.step = .seconds(15) })
         XCTAssertEqual(trace.count, 3)      // 0, 15, 30
         assertSeries(trace.series["cpu"], [1, 2, 4])
-        XCTAssertEqual(trace.end, 45_000)
+        XCTAssertEqual(trace.end, SimInstant(unixSeconds: 45))
     }
 
     func testEmptyCellsAreNotSamplesGapsArePerSeries() throws {
@@ -52,12 +52,12 @@ final class ResamplerTests: XCTestCase {
 
     func testScaleAndWindow() throws {
         let trace = try Resampler.resample(raw([0, 10, 20, 30, 40], ["rps": [1, 2, 3, 4, 5], "cpu": [1, 1, 1, 1, 1]]),
-                                           spec: spec { $0.scale = ["rps": 2]; $0.from = 10_000; $0.to = 40_000 })
-        XCTAssertEqual(trace.start, 10_000)
+                                           spec: spec { $0.scale = ["rps": 2]; $0.from = SimInstant(unixSeconds: 10); $0.to = SimInstant(unixSeconds: 40) })
+        XCTAssertEqual(trace.start, SimInstant(unixSeconds: 10))
         XCTAssertEqual(trace.count, 3)
         assertSeries(trace.series["rps"], [4, 6, 8])
         assertSeries(trace.series["cpu"], [1, 1, 1])
-        XCTAssertThrowsError(try Resampler.resample(raw([0, 10], ["rps": [1, 2]]), spec: spec { $0.from = 50_000 })) {
+        XCTAssertThrowsError(try Resampler.resample(raw([0, 10], ["rps": [1, 2]]), spec: spec { $0.from = SimInstant(unixSeconds: 50) })) {
             XCTAssertTrue("\($0)".contains("no samples fall in the window"), "\($0)")
         }
     }
@@ -88,13 +88,13 @@ final class ResamplerTests: XCTestCase {
         XCTAssertThrowsError(try Resampler.resample(raw([5], ["rps": [1]]), spec: spec())) {
             XCTAssertTrue("\($0)".contains("spec.trace.step"), "\($0)")
         }
-        let one = try Resampler.resample(raw([5], ["rps": [1]]), spec: spec { $0.step = 15_000 })
+        let one = try Resampler.resample(raw([5], ["rps": [1]]), spec: spec { $0.step = .seconds(15) })
         XCTAssertEqual(one.count, 1)
         assertSeries(one.series["rps"], [1])
     }
 
     func testTooFineAGridIsAnInputError() {
-        XCTAssertThrowsError(try Resampler.resample(raw([0, 86_400 * 365 * 10], ["rps": [1, 2]]), spec: spec { $0.step = 1 })) {
+        XCTAssertThrowsError(try Resampler.resample(raw([0, 86_400 * 365 * 10], ["rps": [1, 2]]), spec: spec { $0.step = .milliseconds(1) })) {
             XCTAssertTrue($0 is TraceError)
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 import HindsightTrace
 
@@ -76,9 +77,42 @@ final class TimeTypesTests: XCTestCase {
     }
 
     func testTraceExposesItsGrid() {
-        let trace = Trace(start: 60_000, step: 15_000, count: 3, series: ["rps": [1, 2, 3]], source: "t")
-        XCTAssertEqual(trace.grid, TraceGrid(start: SimInstant(unixMilliseconds: 60_000), step: .seconds(15), count: 3))
-        XCTAssertEqual(trace.grid.end.unixMilliseconds, trace.end)
-        XCTAssertEqual(trace.grid.time(at: 2).unixMilliseconds, trace.time(at: 2))
+        let grid = TraceGrid(start: SimInstant(unixSeconds: 60), step: .seconds(15), count: 3)
+        let trace = Trace(grid: grid, series: ["rps": [1, 2, 3]], source: "t")
+        XCTAssertEqual(trace.start, SimInstant(unixSeconds: 60))
+        XCTAssertEqual(trace.step, .seconds(15))
+        XCTAssertEqual(trace.count, 3)
+        XCTAssertEqual(trace.end, SimInstant(unixSeconds: 105))
+        XCTAssertEqual(trace.time(at: 2), SimInstant(unixSeconds: 90))
+    }
+
+    func testWholeUnitsRatiosAndOrdering() {
+        // 90 061 001 ms = 1 d 1 h 1 min 1 s 1 ms.
+        let d = SimDuration.days(1) + .hours(1) + .minutes(1) + .seconds(1) + .milliseconds(1)
+        XCTAssertEqual(d.milliseconds, 90_061_001)
+        XCTAssertEqual(d.wholeMinutes, 1501)                      // 24·60 + 60 + 1
+        XCTAssertEqual(SimDuration.milliseconds(-59_999).wholeMinutes, 0, "truncates toward zero")
+        XCTAssertEqual(SimDuration.seconds(45).ratio(to: .minutes(3)), 0.25)
+        XCTAssertEqual(3 * SimDuration.seconds(5), SimDuration.seconds(5) * 3)
+        var total = SimDuration.zero
+        total += .seconds(15)
+        total += .seconds(15)
+        XCTAssertEqual(total, .seconds(30))
+        XCTAssertTrue(SimDuration.seconds(1) <= .milliseconds(1000) && SimDuration.seconds(1) >= .milliseconds(1000))
+        XCTAssertTrue(SimDuration.seconds(2) > .seconds(1))
+        let t = SimInstant(unixMilliseconds: 1_500)
+        XCTAssertFalse(t.isWholeSecond)
+        XCTAssertTrue(SimInstant(unixSeconds: -3).isWholeSecond)
+        XCTAssertTrue(t < .distantFuture && SimInstant(unixMilliseconds: .max - 1) < .distantFuture)
+        XCTAssertTrue(t > .epoch && t >= t && t <= t)
+    }
+
+    func testDateRoundTripRoundsToTheMillisecond() {
+        let t = SimInstant(unixMilliseconds: 1_767_225_600_123)
+        XCTAssertEqual(t.date.timeIntervalSince1970, 1_767_225_600.123, accuracy: 1e-6)
+        XCTAssertEqual(SimInstant(rounding: t.date), t)
+        // 0.0004 s rounds down, 0.0006 s up.
+        XCTAssertEqual(SimInstant(rounding: Date(timeIntervalSince1970: 10.0004)), SimInstant(unixMilliseconds: 10_000))
+        XCTAssertEqual(SimInstant(rounding: Date(timeIntervalSince1970: 10.0006)), SimInstant(unixMilliseconds: 10_001))
     }
 }

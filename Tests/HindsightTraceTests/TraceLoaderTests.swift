@@ -16,7 +16,7 @@ final class TraceLoaderTests: XCTestCase {
         let trace = try TraceLoader.load(spec)
         XCTAssertEqual(trace.seriesNames, ["replicas", "rps"])
         XCTAssertEqual(trace.series["rps"], [10, 20, 30])
-        XCTAssertEqual(trace.step, 15_000)
+        XCTAssertEqual(trace.step, .seconds(15))
         XCTAssertEqual(trace.source, path)
     }
 

@@ -18,7 +18,7 @@ public enum DecisionsCSV {
         out.append(contentsOf: header.utf8)
         out.append(0x0A)
         for d in decisions {
-            NumberText.appendUnixSeconds(ms: d.time, to: &out)
+            NumberText.appendUnixSeconds(d.time, to: &out)
             out.append(0x2C)
             NumberText.append(Int64(d.from), to: &out)
             out.append(0x2C)

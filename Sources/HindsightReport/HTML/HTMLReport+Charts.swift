@@ -30,7 +30,7 @@ extension HTMLReport {
         let baseReplicas = index == 0 ? [] : baseline.series[\.totalReplicas].map(Double.init)
         let top = max(ChartData.extent([replicas, baseReplicas])?.max ?? 1, 1)
         let loadTop = ChartData.extent([load])?.max ?? 1
-        let hold = max(result.traceStep, 1)
+        let hold = result.grid.step.milliseconds
         var chart = TimeChart(
             id: "load\(index)", title: "Load and replicas: \(run.policy)",
             summary: "Replicas of \(run.policy) over time\(index == 0 ? "" : " against the baseline \(baseline.policy)"), with the recorded load on the right axis.",
@@ -136,7 +136,7 @@ extension HTMLReport {
             yLabel: "intensity (gCO2e/kWh)", plotHeight: 150)
         chart.addLine(times: run.series[\.timestamp], values: run.series[\.carbonIntensity],
                       stroke: .init(color: Palette.bluishGreen, width: 1.5), stepped: true,
-                      holdMs: max(result.traceStep, 1), label: "grid intensity")
+                      holdMs: result.grid.step.milliseconds, label: "grid intensity")
         let legend = [("<span class=\"swatch\" style=\"border-top-color:\(Palette.bluishGreen)\" aria-hidden=\"true\"></span>", "grid intensity")]
         return figure(title: "Grid carbon intensity", legend: legend, note: nil, svg: chart.render())
     }

@@ -9,8 +9,8 @@ extension HTMLReport {
         let (start, end) = span(result)
         var facts: [(String, String)] = []
         facts.append(("Trace", traceSource(sc.trace.source)))
-        facts.append(("Span", "\(UTCTime.display(ms: start)) → \(UTCTime.display(ms: end)) UTC (\(DisplayText.duration(seconds: Double(end &- start) / 1000)))"))
-        facts.append(("Step", "\(ms(result.traceStep)) · \(DisplayText.fixed(Double(result.traceCount), 0)) steps"))
+        facts.append(("Span", "\(UTCTime.display(ms: start)) → \(UTCTime.display(ms: end)) UTC (\(text(.milliseconds(end &- start)))))"))
+        facts.append(("Step", "\(text(result.grid.step)) · \(DisplayText.fixed(Double(result.grid.count), 0)) steps"))
         let w = sc.workload
         var pod = "\(DisplayText.compact(w.cpuRequest)) CPU request"
         if let limit = w.cpuLimit { pod += ", \(DisplayText.compact(limit)) limit" }
@@ -18,8 +18,8 @@ extension HTMLReport {
         if w.gpus > 0 { pod += ", \(w.gpus) GPU" }
         facts.append(("Workload", (w.name.map { $0 + " · " } ?? "") + pod))
         var capacity = w.podCapacity.map { "\(DisplayText.compact($0)) req/s per pod" } ?? "capacity derived from the trace"
-        capacity += " · startup \(ms(w.startupDelay)) · queue timeout \(ms(w.queueTimeout))"
-        if w.terminationGrace > 0 { capacity += " · grace \(ms(w.terminationGrace))" }
+        capacity += " · startup \(text(w.startupDelay)) · queue timeout \(text(w.queueTimeout))"
+        if w.terminationGrace > .zero { capacity += " · grace \(text(w.terminationGrace))" }
         facts.append(("Pods", capacity))
         facts.append(("SLO", slo(sc)))
         facts.append(("Prices", prices(sc.cost, gpus: w.gpus)))
@@ -27,8 +27,8 @@ extension HTMLReport {
         facts.append(("Power model", "\(DisplayText.compact(sc.carbon.minWattsPerVCPU))–\(DisplayText.compact(sc.carbon.maxWattsPerVCPU)) W/vCPU, "
             + "\(DisplayText.compact(sc.carbon.memoryWattsPerGB)) W/GB memory, PUE \(DisplayText.compact(sc.carbon.pue))"
             + (sc.carbon.embodiedGramsPerVCPUHour > 0 ? ", embodied \(DisplayText.compact(sc.carbon.embodiedGramsPerVCPUHour)) g/vCPU-h" : "")))
-        facts.append(("Metrics pipeline", "window \(ms(sc.metrics.window)), lag \(ms(sc.metrics.lag))"))
-        facts.append(("Kubernetes", "1.\(sc.kubernetes.minorVersion) · sync \(ms(sc.kubernetes.syncPeriod)) · tolerance \(DisplayText.compact(sc.kubernetes.tolerance))"))
+        facts.append(("Metrics pipeline", "window \(text(sc.metrics.window)), lag \(text(sc.metrics.lag))"))
+        facts.append(("Kubernetes", "1.\(sc.kubernetes.minorVersion) · sync \(text(sc.kubernetes.syncPeriod)) · tolerance \(DisplayText.compact(sc.kubernetes.tolerance))"))
         var s = "<section id=\"scenario\" aria-labelledby=\"scenario-h\">\n<h2 id=\"scenario-h\">Scenario</h2>\n<dl class=\"facts\">\n"
         for (term, value) in facts {
             s += "<div><dt>\(XMLText.escape(term))</dt><dd>\(XMLText.escape(value))</dd></div>\n"
@@ -104,13 +104,13 @@ extension HTMLReport {
             return "HorizontalPodAutoscaler · \(h.minReplicas)–\(h.maxReplicas) replicas · \(metrics)"
                 + (h.behavior == nil ? "" : " · custom behavior")
         case let .scaledObject(k):
-            return "ScaledObject · \(k.minReplicaCount)–\(k.maxReplicaCount) replicas · polling \(ms(k.pollingInterval))"
-                + " · cooldown \(ms(k.cooldownPeriod)) · \(k.triggers.count) trigger\(k.triggers.count == 1 ? "" : "s")"
+            return "ScaledObject · \(k.minReplicaCount)–\(k.maxReplicaCount) replicas · polling \(text(k.pollingInterval))"
+                + " · cooldown \(text(k.cooldownPeriod)) · \(k.triggers.count) trigger\(k.triggers.count == 1 ? "" : "s")"
         case let .aiOptimization(a):
             return "AIOptimizationPolicy · \(a.minReplicas)–\(a.maxReplicas) replicas · model \(a.modelRef)"
                 + " · goals \(a.goals.map(\.type.rawValue).joined(separator: ", "))"
                 + (a.dryRun ? " · dryRun (proposals only)" : "")
-        case let .exec(e): return "exec · \(e.command.joined(separator: " ")) every \(ms(e.interval))"
+        case let .exec(e): return "exec · \(e.command.joined(separator: " ")) every \(text(e.interval))"
         case let .replay(r): return "replay · decisions from \(baseName(r.file))"
         case let .registered(spec): return "\(type(of: spec).kindName) · \(spec.detail)"
         }
@@ -131,7 +131,8 @@ extension HTMLReport {
     }
 
     /// A duration given in ms, e.g. `15s`, `5m`.
-    static func ms(_ value: Int64) -> String { DisplayText.duration(seconds: Double(value) / 1000) }
+    /// A duration as `15s`, `5m`, `1h 30m` (``DisplayText/duration(seconds:)``).
+    static func text(_ d: SimDuration) -> String { DisplayText.duration(seconds: d.seconds) }
 
     /// Bytes as MiB or GiB.
     static func bytes(_ b: Double) -> String {

@@ -1,3 +1,4 @@
+import HindsightTrace
 import HindsightSim
 
 /// `report.html`: one self-contained page that opens from disk with no network — no
@@ -49,9 +50,9 @@ public enum HTMLReport {
         let (start, end) = span(result)
         var s = "<header>\n<h1><span class=\"brand\">hindsight ·</span> \(XMLText.escape(result.scenario.name))</h1>\n"
         s += "<p class=\"meta\">\(UTCTime.display(ms: start)) → \(UTCTime.display(ms: end)) UTC"
-        s += " · \(DisplayText.duration(seconds: Double(end &- start) / 1000))"
-        s += " · step \(DisplayText.duration(seconds: Double(result.traceStep) / 1000))"
-        s += " · \(DisplayText.fixed(Double(result.traceCount), 0)) steps"
+        s += " · \(DisplayText.duration(seconds: SimDuration.milliseconds(end &- start).seconds))"
+        s += " · step \(DisplayText.duration(seconds: result.grid.step.seconds))"
+        s += " · \(DisplayText.fixed(Double(result.grid.count), 0)) steps"
         s += " · \(result.runs.count) \(result.runs.count == 1 ? "policy" : "policies")"
         if let baseline = result.runs.first {
             s += " · baseline <b>\(XMLText.escape(baseline.policy))</b>"
@@ -73,12 +74,13 @@ public enum HTMLReport {
     /// The time range the report covers, ms: the trace grid, or the runs' own steps
     /// when the grid is empty; `end` is exclusive and always after `start`.
     static func span(_ result: ScenarioResult) -> (start: Int64, end: Int64) {
-        if result.traceCount > 0 && result.traceStep > 0 {
-            let (length, overflow) = result.traceStep.multipliedReportingOverflow(by: Int64(result.traceCount))
-            if !overflow { return (result.traceStart, result.traceStart &+ length) }
+        let start = result.grid.start.unixMilliseconds, step = result.grid.step.milliseconds
+        if result.grid.count > 0 {
+            let (length, overflow) = step.multipliedReportingOverflow(by: Int64(result.grid.count))
+            if !overflow { return (start, start &+ length) }
         }
         let times = result.runs.flatMap { [$0.series[\.timestamp].min(), $0.series[\.timestamp].max()] }.compactMap { $0 }
-        guard let lo = times.min(), let hi = times.max() else { return (result.traceStart, result.traceStart &+ 1) }
-        return (lo, max(hi &+ max(result.traceStep, 1), lo &+ 1))
+        guard let lo = times.min(), let hi = times.max() else { return (start, start &+ 1) }
+        return (lo, max(hi &+ step, lo &+ 1))
     }
 }

@@ -28,8 +28,8 @@ extension PolicySpec {
         case .observed: lines = ["observed"]
         case let .fixed(replicas): lines = ["static", "replicas=\(replicas)"]
         case let .exec(e):
-            lines = ["exec", "command=" + e.command.joined(separator: "\u{1F}"), "interval_ms=\(e.interval)",
-                     "timeout_ms=\(e.timeout)", "min_replicas=\(e.minReplicas)", "max_replicas=\(e.maxReplicas)"]
+            lines = ["exec", "command=" + e.command.joined(separator: "\u{1F}"), "interval_ms=\(e.interval.milliseconds)",
+                     "timeout_ms=\(e.timeout.milliseconds)", "min_replicas=\(e.minReplicas)", "max_replicas=\(e.maxReplicas)"]
         case let .replay(r):
             lines = ["replay", "file=" + (r.file.split(separator: "/").last.map(String.init) ?? r.file)]
         case .hpa, .scaledObject, .aiOptimization, .registered:

@@ -37,8 +37,7 @@ public struct RecordedRun: Sendable {
         let list = policies ?? result.scenario.policies
         precondition(list.count == result.runs.count,
                      "RecordedRun.runs: \(list.count) policies for \(result.runs.count) runs; pass the policies that were run")
-        let grid = TraceGrid(start: SimInstant(unixMilliseconds: result.traceStart),
-                             step: SimDuration(milliseconds: result.traceStep), count: result.traceCount)
+        let grid = result.grid
         return zip(list, result.runs).map { policy, run in
             RecordedRun(scenario: result.scenario, policy: policy, policyName: run.policy, policyKind: run.kind,
                         summary: run.summary, grid: grid, point: point)

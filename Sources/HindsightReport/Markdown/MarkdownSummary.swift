@@ -1,3 +1,4 @@
+import HindsightTrace
 import HindsightSim
 
 /// `summary.md`: a heading with the scenario and its span, then one table row per
@@ -52,12 +53,11 @@ public enum MarkdownSummary {
 
     /// `2026-01-01 00:00 → 2026-01-31 00:00 UTC · 30d · step 15s · 172,800 steps`.
     static func spanLine(_ result: ScenarioResult) -> String {
-        let end = result.traceStart &+ result.traceStep &* Int64(result.traceCount)
-        let seconds = Double(end &- result.traceStart) / 1000
-        return "\(UTCTime.display(ms: result.traceStart)) → \(UTCTime.display(ms: end)) UTC"
-            + " · \(DisplayText.duration(seconds: seconds))"
-            + " · step \(DisplayText.duration(seconds: Double(result.traceStep) / 1000))"
-            + " · \(DisplayText.fixed(Double(result.traceCount), 0)) steps"
+        let grid = result.grid
+        let span = "\(UTCTime.display(grid.start)) → \(UTCTime.display(grid.end)) UTC"
+        return span + " · \(DisplayText.duration(seconds: grid.span.seconds))"
+            + " · step \(DisplayText.duration(seconds: grid.step.seconds))"
+            + " · \(DisplayText.fixed(Double(grid.count), 0)) steps"
     }
 
     private static func cell(_ metric: ComparisonMetric, _ s: RunSummary, baseline: RunSummary?) -> String {

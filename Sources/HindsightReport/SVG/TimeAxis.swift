@@ -1,3 +1,5 @@
+import HindsightTrace
+
 /// Round-number ticks for a UTC time axis: whole seconds, minutes, hours, days or weeks
 /// (weeks start on Monday), chosen so that the range spans at most `maxTicks` intervals
 /// (so at most `maxTicks + 1` ticks, both ends included).
@@ -28,7 +30,7 @@ public enum TimeAxis {
     public static func ticks(start: Int64, end: Int64, maxTicks: Int) -> [TimeTick] {
         guard end > start else { return [] }
         let step = spacing(start: start, end: end, maxTicks: maxTicks)
-        let day: Int64 = 86_400_000
+        let day = SimDuration.days(1).milliseconds
         // Weeks and longer align to Mondays (1970-01-05 was a Monday); shorter spacings to the epoch.
         let origin: Int64 = step >= 7 * day ? 4 * day : 0
         var t = floorDiv(start &- origin, step) &* step &+ origin
@@ -43,7 +45,7 @@ public enum TimeAxis {
                 ticks.append(TimeTick(time: t, label: date, sublabel: showYear ? "\(u.yearText)" : nil))
             } else {
                 var label = "\(UTCTime.pad2(u.hour)):\(UTCTime.pad2(u.minute))"
-                if step < 60_000 { label += ":" + UTCTime.pad2(u.second) }
+                if step < SimDuration.minutes(1).milliseconds { label += ":" + UTCTime.pad2(u.second) }
                 let newDay = previous.map { $0.day != u.day || $0.month != u.month || $0.year != u.year } ?? true
                 ticks.append(TimeTick(time: t, label: label, sublabel: newDay ? date : nil))
             }

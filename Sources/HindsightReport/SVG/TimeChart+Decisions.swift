@@ -16,8 +16,10 @@ extension TimeChart {
         let slices = max(1, Int(plotWidth / TimeChart.decisionSlice))
         let span = Double(end &- start)
         var groups: [Int: [Int]] = [:]
-        for (i, d) in decisions.enumerated() where d.time >= start && d.time < end && d.from != d.to {
-            let slice = min(max(Int(Double(d.time &- start) / span * Double(slices)), 0), slices - 1)
+        for (i, d) in decisions.enumerated() {
+            let t = d.time.unixMilliseconds
+            guard t >= start, t < end, d.from != d.to else { continue }
+            let slice = min(max(Int(Double(t &- start) / span * Double(slices)), 0), slices - 1)
             let key = slice * 4 + (d.to > d.from ? 2 : 0) + (d.proposedOnly ? 1 : 0)
             groups[key, default: []].append(i)
         }
@@ -60,10 +62,10 @@ extension TimeChart {
         let noun = (proposed ? "proposed " : "") + (up ? "scale-up" : "scale-down")
         var text = members.count == 1 ? "1 \(noun)" : "\(members.count) \(noun)s"
         let t0 = decisions[first].time, t1 = decisions[last].time
-        text += t0 == t1 ? ", \(UTCTime.display(ms: t0)) UTC" : ", \(UTCTime.display(ms: t0)) – \(UTCTime.display(ms: t1)) UTC"
+        text += t0 == t1 ? ", \(UTCTime.display(t0)) UTC" : ", \(UTCTime.display(t0)) – \(UTCTime.display(t1)) UTC"
         for index in members.prefix(TimeChart.reasonsPerMark) {
             let d = decisions[index]
-            text += "\n\(UTCTime.display(ms: d.time)) \(d.from) → \(d.to): "
+            text += "\n\(UTCTime.display(d.time)) \(d.from) → \(d.to): "
             text += XMLText.truncate(d.reason, to: TimeChart.reasonLength)
         }
         if members.count > TimeChart.reasonsPerMark {

@@ -6,8 +6,8 @@ extension SummaryKey {
     public static let all: [SummaryKey] = [
         SummaryKey("policy") { .string($0.policy) },
         SummaryKey("kind") { .string($0.kind) },
-        SummaryKey("start", unit: "RFC 3339 UTC") { .string(UTCTime.rfc3339(ms: $0.summary.start)) },
-        SummaryKey("end", unit: "RFC 3339 UTC") { .string(UTCTime.rfc3339(ms: $0.summary.end)) },
+        SummaryKey("start", unit: "RFC 3339 UTC") { .string(UTCTime.rfc3339($0.summary.start)) },
+        SummaryKey("end", unit: "RFC 3339 UTC") { .string(UTCTime.rfc3339($0.summary.end)) },
         SummaryKey("step_seconds", unit: "s") { .number($0.summary.stepSeconds) },
         SummaryKey("replicas_mean", unit: "pods") { .number($0.summary.replicasMean) },
         SummaryKey("replicas_max", unit: "pods") { .integer($0.summary.replicasMax) },

@@ -1,3 +1,4 @@
+import HindsightTrace
 /// Number formatting for machine-readable files (JSON, CSV): deterministic, locale-free,
 /// shortest round-trip.
 ///
@@ -94,6 +95,12 @@ public enum NumberText {
             fraction %= divisor
             divisor /= 10
         }
+    }
+
+    /// ``appendUnixSeconds(ms:to:)`` of an instant.
+    @inlinable
+    public static func appendUnixSeconds(_ t: SimInstant, to bytes: inout [UInt8]) {
+        appendUnixSeconds(ms: t.unixMilliseconds, to: &bytes)
     }
 
     /// `appendUnixSeconds` as a String.

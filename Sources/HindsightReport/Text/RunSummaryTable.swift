@@ -1,3 +1,4 @@
+import HindsightTrace
 import HindsightSim
 
 /// The table `hindsight run` prints: one line per policy, the numbers people look at first.
@@ -14,7 +15,7 @@ public enum RunSummaryTable {
                 fixed(s.replicasMean, 1) + " / \(s.replicasMax)", "\(s.scalingActions)",
             ])
         }
-        var text = "scenario \(result.scenario.name): \(result.traceCount) steps of \(result.traceStep / 1000) s\n"
+        var text = "scenario \(result.scenario.name): \(result.grid.count) steps of \(result.grid.step.wholeSeconds) s\n"
         text += TextTable.render(header: header, rows: rows)
         let warnings = result.runs.flatMap { run in run.warnings.map { "warning: \(run.policy): \($0)" } }
         if !warnings.isEmpty { text += "\n" + warnings.joined(separator: "\n") }

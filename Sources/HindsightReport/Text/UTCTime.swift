@@ -39,6 +39,12 @@ public struct UTCTime: Sendable, Equatable {
         return s + "Z"
     }
 
+    /// ``rfc3339(ms:)`` of an instant.
+    public static func rfc3339(_ t: SimInstant) -> String { rfc3339(ms: t.unixMilliseconds) }
+
+    /// ``display(ms:)`` of an instant.
+    public static func display(_ t: SimInstant) -> String { display(ms: t.unixMilliseconds) }
+
     /// `2026-01-01 00:00` (seconds added when not 0): for headings and tables.
     public static func display(ms: Int64) -> String {
         let t = UTCTime(ms: ms)

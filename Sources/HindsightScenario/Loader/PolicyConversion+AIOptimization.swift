@@ -4,9 +4,9 @@ extension PolicyConversion {
         guard let (name, spec) = dto.opened(PolicyKinds.aiOptimization, expected: "spec with optimizationGoals and actions", root: root, context: context) else { return nil }
         let s = spec.value
         let errorsBefore = context.errors.count
-        let evaluationInterval = s.evaluationInterval?.milliseconds ?? 60_000
+        let evaluationInterval = s.evaluationInterval?.duration ?? .minutes(1)
         if let e = s.evaluationInterval {
-            context.require(e.milliseconds > 0, e.location, "spec.evaluationInterval: found 0", expected: "a duration above 0")
+            context.require(e.duration > .zero, e.location, "spec.evaluationInterval: found 0", expected: "a duration above 0")
         }
         var goals: [AIOptimizationSpec.Goal] = []
         let goalList = s.optimizationGoals ?? []
@@ -31,9 +31,9 @@ extension PolicyConversion {
                 }
                 continue
             }
-            let window = g.value.window?.milliseconds ?? (type.value == .costEfficiency ? 3_600_000 : evaluationInterval)
+            let window = g.value.window?.duration ?? (type.value == .costEfficiency ? .hours(1) : evaluationInterval)
             if let w = g.value.window {
-                context.require(w.milliseconds > 0, w.location, "\(path).window: found 0", expected: "a duration above 0")
+                context.require(w.duration > .zero, w.location, "\(path).window: found 0", expected: "a duration above 0")
             }
             goals.append(.init(type: AIOptimizationSpec.GoalType(rawValue: type.value.rawValue) ?? .performance,
                                metric: AIOptimizationSpec.GoalMetric(rawValue: metric.rawValue) ?? .latencyP99,
@@ -57,7 +57,7 @@ extension PolicyConversion {
             if let node = a.value.step?.node {
                 step = actionStep(node, path: "\(path).step", context: context) ?? step
             }
-            let cooldown = a.value.cooldown?.milliseconds ?? (direction == .down ? 300_000 : 60_000)
+            let cooldown = a.value.cooldown?.duration ?? (direction == .down ? .minutes(5) : .minutes(1))
             actions.append(.init(direction: direction == .up ? .up : .down,
                                  ifCondition: AIOptimizationSpec.GoalType(rawValue: condition.value.rawValue) ?? .performance,
                                  step: step, cooldown: cooldown))
@@ -72,7 +72,7 @@ extension PolicyConversion {
         result.dryRun = s.dryRun ?? false
         result.modelRefLocation = modelRef?.location
         result.evaluationInterval = evaluationInterval
-        result.horizon = s.horizon?.milliseconds
+        result.horizon = s.horizon?.duration
         (result.minReplicas, result.maxReplicas) = context.replicaBounds(
             min: s.minReplicas, max: s.maxReplicas, defaults: (result.minReplicas, result.maxReplicas),
             names: ("spec.minReplicas", "spec.maxReplicas"), fallback: spec.location)

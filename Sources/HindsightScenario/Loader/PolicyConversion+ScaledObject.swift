@@ -11,15 +11,15 @@ extension PolicyConversion {
         var result = ScaledObjectSpec(name: name?.value ?? "", target: target, triggers: [])
         if let p = s.pollingInterval {
             context.require(p.value >= 1, p.location, "spec.pollingInterval: found \(p.value)", expected: "whole seconds, 1 or more")
-            result.pollingInterval = Int64(p.value) * 1000
+            result.pollingInterval = .seconds(Int64(p.value))
         }
         if let c = s.cooldownPeriod {
             context.require(c.value >= 0, c.location, "spec.cooldownPeriod: found \(c.value)", expected: "whole seconds, 0 or more")
-            result.cooldownPeriod = Int64(c.value) * 1000
+            result.cooldownPeriod = .seconds(Int64(c.value))
         }
         if let c = s.initialCooldownPeriod {
             context.require(c.value >= 0, c.location, "spec.initialCooldownPeriod: found \(c.value)", expected: "whole seconds, 0 or more")
-            result.initialCooldownPeriod = Int64(c.value) * 1000
+            result.initialCooldownPeriod = .seconds(Int64(c.value))
         }
         (result.minReplicaCount, result.maxReplicaCount) = context.replicaBounds(
             min: s.minReplicaCount, max: s.maxReplicaCount, defaults: (result.minReplicaCount, result.maxReplicaCount),

@@ -78,14 +78,14 @@ extension ScenarioConversion {
     func latency(_ l: LatencyDTO?) -> LatencySpec {
         var spec = LatencySpec()
         if let m = l?.model { spec.model = LatencySpec.Model(rawValue: m.rawValue) }
-        if let s = duration(l?.serviceTime, "spec.latency.serviceTime", allowZero: false) { spec.serviceTime = Double(s) / 1000 }
+        if let s = duration(l?.serviceTime, "spec.latency.serviceTime", allowZero: false) { spec.serviceTime = s.seconds }
         return spec
     }
 
     func slo(_ s: SLODTO?) -> SLOSpec {
         var spec = SLOSpec()
         if let l = s?.latencyP99 {
-            context.require(l.milliseconds > 0, l.location, "spec.slo.latencyP99: found 0", expected: "a latency above 0, e.g. 200ms")
+            context.require(l.duration > .zero, l.location, "spec.slo.latencyP99: found 0", expected: "a latency above 0, e.g. 200ms")
             spec.latencyP99 = l.seconds
         }
         if let u = s?.maxUtilization {

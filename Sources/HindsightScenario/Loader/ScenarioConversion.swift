@@ -26,12 +26,12 @@ struct ScenarioConversion {
         return v.value
     }
 
-    func duration(_ d: DurationField?, _ field: String, allowZero: Bool = true) -> Int64? {
+    func duration(_ d: DurationField?, _ field: String, allowZero: Bool = true) -> SimDuration? {
         guard let d else { return nil }
-        if !allowZero && d.milliseconds == 0 {
+        if !allowZero && d.duration == .zero {
             context.record(at: d.location, "\(field): found 0", expected: "a duration above 0")
         }
-        return d.milliseconds
+        return d.duration
     }
 
     func trace(_ located: Located<TraceDTO>?, specLocation: SourceLocation) -> TraceSpec? {
@@ -130,11 +130,11 @@ struct ScenarioConversion {
         }
     }
 
-    private func time(_ node: YAMLNode, zone: TimeZone, field: String) -> Int64? {
+    private func time(_ node: YAMLNode, zone: TimeZone, field: String) -> SimInstant? {
         guard let text = node.scalar?.text, let ms = TimestampText.milliseconds(text, zone: zone) else {
             context.record(node, path: field, expected: TimestampText.expected)
             return nil
         }
-        return ms
+        return SimInstant(unixMilliseconds: ms)
     }
 }

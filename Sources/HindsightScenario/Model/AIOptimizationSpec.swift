@@ -1,3 +1,5 @@
+import HindsightTrace
+
 /// An `AIOptimizationPolicy` (gitops.example.com/v1alpha1), defaulted (SEMANTICS.md §5).
 public struct AIOptimizationSpec: Sendable, Equatable {
     public enum GoalType: String, Sendable, Equatable { case costEfficiency, performance, carbonEfficiency }
@@ -10,9 +12,9 @@ public struct AIOptimizationSpec: Sendable, Equatable {
         public var metric: GoalMetric
         /// In the metric's unit: percent, seconds (latency), rps, cores, gCO2e/kWh.
         public var threshold: Double
-        /// Averaging window in ms (costEfficiency default 1 h).
-        public var window: Int64
-        public init(type: GoalType, metric: GoalMetric, threshold: Double, window: Int64) {
+        /// Averaging window (costEfficiency default 1 h).
+        public var window: SimDuration
+        public init(type: GoalType, metric: GoalMetric, threshold: Double, window: SimDuration) {
             self.type = type; self.metric = metric; self.threshold = threshold; self.window = window
         }
     }
@@ -22,9 +24,9 @@ public struct AIOptimizationSpec: Sendable, Equatable {
         public var direction: Direction
         public var ifCondition: GoalType
         public var step: Step
-        /// ms; default 5 min down, 1 min up.
-        public var cooldown: Int64
-        public init(direction: Direction, ifCondition: GoalType, step: Step, cooldown: Int64) {
+        /// Default 5 min down, 1 min up.
+        public var cooldown: SimDuration
+        public init(direction: Direction, ifCondition: GoalType, step: Step, cooldown: SimDuration) {
             self.direction = direction; self.ifCondition = ifCondition; self.step = step; self.cooldown = cooldown
         }
     }
@@ -49,9 +51,9 @@ public struct AIOptimizationSpec: Sendable, Equatable {
     public var dryRun: Bool = false
     public var minReplicas: Int = 1
     public var maxReplicas: Int = 100
-    public var evaluationInterval: Int64 = 60_000
-    /// ms; nil = the workload's startupDelay.
-    public var horizon: Int64? = nil
+    public var evaluationInterval: SimDuration = .minutes(1)
+    /// nil = the workload's startupDelay.
+    public var horizon: SimDuration? = nil
 
     public init(name: String, targetWorkload: String?, goals: [Goal], agentName: String?,
                 model: Model, modelRef: String, actions: [Action]) {

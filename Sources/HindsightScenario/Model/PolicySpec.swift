@@ -1,3 +1,5 @@
+import HindsightTrace
+
 /// One entry of `spec.policies`, resolved to a typed controller spec.
 public struct PolicySpec: Sendable {
     public enum Kind: Sendable {
@@ -83,10 +85,10 @@ public struct ExecSpec: Sendable, Equatable {
     public var command: [String]
     /// Working directory: the scenario file's folder (absolute).
     public var directory: String
-    public var interval: Int64 = 60_000
+    public var interval: SimDuration = .minutes(1)
     public var minReplicas: Int = 1
     public var maxReplicas: Int = 100
-    public var timeout: Int64 = 5_000
+    public var timeout: SimDuration = .seconds(5)
     public init(command: [String], directory: String) { self.command = command; self.directory = directory }
 }
 

@@ -1,10 +1,12 @@
-/// A KEDA `ScaledObject` (keda.sh/v1alpha1), defaulted (HPA.md §10.1). Durations in ms.
+import HindsightTrace
+
+/// A KEDA `ScaledObject` (keda.sh/v1alpha1), defaulted (HPA.md §10.1). Durations typed (``SimDuration``).
 public struct ScaledObjectSpec: Sendable, Equatable {
     public var name: String
     public var target: String?
-    public var pollingInterval: Int64 = 30_000
-    public var cooldownPeriod: Int64 = 300_000
-    public var initialCooldownPeriod: Int64 = 0
+    public var pollingInterval: SimDuration = .seconds(30)
+    public var cooldownPeriod: SimDuration = .minutes(5)
+    public var initialCooldownPeriod: SimDuration = .zero
     public var minReplicaCount: Int32 = 0
     public var maxReplicaCount: Int32 = 100
     public var idleReplicaCount: Int32? = nil

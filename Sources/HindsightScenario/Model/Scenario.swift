@@ -50,9 +50,9 @@ public struct WorkloadSpec: Sendable, Equatable {
     public var memoryRequest: Double = 0
     /// Requests/s one pod serves at full CPU; nil = derived from the trace.
     public var podCapacity: Double? = nil
-    public var startupDelay: Int64 = 30_000
-    public var terminationGrace: Int64 = 0
-    public var queueTimeout: Int64 = 30_000
+    public var startupDelay: SimDuration = .seconds(30)
+    public var terminationGrace: SimDuration = .zero
+    public var queueTimeout: SimDuration = .seconds(30)
     /// nil = first recorded replicas, else the policy's minimum.
     public var initialReplicas: Int? = nil
     public var gpus: Int = 0
@@ -63,22 +63,22 @@ public struct WorkloadSpec: Sendable, Equatable {
     public var cpuCapacity: Double { cpuLimit ?? cpuRequest }
 }
 
-/// `spec.metrics`: what controllers see (SEMANTICS.md §3). Milliseconds.
+/// `spec.metrics`: what controllers see (SEMANTICS.md §3).
 public struct MetricsPipelineSpec: Sendable, Equatable {
-    public var window: Int64 = 30_000
-    public var lag: Int64 = 15_000
-    public init(window: Int64 = 30_000, lag: Int64 = 15_000) { self.window = window; self.lag = lag }
+    public var window: SimDuration = .seconds(30)
+    public var lag: SimDuration = .seconds(15)
+    public init(window: SimDuration = .seconds(30), lag: SimDuration = .seconds(15)) { self.window = window; self.lag = lag }
 }
 
 /// `spec.kubernetes`: the controller-manager flags the HPA runs under (HPA.md §1).
 public struct KubernetesSpec: Sendable, Equatable {
     /// Minor version, e.g. 33 for "1.33". Below 33 the old `|1 − r| ≤ tol` band test applies.
     public var minorVersion: Int = 33
-    public var syncPeriod: Int64 = 15_000
+    public var syncPeriod: SimDuration = .seconds(15)
     public var tolerance: Double = 0.1
-    public var downscaleStabilization: Int64 = 300_000
-    public var cpuInitializationPeriod: Int64 = 300_000
-    public var initialReadinessDelay: Int64 = 30_000
+    public var downscaleStabilization: SimDuration = .minutes(5)
+    public var cpuInitializationPeriod: SimDuration = .minutes(5)
+    public var initialReadinessDelay: SimDuration = .seconds(30)
     /// Gate `HPAConfigurableTolerance` (on from 1.35; settable).
     public var configurableTolerance: Bool = false
     public init() {}

@@ -1,3 +1,5 @@
+import HindsightTrace
+
 /// Durations written as `200ms`, `30s`, `5m`, `1h`, `1d`, `1h30m`, `1.5s`, or `0`.
 public enum DurationText {
     /// What `milliseconds` accepts, for messages.
@@ -21,10 +23,10 @@ public enum DurationText {
             let unit: Int64
             switch String(decoding: bytes[unitStart..<i], as: UTF8.self) {
             case "ms": unit = 1
-            case "s": unit = 1_000
-            case "m": unit = 60_000
-            case "h": unit = 3_600_000
-            case "d": unit = 86_400_000
+            case "s": unit = SimDuration.seconds(1).milliseconds
+            case "m": unit = SimDuration.minutes(1).milliseconds
+            case "h": unit = SimDuration.hours(1).milliseconds
+            case "d": unit = SimDuration.days(1).milliseconds
             default: return nil
             }
             // number / 10^fraction × unit must be whole.

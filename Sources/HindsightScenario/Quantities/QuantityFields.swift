@@ -17,11 +17,11 @@ struct QuantityField: YAMLScalarField {
     init(quantity: Quantity, location: SourceLocation) { self.quantity = quantity; self.location = location }
 }
 
-/// A duration (`200ms`, `30s`, `5m`, `1h`) in milliseconds.
+/// A duration (`200ms`, `30s`, `5m`, `1h`).
 struct DurationField: YAMLScalarField {
-    var milliseconds: Int64
+    var duration: SimDuration
     var location: SourceLocation
-    var seconds: Double { Double(milliseconds) / 1000 }
+    var seconds: Double { duration.seconds }
     static var expected: String { DurationText.expected }
     static func parse(_ text: String, at node: YAMLNode, context: YAMLDecodingContext, path: String) throws -> DurationField {
         guard let ms = DurationText.milliseconds(text) else {
@@ -30,9 +30,9 @@ struct DurationField: YAMLScalarField {
             }
             throw context.fail(node, path: path, expected: DurationText.expected + " (whole milliseconds, not negative)")
         }
-        return DurationField(milliseconds: ms, location: node.location)
+        return DurationField(duration: .milliseconds(ms), location: node.location)
     }
-    init(milliseconds: Int64, location: SourceLocation) { self.milliseconds = milliseconds; self.location = location }
+    init(duration: SimDuration, location: SourceLocation) { self.duration = duration; self.location = location }
 }
 
 /// A percentage: `"60%"` or a number (60); the value is in percent.

@@ -1,8 +1,10 @@
+import HindsightTrace
+
 /// What an `AIOptimizationPolicy` sees at one evaluation: the metrics pipeline's view
 /// (SEMANTICS.md §3), `nil` where the trace or the model has no value.
 public struct AIObservation: Sendable, Equatable {
-    /// ms since epoch.
-    public var now: Int64
+    /// When the policy evaluates.
+    public var now: SimInstant
     /// The replica count the policy currently asks for.
     public var replicas: Int
     /// Pods that serve.
@@ -18,7 +20,7 @@ public struct AIObservation: Sendable, Equatable {
     /// Grid carbon intensity now, gCO2e/kWh.
     public var carbonIntensity: Double?
 
-    public init(now: Int64, replicas: Int, ready: Int, cpuUtilization: Double? = nil, latencyP99: Double? = nil,
+    public init(now: SimInstant, replicas: Int, ready: Int, cpuUtilization: Double? = nil, latencyP99: Double? = nil,
                 rps: Double? = nil, cpuCores: Double? = nil, carbonIntensity: Double? = nil) {
         self.now = now; self.replicas = replicas; self.ready = ready; self.cpuUtilization = cpuUtilization
         self.latencyP99 = latencyP99; self.rps = rps; self.cpuCores = cpuCores; self.carbonIntensity = carbonIntensity

@@ -1,5 +1,6 @@
 import DequeModule
 import HindsightScenario
+import HindsightTrace
 
 /// The `AIOptimizationPolicy` decision logic (SEMANTICS.md §5), independent of the
 /// simulation kernel: given what the policy sees at an evaluation, the replica count it
@@ -18,25 +19,25 @@ import HindsightScenario
 /// 4. The result is clamped to [minReplicas, maxReplicas].
 public struct AIOptimizationController: Sendable {
     public let spec: AIOptimizationSpec
-    /// Look-ahead of the predictor, ms.
-    public let horizon: Int64
+    /// Look-ahead of the predictor.
+    public let horizon: SimDuration
     private var predictor: LoadPredictor
-    private var utilization: Deque<(time: Int64, value: Double)> = []
-    private var lastScale: Int64? = nil
-    private let longestWindow: Int64
+    private var utilization: Deque<(time: SimInstant, value: Double)> = []
+    private var lastScale: SimInstant? = nil
+    private let longestWindow: SimDuration
 
     /// - Parameters:
-    ///   - horizon: look-ahead in ms (the spec's `horizon`, else the workload's startupDelay).
-    public init(spec: AIOptimizationSpec, horizon: Int64) {
+    ///   - horizon: look-ahead (the spec's `horizon`, else the workload's startupDelay).
+    public init(spec: AIOptimizationSpec, horizon: SimDuration) {
         self.spec = spec
         self.horizon = horizon
         let model = LoadPredictor.Model(spec.model, evaluationInterval: spec.evaluationInterval) ?? .none
         self.predictor = LoadPredictor(model: model)
-        self.longestWindow = spec.goals.map(\.window).max() ?? 0
+        self.longestWindow = spec.goals.map(\.window).max() ?? .zero
     }
 
-    /// Evaluation period, ms.
-    public var interval: Int64 { spec.evaluationInterval }
+    /// Evaluation period.
+    public var interval: SimDuration { spec.evaluationInterval }
 
     /// True when the model predicts (anything but `none`, hosted or exec).
     public var isPredictive: Bool { predictor.model != .none }
@@ -55,12 +56,13 @@ public struct AIOptimizationController: Sendable {
         if let u = observation.cpuUtilization {
             utilization.append((now, u))
         }
-        while let first = utilization.first, now - first.time >= longestWindow, longestWindow > 0 {
+        while let first = utilization.first, now - first.time >= longestWindow, longestWindow > .zero {
             utilization.removeFirst()
         }
         let load = observation.rps ?? observation.cpuCores
         if let load { predictor.update(load) }
-        let stepsAhead = Int((horizon + interval - 1) / max(interval, 1))
+        let oneMs = SimDuration.milliseconds(1)
+        let stepsAhead = Int((horizon + interval - oneMs) / max(interval, oneMs))  // whole evaluations, rounded up
         var ratio = 1.0
         var predictedLoad: Double? = nil
         if isPredictive, let load, let p = predictor.forecast(ahead: stepsAhead) {
@@ -80,8 +82,9 @@ public struct AIOptimizationController: Sendable {
         var target = current
         var fired = "no action"
         let sinceLast = lastScale.map { now - $0 }
-        let up = spec.actions.first { $0.direction == .up && truth[$0.ifCondition] == true && (sinceLast ?? .max) >= $0.cooldown }
-        let down = spec.actions.first { $0.direction == .down && truth[$0.ifCondition] == true && (sinceLast ?? .max) >= $0.cooldown }
+        let cooled = { (a: AIOptimizationSpec.Action) in sinceLast.map { $0 >= a.cooldown } ?? true }
+        let up = spec.actions.first { $0.direction == .up && truth[$0.ifCondition] == true && cooled($0) }
+        let down = spec.actions.first { $0.direction == .down && truth[$0.ifCondition] == true && cooled($0) }
         if let action = up {
             target = current + stepSize(action.step, current: current)
             fired = "up on \(action.ifCondition.rawValue)" + (down != nil ? " (wins over down)" : "")
@@ -120,7 +123,7 @@ public struct AIOptimizationController: Sendable {
             let mean = samples.reduce(0) { $0 + $1.value } / Double(max(samples.count, 1))
             let predicted = (o.cpuUtilization ?? mean) * ratio
             let value = isPredictive ? max(mean, predicted) : mean
-            return (compare(goal.type, value, threshold), "\(name) \(fmt(mean))% over \(goal.window / 60_000) min" + (isPredictive ? ", predicted \(fmt(predicted))%" : "") + " vs \(fmt(threshold))%")
+            return (compare(goal.type, value, threshold), "\(name) \(fmt(mean))% over \(goal.window.wholeMinutes) min" + (isPredictive ? ", predicted \(fmt(predicted))%" : "") + " vs \(fmt(threshold))%")
         case .latencyP99:
             guard let observed = o.latencyP99 else { return (false, "\(name): no latency") }
             var value = observed

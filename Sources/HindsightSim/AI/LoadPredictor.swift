@@ -1,5 +1,6 @@
 import HindsightScenario
 import HindsightStats
+import HindsightTrace
 
 /// An online forecaster of the load an `AIOptimizationPolicy` sees, updated once per
 /// evaluation and asked for the value `k` evaluations ahead (`aiAgent.modelRef`).
@@ -93,12 +94,13 @@ public struct LoadPredictor: Sendable {
 extension LoadPredictor.Model {
     /// The model an `aiAgent.modelRef` names, with one day as the season.
     /// Hosted and exec models have no offline predictor: `nil`.
-    public init?(_ model: AIOptimizationSpec.Model, evaluationInterval: Int64) {
-        let season = Int(max(1, 86_400_000 / max(evaluationInterval, 1)))
+    public init?(_ model: AIOptimizationSpec.Model, evaluationInterval: SimDuration) {
+        let interval = max(evaluationInterval, .milliseconds(1))
+        let season = Int(max(1, SimDuration.days(1) / interval))
         switch model {
         case .none: self = .none
         case .ewma: self = .ewma(alpha: 0.3)
-        case .linear: self = .linear(window: max(2, Int(900_000 / max(evaluationInterval, 1))))
+        case .linear: self = .linear(window: max(2, Int(SimDuration.minutes(15) / interval)))
         case .holtWinters: self = .holtWinters(season: season, alpha: 0.3, beta: 0.01, gamma: 0.3)
         case .seasonalNaive: self = .seasonalNaive(season: season)
         case .hosted, .exec: return nil

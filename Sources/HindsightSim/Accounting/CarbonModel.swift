@@ -33,10 +33,10 @@ struct CarbonModel: Sendable {
     @inline(__always)
     func operationalGrams(kWh: Double, gramsPerKWh: Double) -> Double { kWh * gramsPerKWh }
 
-    /// Embodied emissions, gCO2e, of `billedPods` pods held for `durationMs` ms.
+    /// Embodied emissions, gCO2e, of `billedPods` pods held for `duration`.
     /// - Complexity: O(1).
     @inline(__always)
-    func embodiedGrams(billedPods: Int, durationMs: Int64) -> Double {
-        Double(billedPods) * vcpuPerPod * (Double(durationMs) / 3_600_000) * embodiedGramsPerVCPUHour
+    func embodiedGrams(billedPods: Int, duration: SimDuration) -> Double {
+        Double(billedPods) * vcpuPerPod * duration.hours * embodiedGramsPerVCPUHour
     }
 }

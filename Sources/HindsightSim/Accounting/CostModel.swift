@@ -10,17 +10,17 @@ protocol CostModel: Sendable {
     /// Dimensionless factor on every price over time (sample-and-hold); nil = 1 throughout.
     var priceMultiplier: StepSeries? { get }
 
-    /// USD for `billedPods` pods held for `durationMs` ms at price multiplier 1.
+    /// USD for `billedPods` pods held for `duration` at price multiplier 1.
     /// - Complexity: O(1).
-    func baseUSD(billedPods: Int, durationMs: Int64) -> Double
+    func baseUSD(billedPods: Int, duration: SimDuration) -> Double
 }
 
 extension CostModel {
-    /// USD for `billedPods` pods held for `durationMs` ms while the multiplier is `multiplier`.
+    /// USD for `billedPods` pods held for `duration` while the multiplier is `multiplier`.
     /// - Complexity: O(1).
     @inline(__always)
-    func usd(billedPods: Int, durationMs: Int64, multiplier: Double) -> Double {
-        baseUSD(billedPods: billedPods, durationMs: durationMs) * multiplier
+    func usd(billedPods: Int, duration: SimDuration, multiplier: Double) -> Double {
+        baseUSD(billedPods: billedPods, duration: duration) * multiplier
     }
 
     /// The price multiplier in force at `t` (ms since epoch); 1 without a series.

@@ -36,7 +36,7 @@ struct CostModelInstance: CostModel {
     func instances(forPods pods: Int) -> Int { (pods + podsPerInstance - 1) / podsPerInstance }
 
     @inline(__always)
-    func baseUSD(billedPods: Int, durationMs: Int64) -> Double {
-        Double(instances(forPods: billedPods)) * instanceHourUSD * (Double(durationMs) / 3_600_000)
+    func baseUSD(billedPods: Int, duration: SimDuration) -> Double {
+        Double(instances(forPods: billedPods)) * instanceHourUSD * duration.hours
     }
 }

@@ -27,7 +27,7 @@ struct CostModelResources: CostModel {
     }
 
     @inline(__always)
-    func baseUSD(billedPods: Int, durationMs: Int64) -> Double {
-        Double(billedPods) * podHourUSD * (Double(durationMs) / 3_600_000)
+    func baseUSD(billedPods: Int, duration: SimDuration) -> Double {
+        Double(billedPods) * podHourUSD * duration.hours
     }
 }

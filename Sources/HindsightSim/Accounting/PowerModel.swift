@@ -62,10 +62,10 @@ struct PowerModel: Sendable, Equatable {
         return Double(billedPods) * idleWattsPerPod + Double(readyPods) * u * dynamicWattsPerPod
     }
 
-    /// Facility energy, kWh, of `watts` drawn for `durationMs` ms: watts × ms × PUE / 3.6e9.
+    /// Facility energy, kWh, of `watts` drawn for `duration`: watts × ms × PUE / 3.6e9 (W·ms → kWh).
     /// - Complexity: O(1).
     @inline(__always)
-    func energyKWh(watts: Double, durationMs: Int64) -> Double {
-        watts * Double(durationMs) * pue / 3.6e9
+    func energyKWh(watts: Double, duration: SimDuration) -> Double {
+        watts * Double(duration.milliseconds) * pue / 3.6e9
     }
 }

@@ -20,11 +20,10 @@ struct AIPolicyController: Controller {
         logic = AIOptimizationController(spec: spec, horizon: horizon)
         self.agent = agent
         self.setup = setup
-        let start = setup.trace.start
-        let evaluation = ControllerTimer(first: start, period: max(1, spec.evaluationInterval))
+        let evaluation = ControllerTimer(first: setup.trace.start, period: spec.evaluationInterval)
         if spec.dryRun, let recorded = setup.trace.series["replicas"] {
             baseline = recorded
-            timers = [ControllerTimer(first: start, period: setup.trace.step), evaluation]
+            timers = [ControllerTimer(every: setup.trace.grid), evaluation]
             evaluationTimer = 1
         } else {
             baseline = nil

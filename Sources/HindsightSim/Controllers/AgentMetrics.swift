@@ -1,3 +1,4 @@
+import HindsightTrace
 import HindsightScenario
 
 /// The metrics an AIOptimizationPolicy or an external agent sees at a tick, through the
@@ -24,13 +25,13 @@ struct AgentMetrics {
 
     /// The request line of the agent protocol (SEMANTICS.md §6): time in unix seconds,
     /// latency in seconds, absent keys for what the trace lacks. Key order is fixed.
-    func requestLine(now: Int64, replicas: Int32) -> String {
+    func requestLine(now t: SimInstant, replicas: Int32) -> String {
         var fields: [String] = []
         if let rps { fields.append("\"rps\": \(Self.number(rps))") }
         if let cpuCores { fields.append("\"cpu\": \(Self.number(cpuCores))") }
         if let cpuUtilization { fields.append("\"cpu_utilization\": \(Self.number(cpuUtilization))") }
         if let latencyP99 { fields.append("\"latency_p99\": \(Self.number(latencyP99))") }
-        let seconds = now % 1000 == 0 ? String(now / 1000) : Self.number(Double(now) / 1000)
+        let seconds = t.isWholeSecond ? String(t.wholeUnixSeconds) : Self.number(t.unixSeconds)
         return "{\"time\": \(seconds), \"replicas\": \(replicas), \"ready\": \(ready), \"metrics\": {\(fields.joined(separator: ", "))}}"
     }
 

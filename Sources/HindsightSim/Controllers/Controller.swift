@@ -1,10 +1,3 @@
-/// When one of a controller's timers fires: at `first`, then every `period` ms.
-struct ControllerTimer: Sendable, Equatable {
-    var first: Int64
-    /// ms, > 0.
-    var period: Int64
-}
-
 /// A scaling decision: the replica count the workload should have from now on.
 struct ControllerAction: Sendable, Equatable {
     var desired: Int32

@@ -1,3 +1,4 @@
+import HindsightTrace
 import HindsightScenario
 
 extension ControllerAction {
@@ -11,8 +12,8 @@ extension ControllerAction {
 }
 
 extension ControllerTimer {
-    /// The HPA sync loop: at `start`, then every `kubernetes.syncPeriod` ms (at least 1).
-    static func hpaSync(start: Int64, kubernetes: KubernetesSpec) -> ControllerTimer {
-        ControllerTimer(first: start, period: max(1, kubernetes.syncPeriod))
+    /// The HPA sync loop: at `start`, then every `kubernetes.syncPeriod`.
+    static func hpaSync(start: SimInstant, kubernetes: KubernetesSpec) -> ControllerTimer {
+        ControllerTimer(first: start, period: kubernetes.syncPeriod)
     }
 }

@@ -3,8 +3,8 @@ import HindsightTrace
 /// What a controller may look at when it ticks: the clock, the scale subresource, the
 /// pods, and metrics through the pipeline (SEMANTICS.md §3) — never the true load.
 struct ControllerContext {
-    /// ms since the epoch.
-    var now: Int64
+    /// The instant the timer fires.
+    var now: SimInstant
     /// The trace step containing `now`.
     var stepIndex: Int
     /// Grid carbon intensity now, gCO2e/kWh.

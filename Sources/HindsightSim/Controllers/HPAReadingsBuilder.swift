@@ -1,3 +1,4 @@
+import HindsightTrace
 import HindsightScenario
 
 /// Turns what the pipeline shows (``ControllerContext``) into the HPA's view: the pods
@@ -22,8 +23,8 @@ struct HPAReadingsBuilder {
     let totalSeries: [String]
     var pods: [HPAPod] = []
     var readings = HPAReadings()
-    let window: Int64
-    let lag: Int64
+    let window: SimDuration
+    let lag: SimDuration
     /// ``ControllerContext/podsVersion`` that `pods` was built from (-1 = none).
     private var podsVersion = -1
 
@@ -40,10 +41,10 @@ struct HPAReadingsBuilder {
             }
         }
         needsCPU = cpu; needsMemory = mem; podSeries = perPod; totalSeries = totals
-        window = max(0, pipeline.window); lag = max(0, pipeline.lag)
+        window = max(.zero, pipeline.window); lag = max(.zero, pipeline.lag)
         readings.cpuRequestMilli = HPAQuantity.milli(fromReal: workload.cpuRequest)
         if workload.memoryRequest > 0 { readings.memoryRequestMilli = HPAQuantity.saturatingInt64((workload.memoryRequest * 1000).rounded()) }
-        readings.sampleWindow = window
+        readings.sampleWindow = window.milliseconds
     }
 
     /// Every named series this builder reads through the pipeline.
@@ -76,7 +77,7 @@ struct HPAReadingsBuilder {
             }
         }
         podsVersion = c.podsVersion
-        readings.sampleTime = c.now - lag
+        readings.sampleTime = (c.now - lag).unixMilliseconds
         var ready = 0
         if !podSeries.isEmpty { for p in c.pods where p.isReady { ready += 1 } }
         // Every ready pod reports the same value: the compact `.uniform` form (the HPA

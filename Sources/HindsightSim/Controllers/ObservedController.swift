@@ -1,3 +1,5 @@
+import HindsightTrace
+
 /// `observed`: replays the recorded `replicas` series exactly. At each trace step the
 /// desired count is the recorded value (rounded to the nearest integer, at least 0);
 /// a missing value holds the previous count.
@@ -5,10 +7,10 @@ struct ObservedController: Controller {
     let recorded: [Double]
     let timers: [ControllerTimer]
 
-    /// - Parameters: `start`/`step` of the trace grid (ms).
-    init(recorded: [Double], start: Int64, step: Int64) {
+    /// - Parameter grid: the trace grid; the controller ticks at every step.
+    init(recorded: [Double], grid: TraceGrid) {
         self.recorded = recorded
-        self.timers = [ControllerTimer(first: start, period: step)]
+        self.timers = [ControllerTimer(every: grid)]
     }
 
     mutating func tick(timer: Int, context: inout ControllerContext) throws -> ControllerAction? {

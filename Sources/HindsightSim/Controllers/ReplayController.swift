@@ -1,18 +1,21 @@
+import HindsightTrace
+
 /// `replay:` — decisions an agent logged in production: from each logged timestamp on,
 /// the fleet is scaled to that count (SEMANTICS.md §6).
 struct ReplayController: Controller {
-    /// Logged decisions, ascending by time (ms).
-    let times: [Int64]
+    /// Logged decisions, ascending by time.
+    let times: [SimInstant]
     let replicas: [Int32]
     let file: String
     let timers: [ControllerTimer]
     private var next = 0
 
-    init(times: [Int64], replicas: [Int32], file: String, start: Int64, step: Int64) {
+    /// - Parameter grid: the trace grid; the controller ticks at every step.
+    init(times: [SimInstant], replicas: [Int32], file: String, grid: TraceGrid) {
         self.times = times
         self.replicas = replicas
         self.file = file
-        timers = [ControllerTimer(first: start, period: step)]
+        timers = [ControllerTimer(every: grid)]
     }
 
     /// At each step, applies the latest logged decision at or before now.
@@ -23,6 +26,6 @@ struct ReplayController: Controller {
             next += 1
         }
         guard let k = latest, replicas[k] != context.specReplicas else { return nil }
-        return ControllerAction(desired: replicas[k], reason: "replayed decision logged at \(times[k] / 1000) s in \(file)")
+        return ControllerAction(desired: replicas[k], reason: "replayed decision logged at \(times[k].wholeUnixSeconds) s in \(file)")
     }
 }

@@ -4,7 +4,7 @@ struct StaticController: Controller {
     let replicas: Int32
     let timers: [ControllerTimer]
 
-    init(replicas: Int32, start: Int64) {
+    init(replicas: Int32) {
         self.replicas = replicas
         self.timers = []
     }

@@ -17,7 +17,7 @@ extension PolicyRunner {
         case .hosted(let model):
             warnings.append("aiAgent.modelRef '\(model)' is a hosted model that cannot run offline: the policy ran reactive (modelRef none); --strict makes this an error")
         case .exec(let command):
-            agent = try startAgent(policy, command: command, directory: scenarioFolder(setup), timeout: 5_000, setup: setup)
+            agent = try startAgent(policy, command: command, directory: scenarioFolder(setup), timeout: .seconds(5), setup: setup)
         case .none, .ewma, .linear, .holtWinters, .seasonalNaive:
             break
         }
@@ -38,7 +38,7 @@ extension PolicyRunner {
         let c = ExecPolicyController(
             agent: agent, minReplicas: e.minReplicas, maxReplicas: e.maxReplicas,
             cpuRequest: setup.scenario.workload.cpuRequest, hasLatency: setup.latencyKind != .none,
-            timers: [ControllerTimer(first: setup.trace.start, period: max(1, e.interval))])
+            timers: [ControllerTimer(first: setup.trace.start, period: e.interval)])
         return try located(policy, setup) {
             try finish(policy, setup: setup, controller: c, initial: initial, seriesNames: agentSeries(setup), warnings: &warnings)
         }
@@ -46,11 +46,11 @@ extension PolicyRunner {
 
     /// Starts `policy`'s agent if the run's permission allows it, in a minimal environment
     /// (plus the scenario's `spec.agents.env`).
-    static func startAgent(_ policy: PolicySpec, command: [String], directory: String, timeout: Int64, setup: RunSetup) throws -> ExternalAgent {
+    static func startAgent(_ policy: PolicySpec, command: [String], directory: String, timeout: SimDuration, setup: RunSetup) throws -> ExternalAgent {
         try Simulation.requirePermission(policy, setup: setup)
         let environment = ExternalAgent.minimalEnvironment(passing: setup.scenario.agents.env)
         return try located(policy, setup) {
-            try ExternalAgent(command: command, directory: directory, timeout: timeout, environment: environment)
+            try ExternalAgent(command: command, directory: directory, timeout: timeout.milliseconds, environment: environment)
         }
     }
 
@@ -70,17 +70,18 @@ extension PolicyRunner {
         guard let counts = raw.columns["replicas"], !raw.times.isEmpty else {
             throw InputMessage("\(r.file): no decisions; expected rows of timestamp,replicas[,reason]")
         }
-        var times: [Int64] = [], replicas: [Int32] = []
-        for (t, v) in zip(raw.times, counts) where v.isFinite {
+        var times: [SimInstant] = [], replicas: [Int32] = []
+        for (ms, v) in zip(raw.times, counts) where v.isFinite {
+            let t = SimInstant(unixMilliseconds: ms)
             guard v == v.rounded(), v <= Double(SimLimits.maxReplicas) else {
-                throw InputMessage("\(r.file): replicas \(v) at \(t / 1000) s; expected a whole number of pods from 0 to \(SimLimits.maxReplicas)")
+                throw InputMessage("\(r.file): replicas \(v) at \(t.wholeUnixSeconds) s; expected a whole number of pods from 0 to \(SimLimits.maxReplicas)")
             }
             times.append(t); replicas.append(Int32(v))
         }
         let first = times.first.flatMap { t in t <= setup.trace.start ? nil : t }
-        if let first { warnings.append("the first logged decision is at \(first / 1000) s, after the trace starts: the fleet keeps its initial size until then") }
+        if let first { warnings.append("the first logged decision is at \(first.wholeUnixSeconds) s, after the trace starts: the fleet keeps its initial size until then") }
         let c = ReplayController(times: times, replicas: replicas, file: (r.file as NSString).lastPathComponent,
-                                 start: setup.trace.start, step: setup.trace.step)
+                                 grid: setup.trace.grid)
         let initial = initialReplicas(setup, minimum: Int(replicas.first ?? 1))
         return try finish(policy, setup: setup, controller: c, initial: initial, seriesNames: [], warnings: &warnings)
     }

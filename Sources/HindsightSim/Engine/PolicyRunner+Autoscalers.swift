@@ -16,7 +16,7 @@ extension PolicyRunner {
     /// recorded replicas, else minReplicaCount.
     static func runKEDA(_ policy: PolicySpec, _ so: ScaledObjectSpec, setup: RunSetup, warnings: inout [String]) throws -> RunResult {
         let sc = setup.scenario
-        autoscalerWarnings(target: so.target, period: min(sc.kubernetes.syncPeriod, max(1000, so.pollingInterval)), setup: setup, into: &warnings)
+        autoscalerWarnings(target: so.target, period: min(sc.kubernetes.syncPeriod, max(.seconds(1), so.pollingInterval)), setup: setup, into: &warnings)
         let initial = initialReplicas(setup, minimum: Int(so.minReplicaCount))
         let c = KEDAPolicyController(spec: so, scenario: sc, initialReplicas: Int32(clamping: initial), start: setup.trace.start)
         return try finish(policy, setup: setup, controller: c, initial: initial, seriesNames: c.builder.seriesNames, warnings: &warnings)

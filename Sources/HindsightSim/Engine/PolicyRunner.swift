@@ -11,10 +11,10 @@ enum PolicyRunner {
         switch policy.kind {
         case .observed:
             let recorded = trace.series["replicas"] ?? []
-            let c = ObservedController(recorded: recorded, start: trace.start, step: trace.step)
+            let c = ObservedController(recorded: recorded, grid: trace.grid)
             return try finish(policy, setup: setup, controller: c, initial: initialReplicas(setup, minimum: 0), seriesNames: [], warnings: &warnings)
         case .fixed(let n):
-            let c = StaticController(replicas: Int32(clamping: n), start: trace.start)
+            let c = StaticController(replicas: Int32(clamping: n))
             return try finish(policy, setup: setup, controller: c, initial: n, seriesNames: [], warnings: &warnings)
         case .hpa(let hpa):
             return try runHPA(policy, hpa, setup: setup, warnings: &warnings)
@@ -41,11 +41,11 @@ enum PolicyRunner {
     }
 
     /// Warnings common to autoscalers: target name mismatch, trace shorter than a sync.
-    static func autoscalerWarnings(target: String?, period: Int64, setup: RunSetup, into warnings: inout [String]) {
+    static func autoscalerWarnings(target: String?, period: SimDuration, setup: RunSetup, into warnings: inout [String]) {
         if let mismatch = setup.scenario.targetMismatchWarning(target: target) { warnings.append(mismatch) }
-        let span = setup.trace.end - setup.trace.start
+        let span = setup.trace.grid.span
         if span <= period {
-            warnings.append("the trace covers \(Double(span) / 1000) s, no more than one controller period (\(Double(period) / 1000) s): the policy acts at most once")
+            warnings.append("the trace covers \(span.seconds) s, no more than one controller period (\(period.seconds) s): the policy acts at most once")
         }
     }
 

@@ -1,3 +1,5 @@
+import HindsightTrace
+
 /// Sums over the whole run; the ``RunSummary`` is made from them.
 struct RunAccumulator {
     /// Work arrived, served and dropped (work units).
@@ -15,15 +17,18 @@ struct RunAccumulator {
     var replicasMax = Int.min
     var replicasMin = Int.max
     /// Violated, judged and missing step time, ms.
-    var violationMs: Int64 = 0
-    var judgedMs: Int64 = 0
-    var missingMs: Int64 = 0
-    /// Changes of desired replicas, and those that reverse the previous one within 300 s.
+    var violation = SimDuration.zero
+    var judged = SimDuration.zero
+    var missing = SimDuration.zero
+    /// Changes of desired replicas, and those that reverse the previous one within
+    /// ``reversalWindow`` (inclusive).
     var scalingActions = 0
     var reversals = 0
-    /// Time (ms) and direction (+1 up, −1 down, 0 none yet) of the last scaling action.
-    var lastActionTime: Int64 = .min
+    /// Time and direction (+1 up, −1 down, 0 none yet) of the last scaling action.
+    var lastActionTime = SimInstant(unixMilliseconds: .min)
     var lastDirection = 0
+    /// How soon an opposite change counts as a reversal.
+    static var reversalWindow: SimDuration { .minutes(5) }
     /// Sum and count of |modelled − recorded| ÷ recorded × 100 over steps with both latencies.
     var mapeSum = 0.0
     var mapeCount = 0

@@ -21,7 +21,7 @@ extension RunSetup {
             guard load.hasRequests else {
                 throw InputMessage("\(file): spec.latency.model: mmc needs an `rps` series, and the trace has \(trace.seriesNames.joined(separator: ", ")); expected `model: none` or `empirical`, or an rps column")
             }
-            latency = LatencyModelMMC(serviceTime: scenario.latency.serviceTime, queueTimeout: Double(max(0, w.queueTimeout)) / 1000)
+            latency = LatencyModelMMC(serviceTime: scenario.latency.serviceTime, queueTimeout: max(.zero, w.queueTimeout).seconds)
         case .empirical:
             latency = try LatencyModelEmpirical(trace: trace, workload: w, scenarioFile: file)
         }

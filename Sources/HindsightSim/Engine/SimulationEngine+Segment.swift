@@ -1,26 +1,28 @@
+import HindsightTrace
 import HindsightScenario
 
 extension SimulationEngine {
     /// Closes the segment `[segmentStart, t)`: serves the fluid queue, records the CPU
     /// signal the metrics pipeline reads, and accounts cost, energy and emissions.
     /// No effect when `t == segmentStart`.
-    mutating func advance(to t: Int64) {
-        let d = t - segmentStart
-        guard d > 0 else { return }
+    mutating func advance(to t: SimInstant) {
+        let span = t - segmentStart
+        guard span > .zero else { return }
+        let d = span.milliseconds
         let i = stepIndex
         let load = setup.load
-        let seconds = Double(d) / 1000
+        let seconds = span.seconds
         let rate = load.rate[i]
         let podRate = load.podCapacity[i]
         let ready = fleet.readyCount
         let capacity = Double(ready) * podRate
         let arrivals = rate * seconds
-        let (served, dropped) = fluid.serve(start: segmentStart, end: t, arrivals: arrivals, capacity: capacity * seconds)
+        let (served, dropped) = fluid.serve(start: segmentStart.unixMilliseconds, end: t.unixMilliseconds, arrivals: arrivals, capacity: capacity * seconds)
         let servedCores = served * load.cpuPerWork[i] / seconds
         let request = setup.scenario.workload.cpuRequest
         // Missing trace steps report no metrics (SEMANTICS.md §1); starting pods never do.
         let missing = load.missing[i]
-        cpuSignal.set(ready > 0 && !missing ? servedCores / Double(ready) : .nan, at: segmentStart)
+        cpuSignal.set(ready > 0 && !missing ? servedCores / Double(ready) : .nan, at: segmentStart.unixMilliseconds)
 
         step.offered += arrivals
         step.served += served
@@ -38,11 +40,11 @@ extension SimulationEngine {
 
         // Accounting (SEMANTICS.md §4): every billed pod (starting, ready, terminating).
         let billed = fleet.billedCount
-        let cost = setup.cost.usd(billedPods: billed, durationMs: d, multiplier: priceMultiplier)
+        let cost = setup.cost.usd(billedPods: billed, duration: span, multiplier: priceMultiplier)
         let watts = setup.power.watts(billedPods: billed, readyPods: ready, servedCores: servedCores)
-        let kWh = setup.power.energyKWh(watts: watts, durationMs: d)
+        let kWh = setup.power.energyKWh(watts: watts, duration: span)
         let operational = setup.carbon.operationalGrams(kWh: kWh, gramsPerKWh: intensity)
-        let embodied = setup.carbon.embodiedGrams(billedPods: billed, durationMs: d)
+        let embodied = setup.carbon.embodiedGrams(billedPods: billed, duration: span)
         step.cost += cost
         step.kWh += kWh
         step.grams += operational + embodied
@@ -62,17 +64,16 @@ extension SimulationEngine {
 
     /// Records, for a controller reading at `t` with window 0 and lag 0, the CPU per
     /// ready pod the open segment would serve if it lasted to the end of the step.
-    mutating func refreshProjection(at t: Int64) {
+    mutating func refreshProjection(at t: SimInstant) {
         let i = stepIndex
-        let stepEnd = setup.trace.time(at: i + 1)
-        let d = stepEnd - t
-        guard d > 0 else { return }
-        let seconds = Double(d) / 1000
+        let rest = setup.trace.time(at: i + 1) - t
+        guard rest > .zero else { return }
+        let seconds = rest.seconds
         let ready = fleet.readyCount
         let offered = fluid.backlog + setup.load.rate[i] * seconds
         let served = min(offered, Double(ready) * setup.load.podCapacity[i] * seconds)
         let cores = served * setup.load.cpuPerWork[i] / seconds
-        cpuSignal.set(ready > 0 && !setup.load.missing[i] ? cores / Double(ready) : .nan, at: t)
+        cpuSignal.set(ready > 0 && !setup.load.missing[i] ? cores / Double(ready) : .nan, at: t.unixMilliseconds)
     }
 
     /// Writes the output row of the current step and judges its SLO.
@@ -80,19 +81,19 @@ extension SimulationEngine {
         let i = stepIndex
         let trace = setup.trace
         let sc = setup.scenario
-        let stepMs = trace.step
+        let stepLength = trace.step
         let load = setup.load
         let missing = load.missing[i]
         let utilization = step.readyPodMs > 0 ? step.servedCoreMs / (step.readyPodMs * sc.workload.cpuRequest) * 100 : .nan
         let slo = judgeSLO(missing: missing, utilizationPct: utilization)
         switch slo {
-        case .notJudged: total.missingMs += stepMs
-        case .met: total.judgedMs += stepMs
-        case .violated: total.judgedMs += stepMs; total.violationMs += stepMs
+        case .notJudged: total.missing += stepLength
+        case .met: total.judged += stepLength
+        case .violated: total.judged += stepLength; total.violation += stepLength
         }
         // The intensity in force when the step began (environment events at that
         // instant run before its trace sample), i.e. `intensity.value(at: time(at: i))`.
-        let row = StepRow(StepRecord(index: i, time: trace.time(at: i), rate: load.rate[i], cpuPerWork: load.cpuPerWork[i],
+        let row = StepRow(StepRecord(index: i, time: trace.time(at: i).unixMilliseconds, rate: load.rate[i], cpuPerWork: load.cpuPerWork[i],
                                      hasRequests: load.hasRequests, missing: missing, spec: spec, ready: fleet.readyCount,
                                      total: fleet.count, sums: step, utilizationPct: utilization, slo: slo,
                                      intensity: stepIntensity))

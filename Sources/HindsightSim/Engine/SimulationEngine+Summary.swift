@@ -1,4 +1,5 @@
 import HindsightScenario
+import HindsightTrace
 
 extension SimulationEngine {
     /// The run's summary (CLI.md keys), from the run accumulators.
@@ -7,31 +8,36 @@ extension SimulationEngine {
         var s = RunSummary()
         s.start = trace.start
         s.end = trace.end
-        s.stepSeconds = Double(trace.step) / 1000
-        let durationMs = Double(trace.end - trace.start)
+        s.stepSeconds = trace.step.seconds
+        let durationMs = Double(trace.grid.span.milliseconds)
         s.replicasMean = durationMs > 0 ? total.podMs / durationMs : 0
         s.replicasMax = total.replicasMax == .min ? fleet.count : total.replicasMax
         s.replicasMin = total.replicasMin == .max ? fleet.count : total.replicasMin
-        s.replicaHours = total.podMs / 3_600_000
+        s.replicaHours = total.podMs / Double(SimDuration.hours(1).milliseconds)   // pod·ms → pod·hours
         s.costUSD = total.cost
         s.energyKWh = total.kWh
         let grams = total.operationalGrams + total.embodiedGrams
-        s.emissionsKgCO2e = grams / 1000
+        s.emissionsKgCO2e = grams / Self.gramsPerKilogram
         if setup.load.hasRequests {
             s.requestsServed = total.served
             s.requestsDropped = total.dropped
-            s.sciGramsPer1kRequests = total.served > 0 ? grams / (total.served / 1000) : nil
+            s.sciGramsPer1kRequests = total.served > 0 ? grams / (total.served / Self.requestsPerThousand) : nil
         }
-        s.sloViolationSeconds = Double(total.violationMs) / 1000
-        s.sloViolationFraction = total.judgedMs > 0 ? Double(total.violationMs) / Double(total.judgedMs) : 0
+        s.sloViolationSeconds = total.violation.seconds
+        s.sloViolationFraction = total.judged > .zero ? total.violation.ratio(to: total.judged) : 0
         let budget = 1 - setup.scenario.slo.objective
         s.errorBudgetUsed = budget > 0 ? s.sloViolationFraction / budget : (s.sloViolationFraction > 0 ? .infinity : 0)
         s.scalingActions = total.scalingActions
         s.reversals = total.reversals
-        s.missingSeconds = Double(total.missingMs) / 1000
+        s.missingSeconds = total.missing.seconds
         s.latencyMAPE = total.mapeCount > 0 ? total.mapeSum / Double(total.mapeCount) : nil
         return s
     }
+
+    /// Mass unit of `emissions_kg_co2e` (the accumulators hold grams).
+    static var gramsPerKilogram: Double { 1000 }
+    /// SCI is per thousand requests.
+    static var requestsPerThousand: Double { 1000 }
 
     /// Offered, served, dropped work and the final backlog (work units), for checks.
     var conservation: (offered: Double, served: Double, dropped: Double, backlog: Double) {

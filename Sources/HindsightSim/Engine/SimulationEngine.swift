@@ -38,7 +38,7 @@ struct SimulationEngine<C: Controller> {
 
     /// Current desired replicas (`scale.spec.replicas`).
     var spec: Int32
-    var segmentStart: Int64
+    var segmentStart: SimInstant
     var stepIndex = 0
     var intensity: Double
     var priceMultiplier: Double
@@ -66,22 +66,23 @@ struct SimulationEngine<C: Controller> {
         self.controller = controller
         let sc = setup.scenario
         fleet = Fleet(startupDelay: sc.workload.startupDelay, terminationGrace: sc.workload.terminationGrace)
-        fluid = FluidQueue(timeout: SimLimits.duration(sc.workload.queueTimeout))
+        fluid = FluidQueue(timeout: SimLimits.duration(sc.workload.queueTimeout).milliseconds)
         reader = MetricsReader(sc.metrics)
-        cpuSignal = SignalHistory(reach: reader.window + reader.lag + setup.trace.step)
+        cpuSignal = SignalHistory(reach: (reader.window + reader.lag + setup.trace.step).milliseconds)
         self.seriesNames = seriesNames.compactMap { n in setup.trace.series[n].map { (n, $0) } }
         let start = setup.trace.start
         segmentStart = start
-        intensity = setup.carbon.intensity(at: start)
+        intensity = setup.carbon.intensity(at: start.unixMilliseconds)
         stepIntensity = intensity
         mmc = setup.latency as? LatencyModelMMC
-        priceMultiplier = setup.cost.multiplier(at: start)
+        priceMultiplier = setup.cost.multiplier(at: start.unixMilliseconds)
         spec = Int32(clamping: initialReplicas)
-        let age = SimLimits.duration(sc.kubernetes.cpuInitializationPeriod) + SimLimits.duration(sc.workload.startupDelay) + reader.window + reader.lag
-        fleet.seedReady(min(max(0, initialReplicas), SimLimits.maxReplicas), now: start, age: age)
+        let age = SimLimits.duration(sc.kubernetes.cpuInitializationPeriod) + SimLimits.duration(sc.workload.startupDelay)
+            + reader.window + reader.lag
+        fleet.seedReady(min(max(0, initialReplicas), SimLimits.maxReplicas), now: start.unixMilliseconds, age: age)
         var totals: [String: Double] = [:]
         for n in seriesNames { totals[n] = .nan }
-        context = ControllerContext(now: start, stepIndex: 0, specReplicas: spec, statusReplicas: spec, pods: [],
+        context = ControllerContext(now: setup.trace.start, stepIndex: 0, specReplicas: spec, statusReplicas: spec, pods: [],
                                     cpuPerPodCores: .nan, memoryPerPodBytes: .nan, seriesTotals: totals)
         latencySinceTick = Array(repeating: .nan, count: controller.timers.count)
         if setup.keepSeries { rows.reserveCapacity(setup.trace.count) }
@@ -100,7 +101,7 @@ struct SimulationEngine<C: Controller> {
         // the same (time, priority) order (see `EventSource`).
         var nextSample = count > 0 ? 0 : count
         let timers = controller.timers
-        var nextTick = [Int64](repeating: .max, count: timers.count)
+        var nextTick = [SimInstant](repeating: .distantFuture, count: timers.count)
         if count > 0 {
             for (k, timer) in timers.enumerated() where timer.first < end { nextTick[k] = max(timer.first, trace.start) }
             scheduleNextEnvironmentChange(after: trace.start)
@@ -116,8 +117,8 @@ struct SimulationEngine<C: Controller> {
                 nextSample = index + 1
             case .timer(let k):
                 try tick(timer: k, at: t)
-                let next = t + max(1, timers[k].period)
-                nextTick[k] = next < end ? next : .max
+                let next = t + timers[k].period
+                nextTick[k] = next < end ? next : .distantFuture
             }
         }
         if count > 0 {
@@ -129,11 +130,11 @@ struct SimulationEngine<C: Controller> {
 
     /// The earliest pending event of the three sources by (time, priority): the queue's
     /// next event, trace sample `sample` (none when it is past the trace), and each
-    /// timer's next tick in `ticks` (ms; `.max` = never). Nil when nothing is pending.
+    /// timer's next tick in `ticks` (`.distantFuture` = never). Nil when nothing is pending.
     /// - Complexity: O(timers).
     @inline(__always)
-    func nextEvent(sample: Int, ticks: [Int64]) -> (time: Int64, source: EventSource)? {
-        var t = Int64.max
+    func nextEvent(sample: Int, ticks: [SimInstant]) -> (time: SimInstant, source: EventSource)? {
+        var t = SimInstant.distantFuture
         var priority = Int.max
         var source: EventSource?
         if let top = queue.peekKey() { t = top.time; priority = top.priority; source = .queued }
@@ -157,12 +158,12 @@ struct SimulationEngine<C: Controller> {
         stepIntensity = intensity
     }
 
-    /// Applies one queued event at `t` (ms).
-    mutating func handle(_ event: SimEvent, at t: Int64) {
+    /// Applies one queued event at `t`.
+    mutating func handle(_ event: SimEvent, at t: SimInstant) {
         switch event {
         case .environment:
-            intensity = setup.carbon.intensity(at: t)
-            priceMultiplier = setup.cost.multiplier(at: t)
+            intensity = setup.carbon.intensity(at: t.unixMilliseconds)
+            priceMultiplier = setup.cost.multiplier(at: t.unixMilliseconds)
             scheduleNextEnvironmentChange(after: t)
         case .podReady(let id):
             releaseContextPods()
@@ -173,7 +174,7 @@ struct SimulationEngine<C: Controller> {
     }
 
     /// Fills the context through the metrics pipeline, runs the controller, applies its answer.
-    mutating func tick(timer k: Int, at t: Int64) throws {
+    mutating func tick(timer k: Int, at t: SimInstant) throws {
         refreshProjection(at: t)
         context.now = t
         context.stepIndex = stepIndex
@@ -191,15 +192,15 @@ struct SimulationEngine<C: Controller> {
             context.pods = fleet.pods
             context.podsVersion = fleet.version
         }
-        context.cpuPerPodCores = reader.read(cpuSignal, at: t)
+        context.cpuPerPodCores = reader.read(cpuSignal, at: t.unixMilliseconds)
         let ready = fleet.readyCount
         if let memory = setup.memory, ready > 0 {
-            context.memoryPerPodBytes = reader.read(series: memory, start: setup.trace.start, step: setup.trace.step, at: t) / Double(ready)
+            context.memoryPerPodBytes = reader.read(series: memory, grid: setup.trace.grid, at: t.unixMilliseconds) / Double(ready)
         } else {
             context.memoryPerPodBytes = .nan
         }
         for (name, values) in seriesNames {
-            context.seriesTotals[name] = reader.read(series: values, start: setup.trace.start, step: setup.trace.step, at: t)
+            context.seriesTotals[name] = reader.read(series: values, grid: setup.trace.grid, at: t.unixMilliseconds)
         }
         let action = try controller.tick(timer: k, context: &context)
         if let action { try apply(action, at: t) }
@@ -207,7 +208,7 @@ struct SimulationEngine<C: Controller> {
 
     /// Scales the fleet to the action's count and records the decision and churn.
     /// - Throws: `InputMessage` when the count exceeds ``SimLimits/maxReplicas``.
-    mutating func apply(_ action: ControllerAction, at t: Int64) throws {
+    mutating func apply(_ action: ControllerAction, at t: SimInstant) throws {
         let to = max(0, action.desired)
         if action.proposedOnly {
             if to != spec {
@@ -216,13 +217,14 @@ struct SimulationEngine<C: Controller> {
             return
         }
         guard Int(to) <= SimLimits.maxReplicas else {
-            throw InputMessage("\(setup.scenario.file): a policy asked for \(to) replicas at \(t / 1000) s (\(action.reason)); expected at most \(SimLimits.maxReplicas) pods in one simulation")
+            throw InputMessage("\(setup.scenario.file): a policy asked for \(to) replicas at \(t.wholeUnixSeconds) s (\(action.reason)); expected at most \(SimLimits.maxReplicas) pods in one simulation")
         }
         if to != spec {
             decisions.append(Decision(time: t, from: Int(spec), to: Int(to), reason: action.reason))
             let direction = to > spec ? 1 : -1
             total.scalingActions += 1
-            if total.lastDirection != 0, direction != total.lastDirection, t - total.lastActionTime <= 300_000 {
+            if total.lastDirection != 0, direction != total.lastDirection,
+               t - total.lastActionTime <= RunAccumulator.reversalWindow {
                 total.reversals += 1
             }
             total.lastDirection = direction
@@ -232,9 +234,9 @@ struct SimulationEngine<C: Controller> {
         createdScratch.removeAll(keepingCapacity: true)
         gracedScratch.removeAll(keepingCapacity: true)
         releaseContextPods()
-        fleet.scale(to: Int(spec), now: t, created: &createdScratch, graced: &gracedScratch)
-        for p in createdScratch where !p.isReady { queue.schedule(.podReady(id: p.id), at: p.readyAt) }
-        for g in gracedScratch { queue.schedule(.podTerminated(id: g.id), at: g.until) }
+        fleet.scale(to: Int(spec), now: t.unixMilliseconds, created: &createdScratch, graced: &gracedScratch)
+        for p in createdScratch where !p.isReady { queue.schedule(.podReady(id: p.id), at: SimInstant(unixMilliseconds: p.readyAt)) }
+        for g in gracedScratch { queue.schedule(.podTerminated(id: g.id), at: SimInstant(unixMilliseconds: g.until)) }
     }
 
     /// Drops the context's reference to the pod array before the fleet changes it (so the
@@ -246,8 +248,8 @@ struct SimulationEngine<C: Controller> {
     }
 
     /// Schedules an environment event at the next change of intensity or price after `t`.
-    mutating func scheduleNextEnvironmentChange(after t: Int64) {
-        var next = Int64.max
+    mutating func scheduleNextEnvironmentChange(after t: SimInstant) {
+        var next = SimInstant.distantFuture
         if let c = Self.nextChange(setup.carbon.intensity, after: t) { next = min(next, c) }
         if let p = setup.cost.priceMultiplier, let c = Self.nextChange(p, after: t) { next = min(next, c) }
         if next < setup.trace.end { queue.schedule(.environment, at: next) }
@@ -255,12 +257,13 @@ struct SimulationEngine<C: Controller> {
 
     /// First sample time strictly after `t`, or nil.
     /// - Complexity: O(log n).
-    static func nextChange(_ s: StepSeries, after t: Int64) -> Int64? {
+    static func nextChange(_ s: StepSeries, after instant: SimInstant) -> SimInstant? {
+        let t = instant.unixMilliseconds
         var lo = 0, hi = s.times.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if s.times[mid] <= t { lo = mid + 1 } else { hi = mid }
         }
-        return lo < s.times.count ? s.times[lo] : nil
+        return lo < s.times.count ? SimInstant(unixMilliseconds: s.times[lo]) : nil
     }
 }

@@ -42,7 +42,6 @@ extension PreparedScenario {
         if let mape = fidelity.value(computing: { Simulation.observedFidelity(runs, policies: list, setup: setup) }) {
             for k in runs.indices { runs[k].summary.latencyMAPE = mape }
         }
-        return ScenarioResult(scenario: scenario, traceStart: trace.start, traceStep: trace.step,
-                              traceCount: trace.count, runs: runs)
+        return ScenarioResult(scenario: scenario, grid: trace.grid, runs: runs)
     }
 }

@@ -13,7 +13,7 @@ extension HPAController {
             // One metric: the loop below reduces to exactly this.
             let tally = HPAPodTally.tally(pods: pods, values: readings.cpu, isCPU: true, now: now,
                                           sampleTime: readings.sampleTime, sampleWindow: readings.sampleWindow,
-                                          cpuInitializationPeriod: kubernetes.cpuInitializationPeriod)
+                                          cpuInitializationPeriod: kubernetes.cpuInitializationPeriod.milliseconds)
             switch HPAReplicaCalculator.resourceUtilization(name: "cpu", groups: tally, requestMilli: readings.cpuRequestMilli,
                                                             targetPercent: pct, spec: specReplicas, tolerances: tolerances,
                                                             explain: explain) {
@@ -54,7 +54,7 @@ extension HPAController {
         func groups(_ values: HPAPodValues?, isCPU: Bool) -> HPAPodTally {
             HPAPodTally.tally(pods: pods, values: values, isCPU: isCPU, now: now,
                               sampleTime: readings.sampleTime, sampleWindow: readings.sampleWindow,
-                              cpuInitializationPeriod: k.cpuInitializationPeriod)
+                              cpuInitializationPeriod: k.cpuInitializationPeriod.milliseconds)
         }
         switch metric {
         case .resource(let res, let target), .containerResource(let res, _, let target):

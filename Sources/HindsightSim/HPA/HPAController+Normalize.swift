@@ -1,3 +1,4 @@
+import HindsightTrace
 import HindsightScenario
 
 extension HPAController {
@@ -9,7 +10,8 @@ extension HPAController {
     /// The text is built when `explain` is set or the result differs from spec; else "".
     mutating func normalizeLegacy(now: Int64, specReplicas: Int32, raw: Int32,
                                   explain: Bool = true) -> (replicas: Int32, text: String) {
-        let window = kubernetes.downscaleStabilization
+        let stabilization = kubernetes.downscaleStabilization
+        let window = stabilization.milliseconds
         // Entries with age ≥ W are outside the window and are also what recording drops.
         let stabilized = recommendations.dropOldThenMax(atLeast: raw, now: now, window: window)
         recommendations.record(HPATimedRecommendation(replicas: raw, time: now), now: now) { $0 >= window }
@@ -21,7 +23,7 @@ extension HPAController {
         if belowMin { d = spec.minReplicas } else if aboveMax { d = maxAllowed }
         guard explain || d != specReplicas else { return (d, "") }
         var text = stabilized != raw
-            ? "downscale stabilization (\(window / 1000) s) kept \(stabilized)" : "stabilized \(stabilized)"
+            ? "downscale stabilization (\(stabilization.wholeSeconds) s) kept \(stabilized)" : "stabilized \(stabilized)"
         if belowMin {
             text += "; below minReplicas → \(d)"
         } else if aboveMax {
@@ -38,8 +40,9 @@ extension HPAController {
     /// The text is built when `explain` is set or the result differs from spec; else "".
     mutating func normalizeWithBehaviors(_ b: HPABehavior, now: Int64, specReplicas: Int32,
                                          raw: Int32, explain: Bool = true) -> (replicas: Int32, text: String) {
-        let upWindow = Int64(b.scaleUp.stabilizationWindowSeconds ?? 0) * 1000
-        let downWindow = b.scaleDown.stabilizationWindowSeconds.map { Int64($0) * 1000 } ?? kubernetes.downscaleStabilization
+        let up = SimDuration.seconds(Int64(b.scaleUp.stabilizationWindowSeconds ?? 0))
+        let down = b.scaleDown.stabilizationWindowSeconds.map { SimDuration.seconds(Int64($0)) } ?? kubernetes.downscaleStabilization
+        let upWindow = up.milliseconds, downWindow = down.milliseconds
         var upRec = raw
         var downRec = raw
         for r in recommendations {
@@ -59,9 +62,9 @@ extension HPAController {
         if stabilized == raw {
             text = "stabilized \(stabilized)"
         } else if stabilized < raw {
-            text = "scale-up stabilization (\(upWindow / 1000) s) kept \(stabilized)"
+            text = "scale-up stabilization (\(up.wholeSeconds) s) kept \(stabilized)"
         } else {
-            text = "scale-down stabilization (\(downWindow / 1000) s) kept \(stabilized)"
+            text = "scale-down stabilization (\(down.wholeSeconds) s) kept \(stabilized)"
         }
         if let t = describe(rate.bound, b) { text += "; " + t }
         return (rate.replicas, text)
@@ -152,7 +155,7 @@ extension HPAController {
     /// Replicas at the start of the policy's period: spec − (scale-ups with age < period)
     /// + (scale-downs with age < period).
     func periodStart(_ p: HPAScalingRules.Policy, now: Int64, specReplicas: Int32) -> Int64 {
-        let period = Int64(p.periodSeconds) * 1000
+        let period = SimDuration.seconds(Int64(p.periodSeconds)).milliseconds
         return Int64(specReplicas) - HPAScaleEventLog.changes(within: period, events.up, now: now)
             + HPAScaleEventLog.changes(within: period, events.down, now: now)
     }

@@ -1,3 +1,4 @@
+import HindsightTrace
 import HindsightScenario
 
 /// The scale events of one HPA (`scaleUpEvents`, `scaleDownEvents`; HPA.md §7
@@ -36,7 +37,7 @@ struct HPAScaleEventLog: Sendable, Equatable {
     /// `getLongestPolicyPeriod`, ms (0 without policies).
     static func longestPeriod(_ rules: HPAScalingRules) -> Int64 {
         var longest: Int64 = 0
-        for p in rules.policies { longest = max(longest, Int64(p.periodSeconds) * 1000) }
+        for p in rules.policies { longest = max(longest, SimDuration.seconds(Int64(p.periodSeconds)).milliseconds) }
         return longest
     }
 

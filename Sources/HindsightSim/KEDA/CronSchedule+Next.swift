@@ -13,7 +13,7 @@ extension CronSchedule {
     public func next(after instant: Int64, in timeZone: TimeZone) -> Int64? {
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = timeZone
-        let date = Date(timeIntervalSince1970: Double(instant) / 1000)
+        let date = SimInstant(unixMilliseconds: instant).date
         let c = cal.dateComponents([.year, .month, .day, .hour, .minute], from: date)
         guard let y0 = c.year, let m0 = c.month, let d0 = c.day, let h0 = c.hour, let mi0 = c.minute else { return nil }
         // Start one day early so that a DST shift never hides a firing near `instant`.
@@ -31,7 +31,7 @@ extension CronSchedule {
                     guard let fire = cal.date(from: dc) else { continue }
                     let back = cal.dateComponents([.year, .month, .day, .hour, .minute], from: fire)
                     guard back.year == y, back.month == mo, back.day == d, back.hour == h, back.minute == mi else { continue }
-                    let ms = Int64((fire.timeIntervalSince1970 * 1000).rounded())
+                    let ms = SimInstant(rounding: fire).unixMilliseconds
                     if ms > instant { return ms }
                 }
             }

@@ -83,11 +83,11 @@ extension KEDAController {
         let cooled: Bool
         let since: String
         if let last = lastActiveTime {
-            cooled = HPAQuantity.add(last, spec.cooldownPeriod) < now
-            since = "last active \(last) ms + cooldown \(spec.cooldownPeriod / 1000) s"
+            cooled = HPAQuantity.add(last, spec.cooldownPeriod.milliseconds) < now
+            since = "last active \(last) ms + cooldown \(spec.cooldownPeriod.wholeSeconds) s"
         } else {
-            cooled = HPAQuantity.add(created, spec.initialCooldownPeriod) < now
-            since = "created \(created) ms + initialCooldown \(spec.initialCooldownPeriod / 1000) s"
+            cooled = HPAQuantity.add(created, spec.initialCooldownPeriod.milliseconds) < now
+            since = "created \(created) ms + initialCooldown \(spec.initialCooldownPeriod.wholeSeconds) s"
         }
         guard cooled, to != specReplicas else { return nil }
         return (to, "KEDA deactivation: \(what); \(since) passed → \(specReplicas) to \(to)")

@@ -1,3 +1,4 @@
+import HindsightTrace
 import HindsightScenario
 
 /// A KEDA ScaledObject (keda.sh/v1alpha1): its own polling loop, which decides
@@ -44,8 +45,8 @@ public struct KEDAController: Sendable {
         }
     }
 
-    /// Milliseconds between polling ticks (`pollingInterval`, at least 1 s).
-    public var pollingInterval: Int64 { max(spec.pollingInterval, 1000) }
+    /// Time between polling ticks (`pollingInterval`, at least 1 s).
+    public var pollingInterval: SimDuration { max(spec.pollingInterval, .seconds(1)) }
 
     /// The HPA KEDA creates (`newHPAForScaledObject`): min = max(minReplicaCount, 1),
     /// max = maxReplicaCount, behavior passed through (nil = legacy path), cpu/memory

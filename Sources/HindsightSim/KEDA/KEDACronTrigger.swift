@@ -1,3 +1,4 @@
+import HindsightTrace
 import Foundation
 
 /// A KEDA cron trigger's evaluator, with the next firings cached while still valid.
@@ -48,7 +49,7 @@ struct KEDACronTrigger: Sendable {
                              _ tz: TimeZone) -> Int64? {
         if let c = cache, c.at <= now {
             if let n = c.next, now < n { return n }
-            if c.next == nil && now - c.at < 86_400_000 { return nil }
+            if c.next == nil && now - c.at < SimDuration.days(1).milliseconds { return nil }
         }
         let n = s.next(after: now, in: tz)
         cache = (now, n)

@@ -1,4 +1,5 @@
 import HeapModule
+import HindsightTrace
 
 /// The pending events of one simulation, ordered by (time, priority, sequence).
 ///
@@ -9,7 +10,7 @@ import HeapModule
 struct EventQueue {
     /// One scheduled event and its ordering key.
     struct Entry: Comparable {
-        var time: Int64
+        var time: SimInstant
         var priority: Int
         var sequence: UInt64
         var event: SimEvent
@@ -35,32 +36,32 @@ struct EventQueue {
 
     /// Adds `event` at `time` (ms).
     /// - Complexity: O(log n).
-    mutating func schedule(_ event: SimEvent, at time: Int64) {
+    mutating func schedule(_ event: SimEvent, at time: SimInstant) {
         heap.insert(Entry(time: time, priority: event.priority, sequence: nextSequence, event: event))
         nextSequence &+= 1
     }
 
     /// The time of the next event, or nil when none is pending.
     /// - Complexity: O(1).
-    func peekTime() -> Int64? { heap.min?.time }
+    func peekTime() -> SimInstant? { heap.min?.time }
 
     /// The time and priority of the next event, or nil when none is pending.
     /// - Complexity: O(1).
-    func peekKey() -> (time: Int64, priority: Int)? {
+    func peekKey() -> (time: SimInstant, priority: Int)? {
         guard let e = heap.min else { return nil }
         return (e.time, e.priority)
     }
 
     /// Removes and returns the next event, or nil when none is pending.
     /// - Complexity: O(log n).
-    mutating func popNext() -> (time: Int64, event: SimEvent)? {
+    mutating func popNext() -> (time: SimInstant, event: SimEvent)? {
         guard let e = heap.popMin() else { return nil }
         return (e.time, e.event)
     }
 
     /// Removes and returns the next event; the queue must not be empty.
     /// - Complexity: O(log n).
-    mutating func removeNext() -> (time: Int64, event: SimEvent) {
+    mutating func removeNext() -> (time: SimInstant, event: SimEvent) {
         precondition(!heap.isEmpty, "removeNext() on an empty event queue")
         let e = heap.removeMin()
         return (e.time, e.event)

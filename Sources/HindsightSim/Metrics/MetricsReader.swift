@@ -5,22 +5,24 @@ import HindsightTrace
 /// mean over `[t − lag − window, t − lag)`; with `window` 0 it is the value at `t − lag`
 /// (so `window: 0, lag: 0` is the instantaneous value of the current segment).
 struct MetricsReader {
-    let window: Int64
-    let lag: Int64
+    let window: SimDuration
+    let lag: SimDuration
 
     init(_ spec: MetricsPipelineSpec) { window = SimLimits.duration(spec.window); lag = SimLimits.duration(spec.lag) }
 
     /// A signal kept by the run (e.g. CPU served per ready pod).
     func read(_ history: SignalHistory, at t: Int64) -> Double {
-        let to = t - lag
-        return window == 0 ? history.value(at: to) : history.mean(from: to - window, to: to)
+        let to = t - lag.milliseconds
+        return window == .zero ? history.value(at: to) : history.mean(from: to - window.milliseconds, to: to)
     }
 
     /// A recorded trace series (piecewise constant on the grid; `.nan` = missing).
     /// Before the first step there is no data.
     /// - Complexity: O(window / step).
-    func read(series values: [Double], start: Int64, step: Int64, at t: Int64) -> Double {
-        let to = t - lag
+    func read(series values: [Double], grid: TraceGrid, at t: Int64) -> Double {
+        let start = grid.start.unixMilliseconds, step = grid.step.milliseconds
+        let window = self.window.milliseconds
+        let to = t - lag.milliseconds
         let n = values.count
         if window == 0 {
             guard to >= start, n > 0 else { return .nan }

@@ -1,3 +1,5 @@
+import HindsightTrace
+
 /// The pods of one run: existing pods in creation order, plus pods in their
 /// termination grace (billed, idle, not counted as replicas). SEMANTICS.md §2.
 struct Fleet {
@@ -13,8 +15,10 @@ struct Fleet {
     let startupDelay: Int64
     let terminationGrace: Int64
 
-    init(startupDelay: Int64, terminationGrace: Int64) {
-        self.startupDelay = SimLimits.duration(startupDelay); self.terminationGrace = SimLimits.duration(terminationGrace)
+    /// Durations are clamped to ``SimLimits/maxDuration`` and kept in ms for the pod clock.
+    init(startupDelay: SimDuration, terminationGrace: SimDuration) {
+        self.startupDelay = SimLimits.duration(startupDelay).milliseconds
+        self.terminationGrace = SimLimits.duration(terminationGrace).milliseconds
     }
 
     var count: Int { pods.count }
@@ -23,10 +27,10 @@ struct Fleet {
     var billedCount: Int { pods.count + terminating.count }
 
     /// Adds `n` pods that have been running long enough to be ready and fully
-    /// initialized at `now` (created `age` ms before it).
-    mutating func seedReady(_ n: Int, now: Int64, age: Int64) {
+    /// initialized at `now` (created `age` before it).
+    mutating func seedReady(_ n: Int, now: Int64, age: SimDuration) {
         for _ in 0..<max(0, n) {
-            let created = now - max(SimLimits.duration(age), startupDelay)
+            let created = now - max(SimLimits.duration(age).milliseconds, startupDelay)
             pods.append(Pod(id: nextID, created: created, readyAt: created + startupDelay, isReady: true))
             nextID += 1
             readyCount += 1

@@ -48,7 +48,7 @@ struct LatencyModelEmpirical: LatencyModel {
             raw.append((Quantiles.middleMedian(&us) ?? 0, Quantiles.middleMedian(&ls) ?? 0, Double(hi - lo)))
         }
         points = Self.isotonic(raw)
-        queueTimeout = Double(max(0, workload.queueTimeout)) / 1000
+        queueTimeout = max(.zero, workload.queueTimeout).seconds
     }
 
     /// Pool-adjacent-violators: the weighted least-squares non-decreasing fit.

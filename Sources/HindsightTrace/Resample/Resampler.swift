@@ -20,8 +20,8 @@
 public enum Resampler {
     /// Largest grid the resampler builds (steps); a finer request is an input error.
     public static let maximumSteps = 100_000_000
-    /// Longest step or gap accepted (ms, about 1000 years): keeps time arithmetic far from overflow.
-    static let longest: Int64 = 1000 * 366 * 86_400_000
+    /// Longest step or gap accepted (about 1000 years): keeps time arithmetic far from overflow.
+    static let longest = SimDuration.days(1000 * 366)
 
     /// Resamples `raw` onto the grid described by `spec`.
     /// - Throws: `TraceError` for a mapped column that is missing, an empty window, a step that
@@ -43,19 +43,19 @@ public enum Resampler {
         }
         // Window.
         var lo = 0, hi = raw.times.count
-        if let from = spec.from { lo = lowerBound(raw.times, from) }
-        if let to = spec.to { hi = max(lo, lowerBound(raw.times, to)) }
+        if let from = spec.from { lo = lowerBound(raw.times, from.unixMilliseconds) }
+        if let to = spec.to { hi = max(lo, lowerBound(raw.times, to.unixMilliseconds)) }
         guard hi > lo else {
-            throw TraceError(file: raw.source, message: "no samples fall in the window \(describe(spec.from)) … \(describe(spec.to))",
+            throw TraceError(file: raw.source, message: "no samples fall in the window \(describe(spec.from?.unixMilliseconds)) … \(describe(spec.to?.unixMilliseconds))",
                              expected: "from/to that overlap the trace's span \(describe(raw.times.first)) … \(describe(raw.times.last))")
         }
         let times = Array(raw.times[lo..<hi])
         let step: Int64
         if let given = spec.step {
-            guard given > 0, given <= longest else {
-                throw TraceError(file: raw.source, message: "step \(given) ms is out of range", expected: "a positive step of at most 1000 years, such as 15s")
+            guard given > .zero, given <= longest else {
+                throw TraceError(file: raw.source, message: "step \(given.milliseconds) ms is out of range", expected: "a positive step of at most 1000 years, such as 15s")
             }
-            step = given
+            step = given.milliseconds
         } else {
             guard times.count >= 2 else {
                 throw TraceError(file: raw.source, message: "a single sample gives no spacing to infer the step from",
@@ -63,7 +63,7 @@ public enum Resampler {
             }
             step = medianSpacing(times)
         }
-        let maxGap = min(spec.maxGap ?? step * 5, longest)
+        let maxGap = min(spec.maxGap?.milliseconds ?? step * 5, longest.milliseconds)
         guard let first = times.first, let last = times.last else { throw TraceError(file: raw.source, message: "no samples", expected: "samples") }
         let spanSteps = (last - first) / step + 1
         guard spanSteps <= Int64(maximumSteps) else {
@@ -78,7 +78,8 @@ public enum Resampler {
             series[key] = hold(times: times, values: all[lo..<hi], start: first, step: step, count: count,
                                maxGap: maxGap, end: last, factor: factor)
         }
-        return Trace(start: first, step: step, count: count, series: series, source: raw.source)
+        let grid = TraceGrid(start: SimInstant(unixMilliseconds: first), step: .milliseconds(step), count: count)
+        return Trace(grid: grid, series: series, source: raw.source)
     }
 
     /// Sample-and-hold of one series onto the grid (rules in the type's comment).

@@ -18,8 +18,8 @@ public struct SimDuration: Sendable, Hashable, Comparable, AdditiveArithmetic {
     /// A duration of `milliseconds` ms.
     @inlinable public init(milliseconds: Int64) { self.milliseconds = milliseconds }
 
-    /// No time at all.
-    public static let zero = SimDuration(milliseconds: 0)
+    /// No time at all. (Computed, not a stored `static let`: no lazy-global check in hot loops.)
+    @inlinable public static var zero: SimDuration { SimDuration(milliseconds: 0) }
 
     /// `value` milliseconds.
     @inlinable public static func milliseconds(_ value: Int64) -> SimDuration { SimDuration(milliseconds: value) }
@@ -51,17 +51,32 @@ public struct SimDuration: Sendable, Hashable, Comparable, AdditiveArithmetic {
     @inlinable public var hours: Double { Double(milliseconds) / 3_600_000 }
     /// Whole seconds, truncated toward zero (what `ms / 1000` gives).
     @inlinable public var wholeSeconds: Int64 { milliseconds / 1_000 }
+    /// Whole minutes, truncated toward zero.
+    @inlinable public var wholeMinutes: Int64 { milliseconds / 60_000 }
+
+    /// `self ÷ whole` as a `Double` (e.g. the fraction of judged time in violation);
+    /// `whole` must not be zero.
+    @inlinable public func ratio(to whole: SimDuration) -> Double { Double(milliseconds) / Double(whole.milliseconds) }
 
     /// The duration clamped to `range` (e.g. `0...SimLimits.maxDuration`).
     @inlinable public func clamped(to range: ClosedRange<SimDuration>) -> SimDuration {
         min(max(self, range.lowerBound), range.upperBound)
     }
 
+    // Comparisons spelled out (not the protocols' generic defaults) so they inline across modules.
+    @inlinable public static func == (a: SimDuration, b: SimDuration) -> Bool { a.milliseconds == b.milliseconds }
     @inlinable public static func < (a: SimDuration, b: SimDuration) -> Bool { a.milliseconds < b.milliseconds }
+    @inlinable public static func <= (a: SimDuration, b: SimDuration) -> Bool { a.milliseconds <= b.milliseconds }
+    @inlinable public static func > (a: SimDuration, b: SimDuration) -> Bool { a.milliseconds > b.milliseconds }
+    @inlinable public static func >= (a: SimDuration, b: SimDuration) -> Bool { a.milliseconds >= b.milliseconds }
+    @inlinable public static func += (a: inout SimDuration, b: SimDuration) { a.milliseconds += b.milliseconds }
+    @inlinable public func hash(into hasher: inout Hasher) { hasher.combine(milliseconds) }
     @inlinable public static func + (a: SimDuration, b: SimDuration) -> SimDuration { SimDuration(milliseconds: a.milliseconds + b.milliseconds) }
     @inlinable public static func - (a: SimDuration, b: SimDuration) -> SimDuration { SimDuration(milliseconds: a.milliseconds - b.milliseconds) }
     /// `d` repeated `n` times.
     @inlinable public static func * (d: SimDuration, n: Int) -> SimDuration { SimDuration(milliseconds: d.milliseconds * Int64(n)) }
+    /// `d` repeated `n` times.
+    @inlinable public static func * (n: Int, d: SimDuration) -> SimDuration { d * n }
     /// How many whole `b` fit in `a` (truncated toward zero). `b` must not be zero.
     @inlinable public static func / (a: SimDuration, b: SimDuration) -> Int64 { a.milliseconds / b.milliseconds }
     /// What is left of `a` after whole `b` (the sign of `a`). `b` must not be zero.

@@ -20,15 +20,26 @@ public struct SimInstant: Sendable, Hashable, Comparable {
         self.unixMilliseconds = SimDuration.seconds(unixSeconds).milliseconds
     }
 
+    /// Later than any instant a run reaches (`Int64.max` ms): "never" for pending timers.
+    @inlinable public static var distantFuture: SimInstant { SimInstant(unixMilliseconds: .max) }
+
     /// The epoch itself.
-    public static let epoch = SimInstant(unixMilliseconds: 0)
+    @inlinable public static var epoch: SimInstant { SimInstant(unixMilliseconds: 0) }
 
     /// Seconds since the epoch, as a `Double` (fractional for sub-second instants).
     @inlinable public var unixSeconds: Double { Double(unixMilliseconds) / 1_000 }
     /// Whole seconds since the epoch, truncated toward zero (what `ms / 1000` gives).
     @inlinable public var wholeUnixSeconds: Int64 { unixMilliseconds / 1_000 }
+    /// True when the instant falls on a whole second.
+    @inlinable public var isWholeSecond: Bool { unixMilliseconds % 1_000 == 0 }
 
+    // Comparisons spelled out (not the protocols' generic defaults) so they inline across modules.
+    @inlinable public static func == (a: SimInstant, b: SimInstant) -> Bool { a.unixMilliseconds == b.unixMilliseconds }
     @inlinable public static func < (a: SimInstant, b: SimInstant) -> Bool { a.unixMilliseconds < b.unixMilliseconds }
+    @inlinable public static func <= (a: SimInstant, b: SimInstant) -> Bool { a.unixMilliseconds <= b.unixMilliseconds }
+    @inlinable public static func > (a: SimInstant, b: SimInstant) -> Bool { a.unixMilliseconds > b.unixMilliseconds }
+    @inlinable public static func >= (a: SimInstant, b: SimInstant) -> Bool { a.unixMilliseconds >= b.unixMilliseconds }
+    @inlinable public func hash(into hasher: inout Hasher) { hasher.combine(unixMilliseconds) }
     @inlinable public static func + (t: SimInstant, d: SimDuration) -> SimInstant { SimInstant(unixMilliseconds: t.unixMilliseconds + d.milliseconds) }
     @inlinable public static func - (t: SimInstant, d: SimDuration) -> SimInstant { SimInstant(unixMilliseconds: t.unixMilliseconds - d.milliseconds) }
     @inlinable public static func += (t: inout SimInstant, d: SimDuration) { t.unixMilliseconds += d.milliseconds }

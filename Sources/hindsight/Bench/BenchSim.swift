@@ -49,7 +49,8 @@ enum BenchSimData {
             rps[i] = (400 + 300 * sin(phase)) * noise
             cpu[i] = rps[i] * 0.002
         }
-        let trace = Trace(start: 1_767_225_600_000, step: 15_000, count: n, series: ["rps": rps, "cpu": cpu], source: "bench")
+        let grid = TraceGrid(start: SimInstant(unixSeconds: 1_767_225_600), step: .seconds(15), count: n)
+        let trace = Trace(grid: grid, series: ["rps": rps, "cpu": cpu], source: "bench")
         var w = WorkloadSpec(cpuRequest: 0.5)
         w.memoryRequest = 1_073_741_824
         w.initialReplicas = 3
