@@ -2,13 +2,9 @@ import HindsightTrace
 
 /// Sums over the whole run; the ``RunSummary`` is made from them.
 struct RunAccumulator {
-    /// Work arrived, served and dropped (work units).
-    var offered = 0.0
-    var served = 0.0
-    var dropped = 0.0
-    /// USD, facility kWh, and operational and embodied gCO2e.
-    var cost = 0.0
-    var kWh = 0.0
+    /// Work arrived, served and dropped; USD; facility kWh.
+    var flows = SegmentFlows()
+    /// Operational and embodied gCO2e.
     var operationalGrams = 0.0
     var embodiedGrams = 0.0
     /// Existing pods × time, pod·ms.

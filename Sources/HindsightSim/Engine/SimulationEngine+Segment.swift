@@ -24,9 +24,6 @@ extension SimulationEngine {
         let missing = load.missing[i]
         cpuSignal.set(ready > 0 && !missing ? servedCores / Double(ready) : .nan, at: segmentStart.unixMilliseconds)
 
-        step.offered += arrivals
-        step.served += served
-        step.dropped += dropped
         step.servedCoreMs += servedCores * Double(d)
         step.readyPodMs += Double(ready) * Double(d)
         let utilization = ready > 0 ? servedCores / (Double(ready) * request) * 100 : .nan
@@ -45,15 +42,11 @@ extension SimulationEngine {
         let kWh = setup.power.energyKWh(watts: watts, duration: span)
         let operational = setup.carbon.operationalGrams(kWh: kWh, gramsPerKWh: intensity)
         let embodied = setup.carbon.embodiedGrams(billedPods: billed, duration: span)
-        step.cost += cost
-        step.kWh += kWh
+        let flows = SegmentFlows(offered: arrivals, served: served, dropped: dropped, cost: cost, kWh: kWh)
+        step.flows.add(flows)
         step.grams += operational + embodied
 
-        total.offered += arrivals
-        total.served += served
-        total.dropped += dropped
-        total.cost += cost
-        total.kWh += kWh
+        total.flows.add(flows)
         total.operationalGrams += operational
         total.embodiedGrams += embodied
         total.podMs += Double(fleet.count) * Double(d)
@@ -115,7 +108,7 @@ extension SimulationEngine {
     /// - Parameter utilizationPct: the step's served CPU ÷ (ready pod-time × request), percent.
     func judgeSLO(missing: Bool, utilizationPct: Double) -> SLOState {
         if missing { return .notJudged }
-        if step.dropped > 1e-9 * max(1, step.offered) { return .violated }
+        if step.flows.dropped > 1e-9 * max(1, step.flows.offered) { return .violated }
         let slo = setup.scenario.slo
         switch setup.latencyKind {
         case .none:

@@ -14,14 +14,14 @@ extension SimulationEngine {
         s.replicasMax = total.replicasMax == .min ? fleet.count : total.replicasMax
         s.replicasMin = total.replicasMin == .max ? fleet.count : total.replicasMin
         s.replicaHours = total.podMs / Double(SimDuration.hours(1).milliseconds)   // pod·ms → pod·hours
-        s.costUSD = total.cost
-        s.energyKWh = total.kWh
+        s.costUSD = total.flows.cost
+        s.energyKWh = total.flows.kWh
         let grams = total.operationalGrams + total.embodiedGrams
         s.emissionsKgCO2e = grams / Self.gramsPerKilogram
         if setup.load.hasRequests {
-            s.requestsServed = total.served
-            s.requestsDropped = total.dropped
-            s.sciGramsPer1kRequests = total.served > 0 ? grams / (total.served / Self.requestsPerThousand) : nil
+            s.requestsServed = total.flows.served
+            s.requestsDropped = total.flows.dropped
+            s.sciGramsPer1kRequests = total.flows.served > 0 ? grams / (total.flows.served / Self.requestsPerThousand) : nil
         }
         s.sloViolationSeconds = total.violation.seconds
         s.sloViolationFraction = total.judged > .zero ? total.violation.ratio(to: total.judged) : 0
@@ -41,6 +41,6 @@ extension SimulationEngine {
 
     /// Offered, served, dropped work and the final backlog (work units), for checks.
     var conservation: (offered: Double, served: Double, dropped: Double, backlog: Double) {
-        (total.offered, total.served, total.dropped, fluid.backlog)
+        (total.flows.offered, total.flows.served, total.flows.dropped, fluid.backlog)
     }
 }

@@ -48,6 +48,6 @@ public struct StepRow: Sendable, Equatable {
                   loadCores: r.missing ? .nan : r.rate * r.cpuPerWork, desiredReplicas: r.spec,
                   readyReplicas: Int32(clamping: r.ready), totalReplicas: Int32(clamping: r.total),
                   utilizationPct: r.utilizationPct, latencyP99Ms: r.sums.latencyMax * 1000, slo: r.slo,
-                  costUSD: r.sums.cost, energyKWh: r.sums.kWh, emissionsG: r.sums.grams, carbonIntensity: r.intensity)
+                  costUSD: r.sums.flows.cost, energyKWh: r.sums.flows.kWh, emissionsG: r.sums.grams, carbonIntensity: r.intensity)
     }
 }
