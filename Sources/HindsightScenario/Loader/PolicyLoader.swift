@@ -12,7 +12,12 @@ public enum PolicyLoader {
     /// - Parameter displayPath: the file's name in messages.
     /// - Throws: `InputErrors` with every problem of every document (`ScenarioError`s).
     public static func load(path: String, displayPath: String) throws -> [PolicySpec] {
-        let bytes = try FileReading.read(path: path, display: displayPath, at: nil)
+        try load(bytes: try FileReading.read(path: path, display: displayPath, at: nil), displayPath: displayPath)
+    }
+
+    /// Loads every policy document of a file given as `bytes`; `displayPath` names it in messages.
+    /// - Throws: `InputErrors` with every problem of every document.
+    public static func load(bytes: [UInt8], displayPath: String) throws -> [PolicySpec] {
         let context = YAMLDecodingContext()
         let policies = load(bytes: bytes, display: displayPath, namedAt: nil, context: context)
         if !context.errors.isEmpty { throw InputErrors(ScenarioError.ordered(context.errors)) }

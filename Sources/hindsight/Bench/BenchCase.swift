@@ -4,6 +4,10 @@ struct BenchCase: Sendable {
     let name: String
     /// Default size when `--size` is not given (10 M points; 1 M rows for sqlite).
     let defaultSize: Int
+    /// Resident memory one unit of size costs at the peak of the case, bytes (measured with
+    /// `/usr/bin/time -v` at two sizes, rounded up): `bench` refuses a size whose estimate
+    /// does not fit in memory (`BenchMemory`).
+    var bytesPerUnit: Double = 64
     /// Untimed setup for size `n`; returns the timed body.
     let prepare: @Sendable (_ n: Int) throws -> BenchBody
 }
