@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets of fuzz/Package.swift (address sanitizer on) and runs each
 # for SECONDS_PER_TARGET seconds (default 60), starting from the seed corpus in
-# fuzz/corpus/<target>/. Prints executions and crashes per target; exits 1 when any target
+# fuzz/corpus/<target without fuzz->/. Prints executions and crashes per target; exits 1 when any target
 # crashed (the crashing inputs are kept in fuzz/.build/crashes/<target>/).
 #
 #   fuzz/run.sh            # 60 s per target
@@ -25,11 +25,11 @@ for t in $targets; do
   work=.build/corpus/$t crashes=.build/crashes/$t log=.build/logs/$t.log
   rm -rf "$crashes"; mkdir -p "$work" "$crashes" "$(dirname "$log")"
   set +e
-  "$bin/$t" "$work" "corpus/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  "$bin/$t" "$work" "corpus/${t#fuzz-}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
     -max_len=8192 -print_final_stats=1 -artifact_prefix="$crashes/" >"$log" 2>&1
   status=$?
   set -e
-  execs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -n 1)
+  execs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -n 1 || true)
   found=$(find "$crashes" -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
   if [ "$status" -ne 0 ] && [ "$found" -eq 0 ]; then found=1; fi
   printf '%-20s %14s %8s\n' "$t" "${execs:-?}" "$found"

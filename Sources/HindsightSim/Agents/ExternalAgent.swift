@@ -115,17 +115,20 @@ public final class ExternalAgent {
         }
     }
 
+    /// - Complexity: O(bytes received): each byte is searched for the newline once.
     private func readLine(until deadline: UInt64) throws -> [UInt8] {
+        var searched = 0
         while true {
-            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = buffer[searched...].firstIndex(of: UInt8(ascii: "\n")) {
                 let line = Array(buffer[..<newline])
                 buffer.removeSubrange(...newline)
                 return line
             }
+            searched = buffer.count
             guard try wait(for: output, events: POLLIN, until: deadline) else {
                 throw failure("sent no complete answer within \(timeout) ms" + quoted(buffer, prefix: "; received so far: "))
             }
-            var chunk = [UInt8](repeating: 0, count: 4096)
+            var chunk = [UInt8](repeating: 0, count: 65_536)
             let n = chunk.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
             if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
             if n <= 0 {
