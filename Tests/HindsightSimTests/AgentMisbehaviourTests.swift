@@ -1,4 +1,5 @@
 import Foundation
+import HindsightTestSupport
 @testable import HindsightSim
 import XCTest
 
@@ -7,15 +8,15 @@ import XCTest
 /// (plus the fixed grace of `AgentProcess.stop()`), and leave no process behind: the agent
 /// reaped (no zombie), its children ended with its process group.
 final class AgentMisbehaviourTests: XCTestCase {
-    var directory = ""
+    private var folder: TempDir?
+    private var directory: String { folder?.path ?? "" }
 
     override func setUpWithError() throws {
-        directory = NSTemporaryDirectory() + "hindsight-misbehave-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        folder = try TempDir(prefix: "hindsight-misbehave")
     }
 
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(atPath: directory)
+    override func tearDown() {
+        folder = nil
     }
 
     /// Starts `script` with `sh`; the script may write pids into files of the folder.
@@ -56,16 +57,23 @@ final class AgentMisbehaviourTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: "/proc/\(pid)"), "agent \(pid) left a zombie", file: file, line: line)
     }
 
-    func testMegabytesWithoutNewlineFailWithinTheTimeout() throws {
-        let a = try agent("echo $$ > agent.pid\nhead -c 5000000 /dev/zero | tr '\\000' x\nsleep 30\n", timeout: 3_000)
-        let agentPid = try pid(in: "agent.pid")
+    /// Asks `request` and expects an `AgentError` whose text contains `fragment` (any error
+    /// when nil); the ask and `close()` together must end within `limit` seconds.
+    func expectFailure(_ a: ExternalAgent, _ request: String = "{}", containing fragment: String?, within limit: Double,
+                       file: StaticString = #filePath, line: UInt = #line) throws {
         let took = try seconds {
-            XCTAssertThrowsError(try a.ask("{}")) { error in
-                XCTAssertTrue("\(error)".contains("more than 1 MiB without a newline"), "\(error)")
+            XCTAssertThrowsError(try a.ask(request), file: file, line: line) { error in
+                if let fragment { XCTAssertTrue("\(error)".contains(fragment), "\(error)", file: file, line: line) }
             }
             a.close()
         }
-        XCTAssertLessThan(took, 3 + 1.5)
+        XCTAssertLessThan(took, limit, file: file, line: line)
+    }
+
+    func testMegabytesWithoutNewlineFailWithinTheTimeout() throws {
+        let a = try agent("echo $$ > agent.pid\nread -r line\nhead -c 5000000 /dev/zero | tr '\\000' x\nsleep 30\n", timeout: 3_000)
+        let agentPid = try pid(in: "agent.pid")
+        try expectFailure(a, containing: "more than 1 MiB without a newline", within: 3 + 1.5)
         assertReaped(agentPid)
     }
 
@@ -92,13 +100,7 @@ final class AgentMisbehaviourTests: XCTestCase {
         let a = try agent("echo $$ > agent.pid\nexec sleep 30\n", timeout: 500)
         let agentPid = try pid(in: "agent.pid")
         let request = "{\"pad\": \"" + String(repeating: "p", count: 1 << 20) + "\"}"
-        let took = try seconds {
-            XCTAssertThrowsError(try a.ask(request)) { error in
-                XCTAssertTrue("\(error)".contains("did not read its input within 500 ms"), "\(error)")
-            }
-            a.close()
-        }
-        XCTAssertLessThan(took, 0.5 + 1.5)
+        try expectFailure(a, request, containing: "did not read its input within 500 ms", within: 0.5 + 1.5)
         assertReaped(agentPid)
     }
 
@@ -129,11 +131,8 @@ final class AgentMisbehaviourTests: XCTestCase {
         let a = try agent("echo $$ > agent.pid\nsleep 60 &\necho $! > child.pid\nexit 0\n", timeout: 700)
         let agentPid = try pid(in: "agent.pid")
         let child = try pid(in: "child.pid")
-        let took = try seconds {
-            XCTAssertThrowsError(try a.ask("{}"))
-            a.close()
-        }
-        XCTAssertLessThan(took, 0.7 + 1.5)
+        // Either the write finds no reader (the agent is gone) or the answer times out.
+        try expectFailure(a, containing: nil, within: 0.7 + 1.5)
         assertReaped(agentPid)
         usleep(100_000)
         XCTAssertFalse(isRunning(child), "the agent's child \(child) outlived it")
