@@ -6,7 +6,8 @@
   new one (same files and bytes as a reference run), or absent when there was none
   before; never a mix. Hidden `.out.tmp-*` siblings left by a kill are counted and removed.
 - import: `PRAGMA integrity_check` must say ok, the dataset present before must be intact,
-  and the new dataset must be either absent or complete (all its samples).
+  and the new dataset must be either absent (or, with --replace, the earlier one) or
+  complete (all its samples).
 
   scripts/kill9.py --bin .build/release/hindsight [--runs 40] [--imports 20] [--budget 170] [--seed 1]
 
@@ -154,6 +155,12 @@ def main():
                 break
             import_days = min(3650.0, max(1.0, import_days / max(import_seconds, 0.05)))
         _, ref_sets, ref_samples = store_state(ref_db)
+        # Every other kill replaces an earlier `big` (the small trace) with --replace.
+        older_db = os.path.join(work, 'older.sqlite')
+        shutil.copy(base_db, older_db)
+        subprocess.run([binary, 'import', 'small.csv', '--name', 'big', '--db', older_db], cwd=work, check=True,
+                       stdout=subprocess.DEVNULL)
+        _, older_sets, older_samples = store_state(older_db)
         outcomes = {'none': 0, 'all': 0}
         imports = 0
         db = os.path.join(work, 'store.sqlite')
@@ -163,21 +170,23 @@ def main():
             for suffix in ('', '-wal', '-shm', '-journal'):
                 if os.path.exists(db + suffix):
                     os.remove(db + suffix)
-            shutil.copy(base_db, db)
-            kill_at([binary, 'import', 'import.csv', '--name', 'big', '--db', db], work,
-                    rng.uniform(0, 1.2 * import_seconds))
+            replacing = i % 2 == 1
+            shutil.copy(older_db if replacing else base_db, db)
+            kill_at([binary, 'import', 'import.csv', '--name', 'big', '--db', db] + (['--replace'] if replacing else []),
+                    work, rng.uniform(0, 1.2 * import_seconds))
             imports += 1
             integrity, sets, samples = store_state(db)
             if integrity != 'ok':
                 failures.append(f'import kill {i}: integrity_check says {integrity}')
-            if sets == base_sets and samples == base_samples:
+            before = (older_sets, older_samples) if replacing else (base_sets, base_samples)
+            if (sets, samples) == before:
                 outcomes['none'] += 1
             elif sets == ref_sets and samples == ref_samples:
                 outcomes['all'] += 1
             else:
                 failures.append(f'import kill {i}: partial import ({sets}, {samples} samples)')
         print(f'kill9: import {imports} kills (an import takes {import_seconds:.2f} s) -> '
-              f'{outcomes["none"]} none, {outcomes["all"]} all; integrity_check ok after each')
+              f'{outcomes["none"]} none (the store as before), {outcomes["all"]} all; half of them --replace')
         total = runs + imports
         print(f'kill9: {total} kills in {time.monotonic() - start:.0f} s, {len(failures)} failures')
         if total < 50:
