@@ -2,7 +2,9 @@
 # Builds the libFuzzer targets of fuzz/Package.swift (address sanitizer on) and runs each
 # for SECONDS_PER_TARGET seconds (default 60), starting from the seed corpus in
 # fuzz/corpus/<target without fuzz->/. Prints executions and crashes per target; exits 1 when any target
-# crashed (the crashing inputs are kept in fuzz/.build/crashes/<target>/).
+# crashed (the crashing inputs are kept in fuzz/.build/crashes/<target>/) or was built
+# without coverage instrumentation. Coverage is libFuzzer's count of covered edges, corpus
+# the inputs it kept (fuzz/.build/corpus/<target>/, grown across runs).
 #
 #   fuzz/run.sh            # 60 s per target
 #   fuzz/run.sh 300        # five minutes per target
@@ -13,13 +15,13 @@ seconds=${1:-60}
 targets=${FUZZ_TARGETS:-"fuzz-scenario fuzz-policy fuzz-yamlpatch fuzz-csv fuzz-timecell fuzz-prometheus fuzz-agent-answer"}
 
 start=$(date +%s)
-swift build -c release --sanitize fuzzer --sanitize address -Xswiftc -parse-as-library \
+swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
   2>&1 | grep -vE '^\[[0-9]+/[0-9]+\] (Compiling|Emitting|Linking|Write|Build|Planning)' || true
-bin=$(swift build -c release --sanitize fuzzer --sanitize address -Xswiftc -parse-as-library --show-bin-path)
+bin=$(swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --show-bin-path)
 echo "fuzz build: $(( $(date +%s) - start )) s"
 
 failed=0
-printf '%-20s %14s %8s\n' target executions crashes
+printf '%-20s %14s %8s %9s %7s\n' target executions crashes coverage corpus
 for t in $targets; do
   if [ ! -x "$bin/$t" ]; then echo "$t: not built"; failed=1; continue; fi
   work=.build/corpus/$t crashes=.build/crashes/$t log=.build/logs/$t.log
@@ -30,9 +32,17 @@ for t in $targets; do
   status=$?
   set -e
   execs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -n 1 || true)
+  # A target without coverage counters fuzzes blind: that is a broken build, not a pass.
+  if ! grep -q 'inline 8-bit counters' "$log"; then
+    printf '%-20s %14s %8s  (no coverage instrumentation)\n' "$t" "${execs:-?}" "?"
+    failed=1
+    continue
+  fi
   found=$(find "$crashes" -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
   if [ "$status" -ne 0 ] && [ "$found" -eq 0 ]; then found=1; fi
-  printf '%-20s %14s %8s\n' "$t" "${execs:-?}" "$found"
+  cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -n 1 | grep -oE '[0-9]+' || true)
+  corp=$(grep -oE 'corp: [0-9]+' "$log" | tail -n 1 | grep -oE '[0-9]+' || true)
+  printf '%-20s %14s %8s %9s %7s\n' "$t" "${execs:-?}" "$found" "${cov:-?}" "${corp:-?}"
   if [ "$found" -ne 0 ]; then
     failed=1
     grep -E 'ERROR|Fatal error|SUMMARY|Test unit written' "$log" | head -n 8 || true
