@@ -3,9 +3,10 @@ import PackageDescription
 
 // libFuzzer targets for hindsight's parsers (README, "Hardening"). A package of its own so
 // that `swift build` / `swift test` of the root never compile them: build and run them with
-// `fuzz/run.sh`, which passes `-Xswiftc -sanitize=fuzzer,address` (one flag: SwiftPM's
+// `fuzz/run.sh`, which passes `--sanitize fuzzer` (so that SwiftPM leaves `main` to
+// libFuzzer when linking) and `-Xswiftc -sanitize=fuzzer,address` (one flag: SwiftPM's
 // `--sanitize fuzzer --sanitize address` gives swiftc two `-sanitize=` flags, of which only
-// the last counts, and the targets then get no coverage instrumentation).
+// the last counts, and the code then gets no coverage instrumentation).
 //
 // The root package is a path dependency, and SwiftPM names a path dependency after its
 // folder, which differs between clones: the path and the name come from this file's path.

@@ -15,9 +15,9 @@ seconds=${1:-60}
 targets=${FUZZ_TARGETS:-"fuzz-scenario fuzz-policy fuzz-yamlpatch fuzz-csv fuzz-timecell fuzz-prometheus fuzz-agent-answer"}
 
 start=$(date +%s)
-swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
+swift build -c release --sanitize fuzzer -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
   2>&1 | grep -vE '^\[[0-9]+/[0-9]+\] (Compiling|Emitting|Linking|Write|Build|Planning)' || true
-bin=$(swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --show-bin-path)
+bin=$(swift build -c release --sanitize fuzzer -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --show-bin-path)
 echo "fuzz build: $(( $(date +%s) - start )) s"
 
 failed=0
