@@ -100,6 +100,9 @@ let package = Package(
     products: [
         .executable(name: "hindsight", targets: ["hindsight"]),
         .library(name: "HindsightSim", targets: ["HindsightSim"]),
+        // The fuzz package (fuzz/Package.swift) links the parsers through these.
+        .library(name: "HindsightScenario", targets: ["HindsightScenario"]),
+        .library(name: "HindsightTrace", targets: ["HindsightTrace"]),
     ],
     dependencies: dependencies,
     targets: systemLibraries + modules + tests,

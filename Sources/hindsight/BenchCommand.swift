@@ -11,7 +11,8 @@ struct BenchCommand: ParsableCommand {
             Data is generated from a fixed seed inside the process. Each case runs a few times \
             (fewer when slow) and the median time is printed: the thread's CPU time by default \
             (steady on a shared machine; every case runs on one thread), wall time with --wall. Default size: 10,000,000 \
-            points (1,000,000 rows for sqlite).
+            points (1,000,000 rows for sqlite). A size whose estimated memory does not fit in \
+            this machine's is refused (exit 2) before any case runs. Each line is flushed as its case ends.
             """
     )
 
@@ -40,7 +41,17 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         let cases = BenchRegistry.all.filter { only.isEmpty || only.contains($0.name) }
+        // Every size is checked before anything runs: refused with exit 2, never killed part-way.
+        let memory = BenchMemory.available()
+        for c in cases {
+            if let refusal = BenchMemory.refusal(c, size: size ?? c.defaultSize, available: memory) {
+                printError(refusal)
+                throw ExitCode(2)
+            }
+        }
+        // One line per case as it ends, even when standard output is a pipe.
         print("op,n,seconds,throughput")
+        fflush(nil)  // every output stream: standard output is the only one buffered
         for c in cases {
             let n = size ?? c.defaultSize
             do {
@@ -61,6 +72,7 @@ struct BenchCommand: ParsableCommand {
                 let median = times[times.count / 2]
                 let throughput = median > 0 ? body.units / median : 0
                 print("\(c.name),\(n),\(format(median, 6)),\(format(throughput, 3))")
+                fflush(nil)  // every output stream: standard output is the only one buffered
                 if sink.isNaN { printError("note: \(c.name) returned NaN") }
             } catch {
                 throw failureExit(for: error)

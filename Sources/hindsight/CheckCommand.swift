@@ -23,7 +23,8 @@ struct CheckCommand: ParsableCommand {
 
             Writes into --out (default reports/check/): summary.md (one table per scenario,
             for a pull-request comment), junit.xml (one test case per budget and scenario),
-            and <scenario>/ with the full report of the two runs. Exit code 1 when a budget
+            and <scenario>/ with the full report of the two runs; the folder is replaced
+            whole when all is written (see `run`). Exit code 1 when a budget
             breaks, 0 when all hold, 2 for bad input (a scenario without budgets included).
 
             Both runs of every scenario are appended to the run history in one transaction
@@ -64,6 +65,7 @@ struct CheckCommand: ParsableCommand {
         var broken = 0
         let startedAt = HistoryOptions.now()
         var recorded: [RecordedRun] = []
+        var staging: AtomicFolder? = nil  // --out is replaced whole when everything is written
         do {
             let folder = FileManager.default.currentDirectoryPath
             let base = try PolicyLoader.load(reference: baseline, in: folder)
@@ -84,10 +86,12 @@ struct CheckCommand: ParsableCommand {
                 try Simulation.requirePermission(pair, in: scenario, exec: exec)
                 loaded.append((scenario, budgets, exec))
             }
+            let staged = try AtomicFolder.begin(replacing: out, markers: ["summary.md", "junit.xml"])
+            staging = staged
             for (scenario, budgets, exec) in loaded {
                 let result = try PreparedScenario(scenario: scenario).run(pair, jobs: 2, exec: exec)
                 let safeName = PolicySpec(name: scenario.name, kind: .observed).fileName
-                _ = try ReportWriter.writeAll(result, to: out + "/" + safeName)
+                _ = try ReportWriter.writeAll(result, to: staged.path + "/" + safeName)
                 recorded += RecordedRun.runs(of: result, policies: pair)
                 let checks = BudgetCheck.evaluate(budgets, baseline: result.runs[0].summary, candidate: result.runs[1].summary)
                 broken += checks.filter { !$0.passed }.count
@@ -98,11 +102,14 @@ struct CheckCommand: ParsableCommand {
                 markdown.append(MarkdownSummary.render(result) + "\n" + checks.map { "- \($0.passed ? "✅" : "❌") \($0.message)" }.joined(separator: "\n"))
                 for check in checks { print("\(check.passed ? "ok  " : "FAIL") \(scenario.name): \(check.message)") }
             }
-            try JUnitReport.write(suites, to: out + "/junit.xml")
-            try AtomicFile.write(markdown.joined(separator: "\n\n") + "\n", to: out + "/summary.md")
+            try JUnitReport.write(suites, to: staged.path + "/junit.xml")
+            try AtomicFile.write(markdown.joined(separator: "\n\n") + "\n", to: staged.path + "/summary.md")
+            try staged.commit()
+            staging = nil
             // Every scenario ran and every file is written: a broken budget is a finding, recorded like a pass.
             history.record("check", runs: recorded, startedAt: startedAt)
         } catch {
+            staging?.discard()
             throw failureExit(for: error)
         }
         if broken > 0 {

@@ -22,8 +22,12 @@ struct RunCommand: ParsableCommand {
               report.html              a self-contained page with charts (opens offline)
               summary.md               a Markdown table for a pull-request comment
 
-            Files are written to a temporary name and renamed, so a failed run leaves
-            nothing half-written. A summary table is printed on standard output.
+            The files are written into a hidden sibling folder (.<name>.tmp-XXXXXX) that
+            replaces --out in one step at the end, so a failed or killed run leaves the
+            previous folder as it was, never a mix of two runs; a leftover .tmp- folder
+            is not a result (it is removed by a later run after an hour). --out must be
+            new, empty, or an earlier output (it holds summary.json): it is replaced
+            whole. A summary table is printed on standard output.
 
             Once the files are written, the run is appended to the run history
             (reports/history.sqlite unless --history PATH or --no-history; see
@@ -74,7 +78,9 @@ struct RunCommand: ParsableCommand {
                      exec: .run(loaded, allowExec: allowExec))
             // The scenario's name is cleaned like a policy file name: it can never leave reports/.
             let directory = out ?? "reports/\(PolicySpec(name: loaded.name, kind: .observed).fileName)"
-            let written = try ReportWriter.writeAll(result, to: directory)
+            let written = try AtomicFolder.write(to: directory, markers: ["summary.json"]) {
+                try ReportWriter.writeAll(result, to: $0)
+            }
             history.record("run", runs: RecordedRun.runs(of: result, policies: selected), startedAt: startedAt)
             if !quiet {
                 print(RunSummaryTable.render(result))

@@ -17,8 +17,14 @@ public enum ScenarioLoader {
     /// - Parameter path: the scenario file, as the user named it (used in messages).
     /// - Throws: `InputErrors` holding every problem found, each a `ScenarioError` with file:line:col.
     public static func load(path: String) throws -> Scenario {
+        try load(bytes: try FileReading.read(path: absolute(path), display: path, at: nil), path: path)
+    }
+
+    /// Loads a scenario from its file's `bytes`, as `load(path:)` does once the file is read;
+    /// `path` names it in messages and anchors the relative paths it holds.
+    /// - Throws: `InputErrors` holding every problem found.
+    public static func load(bytes: [UInt8], path: String) throws -> Scenario {
         let context = YAMLDecodingContext()
-        let bytes = try FileReading.read(path: absolute(path), display: path, at: nil)
         let parsed = YAMLDocument.parseCollecting(bytes: bytes, file: path)
         context.errors += parsed.errors
         if !parsed.complete { throw InputErrors(parsed.errors) }

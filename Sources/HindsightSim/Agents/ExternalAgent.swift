@@ -35,6 +35,7 @@ public final class ExternalAgent {
         signal(SIGPIPE, SIG_IGN)  // an agent that exits early must not kill us on write
         process = try AgentProcess(command: command, directory: directory,
                                    environment: environment ?? Self.minimalEnvironment())
+        _ = fcntl(process.input, F_SETFL, fcntl(process.input, F_GETFL) | O_NONBLOCK)
     }
 
     /// `PATH`, `HOME`, `LANG`, `TZ` and the variables named in `passing`, with this
@@ -61,44 +62,75 @@ public final class ExternalAgent {
     /// - Throws: `AgentError` on an early exit, a timeout, or an answer that is not
     ///   `{"replicas": <integer>, "reason": <string>?}`.
     public func ask(_ requestLine: String) throws -> (replicas: Int, reason: String) {
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(timeout, 0)) * 1_000_000
+        try refuseUnaskedOutput()
         var line = Array(requestLine.utf8)
         line.append(UInt8(ascii: "\n"))
         var offset = 0
         while offset < line.count {
+            // The input is non-blocking: an agent that stops reading cannot hold us past the deadline.
             let n = line[offset...].withUnsafeBytes { write(input, $0.baseAddress, $0.count) }
-            if n <= 0 {
-                if n < 0 && errno == EINTR { continue }
-                throw failure("exited before reading its input" + exitNote())
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                guard try wait(for: input, events: POLLOUT, until: deadline) else {
+                    throw failure("did not read its input within \(timeout) ms")
+                }
+                continue
             }
+            if n <= 0 { throw failure("exited before reading its input" + exitNote()) }
             offset += n
         }
-        let answer = try readLine()
+        let answer = try readLine(until: deadline)
         return try parse(answer)
     }
 
-    private func readLine() throws -> [UInt8] {
-        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(timeout, 0)) * 1_000_000
+    /// Output waiting before a request is sent means the agent answered one request with more
+    /// than one line (or spoke unasked): every later answer would be off by one, so it is an error.
+    private func refuseUnaskedOutput() throws {
+        var descriptor = pollfd(fd: output, events: Int16(POLLIN), revents: 0)
+        if buffer.isEmpty && poll(&descriptor, 1, 0) > 0 && descriptor.revents & Int16(POLLIN) != 0 {
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            let n = chunk.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
+            if n > 0 { buffer.append(contentsOf: chunk[..<n]) }
+        }
+        guard buffer.isEmpty else {
+            throw failure("sent output no request asked for (one answer line per request)" + quoted(buffer, prefix: ": "))
+        }
+    }
+
+    /// Waits until `fd` is ready for `events` or `deadline` (uptime, ns) passes.
+    /// - Returns: false when the deadline passed first.
+    private func wait(for fd: Int32, events: Int32, until deadline: UInt64) throws -> Bool {
         while true {
-            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
-                let line = Array(buffer[..<newline])
-                buffer.removeSubrange(...newline)
-                return line
-            }
             let now = DispatchTime.now().uptimeNanoseconds
-            guard now < deadline else {
-                throw failure("sent no complete answer within \(timeout) ms" + quoted(buffer, prefix: "; received so far: "))
-            }
-            var descriptor = pollfd(fd: output, events: Int16(POLLIN), revents: 0)
+            guard now < deadline else { return false }
+            var descriptor = pollfd(fd: fd, events: Int16(events), revents: 0)
             let waitMs = Int32(min((deadline - now) / 1_000_000 + 1, UInt64(Int32.max)))
             let ready = poll(&descriptor, 1, waitMs)
             if ready < 0 {
                 if errno == EINTR { continue }
-                throw failure("could not be read (errno \(errno))")
+                throw failure("could not be reached (errno \(errno))")
             }
-            if ready == 0 { continue }
-            var chunk = [UInt8](repeating: 0, count: 4096)
+            if ready > 0 { return true }
+        }
+    }
+
+    /// - Complexity: O(bytes received): each byte is searched for the newline once.
+    private func readLine(until deadline: UInt64) throws -> [UInt8] {
+        var searched = 0
+        while true {
+            if let newline = buffer[searched...].firstIndex(of: UInt8(ascii: "\n")) {
+                let line = Array(buffer[..<newline])
+                buffer.removeSubrange(...newline)
+                return line
+            }
+            searched = buffer.count
+            guard try wait(for: output, events: POLLIN, until: deadline) else {
+                throw failure("sent no complete answer within \(timeout) ms" + quoted(buffer, prefix: "; received so far: "))
+            }
+            var chunk = [UInt8](repeating: 0, count: 65_536)
             let n = chunk.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
+            if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
             if n <= 0 {
                 throw failure("exited before answering" + exitNote() + quoted(buffer, prefix: "; it sent: "))
             }
@@ -110,17 +142,7 @@ public final class ExternalAgent {
     }
 
     private func parse(_ line: [UInt8]) throws -> (replicas: Int, reason: String) {
-        let object = try? JSONSerialization.jsonObject(with: Data(line))
-        guard let dict = object as? [String: Any] else {
-            throw failure("answered with something that is not a JSON object" + quoted(line, prefix: ": "))
-        }
-        guard let number = dict["replicas"] as? NSNumber,
-              let value = Double(exactly: number.doubleValue), value == value.rounded(), abs(value) < 1e9
-        else {
-            throw failure("answered without an integer \"replicas\"" + quoted(line, prefix: ": "))
-        }
-        let reason = dict["reason"] as? String ?? ""
-        return (Int(value), reason)
+        try Self.answer(line, command: command.joined(separator: " "))
     }
 
     private func failure(_ problem: String) -> AgentError {

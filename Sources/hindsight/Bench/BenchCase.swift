@@ -4,6 +4,12 @@ struct BenchCase: Sendable {
     let name: String
     /// Default size when `--size` is not given (10 M points; 1 M rows for sqlite).
     let defaultSize: Int
+    /// Resident memory one unit of size costs at the peak of the case, bytes: the growth of
+    /// the maximum resident set (`/usr/bin/time -v`) from size n to 2n, divided by n, with
+    /// headroom. Measured (Dec 2026): statistics 8–16, csv_parse 37, sqlite 40, so the default
+    /// 64 covers them; hpa_replay 129 (160 set), sweep_100x30d 8,919 (11,000 set). `bench`
+    /// refuses a size whose estimate does not fit in memory (`BenchMemory`).
+    var bytesPerUnit: Double = 64
     /// Untimed setup for size `n`; returns the timed body.
     let prepare: @Sendable (_ n: Int) throws -> BenchBody
 }

@@ -8,7 +8,7 @@ extension BenchRegistry {
     /// Benchmarks of the sim area: one HPA replay of 30 days at 15 s, and a sweep of 100
     /// HPA variants over the same trace on every core. Throughput is in ticks (steps)/s.
     static let simCases: [BenchCase] = [
-        BenchCase(name: "hpa_replay_30d_15s", defaultSize: BenchSimData.steps30d) { n in
+        BenchCase(name: "hpa_replay_30d_15s", defaultSize: BenchSimData.steps30d, bytesPerUnit: 160) { n in
             let (scenario, trace) = BenchSimData.make(steps: n)
             let env = SimEnvironment(intensity: StepSeries(constant: 379))
             return BenchBody(units: Double(n)) {
@@ -16,7 +16,8 @@ extension BenchRegistry {
                 return r.runs.first?.summary.costUSD ?? 0
             }
         },
-        BenchCase(name: "sweep_100x30d", defaultSize: BenchSimData.steps30d) { n in
+        // Every variant's result is held until the sweep ends: about 89 bytes per step and variant.
+        BenchCase(name: "sweep_100x30d", defaultSize: BenchSimData.steps30d, bytesPerUnit: 11_000) { n in
             let (base, trace) = BenchSimData.make(steps: n)
             var sweep = base
             sweep.policies = BenchSimData.variants(100)

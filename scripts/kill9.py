@@ -1,0 +1,202 @@
+#!/usr/bin/env python3
+"""Kill-9 harness (issue 12, "whole-run atomicity"): kills `hindsight run` and
+`hindsight import` with SIGKILL at random moments and checks what is left.
+
+- run: the output folder must be the previous run's folder (byte for byte), the complete
+  new one (same files and bytes as a reference run), or absent when there was none
+  before; never a mix. Hidden `.out.tmp-*` siblings left by a kill are counted and removed.
+- import: `PRAGMA integrity_check` must say ok, the dataset present before must be intact,
+  and the new dataset must be either absent (or, with --replace, the earlier one) or
+  complete (all its samples).
+
+  scripts/kill9.py --bin .build/release/hindsight [--runs 40] [--imports 20] [--budget 170] [--seed 1]
+
+Exit 0 when every kill left a valid state, 1 otherwise.
+"""
+import argparse, hashlib, os, random, shutil, signal, sqlite3, subprocess, sys, tempfile, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def fingerprint(folder):
+    """{relative path: sha256} of every file under folder, or None when it is absent."""
+    if not os.path.isdir(folder):
+        return None
+    prints = {}
+    for base, _, files in os.walk(folder):
+        for name in files:
+            path = os.path.join(base, name)
+            with open(path, 'rb') as f:
+                prints[os.path.relpath(path, folder)] = hashlib.sha256(f.read()).hexdigest()
+    return prints
+
+
+def scenario(trace):
+    """demo.yaml with its trace replaced by `trace` (a file next to the scenario)."""
+    with open(os.path.join(ROOT, 'scenarios', 'demo.yaml')) as f:
+        text = f.read()
+    return text.replace('file: ../datasets/demo-web.csv', 'file: ' + trace)
+
+
+def timed(command, cwd):
+    start = time.monotonic()
+    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
+    return time.monotonic() - start
+
+
+def kill_at(command, cwd, delay):
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(delay)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    return process.returncode
+
+
+def store_state(db):
+    """(integrity, {dataset name: rows}, samples count) of the store at db."""
+    connection = sqlite3.connect(db)
+    try:
+        integrity = connection.execute('PRAGMA integrity_check').fetchone()[0]
+        datasets = dict(connection.execute('SELECT name, rows FROM datasets'))
+        samples = connection.execute('SELECT count(*) FROM samples').fetchone()[0]
+    finally:
+        connection.close()
+    return integrity, datasets, samples
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument('--bin', default=os.path.join(ROOT, '.build', 'release', 'hindsight'))
+    parser.add_argument('--runs', type=int, default=40)
+    parser.add_argument('--imports', type=int, default=20)
+    parser.add_argument('--budget', type=float, default=170, help='seconds for the kills')
+    parser.add_argument('--seed', type=int, default=1)
+    args = parser.parse_args()
+    binary = os.path.abspath(args.bin)
+    rng = random.Random(args.seed)
+    work = tempfile.mkdtemp(prefix='hindsight-kill9-')
+    failures = []
+    try:
+        shutil.copytree(os.path.join(ROOT, 'scenarios', 'policies'), os.path.join(work, 'policies'))
+        subprocess.run([binary, 'generate', '--pattern', 'diurnal', '--days', '0.5', '--seed', '2',
+                        '--out', os.path.join(work, 'small.csv')], check=True)
+        with open(os.path.join(work, 'small.yaml'), 'w') as f:
+            f.write(scenario('small.csv'))
+        # The big trace: sized so that one run lasts about a second on this machine.
+        days, run_seconds = 20.0, 0.0
+        for _ in range(3):
+            subprocess.run([binary, 'generate', '--pattern', 'spiky', '--days', str(days), '--seed', '3',
+                            '--out', os.path.join(work, 'big.csv')], check=True)
+            with open(os.path.join(work, 'big.yaml'), 'w') as f:
+                f.write(scenario('big.csv'))
+            run_seconds = timed([binary, 'run', 'big.yaml', '--out', 'new-ref', '--quiet'], work)
+            if 0.7 <= run_seconds <= 2.5:
+                break
+            days = min(365.0, max(1.0, days / max(run_seconds, 0.05)))
+        subprocess.run([binary, 'run', 'small.yaml', '--out', 'old-ref', '--quiet'], cwd=work, check=True)
+        timed([binary, 'run', 'big.yaml', '--out', 'new-ref2', '--quiet'], work)
+        old, new = fingerprint(os.path.join(work, 'old-ref')), fingerprint(os.path.join(work, 'new-ref'))
+        if fingerprint(os.path.join(work, 'new-ref2')) != new:
+            # Outputs are deterministic (STYLE.md); without that only summary.json is compared.
+            failures.append('two complete runs of big.yaml wrote different bytes')
+        print(f'kill9: big trace {days:g} days, a run takes {run_seconds:.2f} s, {len(new)} files')
+
+        start = time.monotonic()
+        budget_runs = args.budget * 0.6
+        states = {'old': 0, 'new': 0, 'absent': 0}
+        leftovers = 0
+        out = os.path.join(work, 'out')
+        runs = 0
+        for i in range(args.runs):
+            if time.monotonic() - start > budget_runs:
+                break
+            shutil.rmtree(out, ignore_errors=True)
+            had_old = i % 4 != 0
+            if had_old:
+                shutil.copytree(os.path.join(work, 'old-ref'), out)
+            kill_at([binary, 'run', 'big.yaml', '--out', 'out', '--quiet'], work, rng.uniform(0, 1.2 * run_seconds))
+            runs += 1
+            state = fingerprint(out)
+            if state is None:
+                states['absent'] += 1
+                if had_old:
+                    failures.append(f'run kill {i}: the output folder vanished although an earlier run was there')
+            elif state == old and had_old:
+                states['old'] += 1
+            elif state == new:
+                states['new'] += 1
+            else:
+                extra = sorted(set(state) ^ set(new))[:5]
+                failures.append(f'run kill {i}: a mixed or partial folder ({len(state)} files; differing names {extra})')
+            for entry in os.listdir(work):
+                if entry.startswith('.out.tmp-'):
+                    leftovers += 1
+                    shutil.rmtree(os.path.join(work, entry), ignore_errors=True)
+        print(f'kill9: run    {runs} kills -> {states["old"]} old, {states["new"]} new, '
+              f'{states["absent"]} absent (no earlier folder), {leftovers} hidden .tmp- leftovers removed')
+
+        # Imports: a store holding `base`, then `big` imported and killed.
+        base_db = os.path.join(work, 'base.sqlite')
+        subprocess.run([binary, 'import', 'small.csv', '--name', 'base', '--db', base_db], cwd=work, check=True,
+                       stdout=subprocess.DEVNULL)
+        _, base_sets, base_samples = store_state(base_db)
+        ref_db = os.path.join(work, 'ref.sqlite')
+        # The import's trace: sized so that one import lasts about a second.
+        import_days, import_seconds = days, 0.0
+        for _ in range(3):
+            subprocess.run([binary, 'generate', '--pattern', 'spiky', '--days', str(import_days), '--seed', '4',
+                            '--out', os.path.join(work, 'import.csv')], check=True)
+            for suffix in ('', '-wal', '-shm'):
+                if os.path.exists(ref_db + suffix):
+                    os.remove(ref_db + suffix)
+            shutil.copy(base_db, ref_db)
+            import_seconds = timed([binary, 'import', 'import.csv', '--name', 'big', '--db', ref_db], work)
+            if 0.7 <= import_seconds <= 2.5:
+                break
+            import_days = min(3650.0, max(1.0, import_days / max(import_seconds, 0.05)))
+        _, ref_sets, ref_samples = store_state(ref_db)
+        # Every other kill replaces an earlier `big` (the small trace) with --replace.
+        older_db = os.path.join(work, 'older.sqlite')
+        shutil.copy(base_db, older_db)
+        subprocess.run([binary, 'import', 'small.csv', '--name', 'big', '--db', older_db], cwd=work, check=True,
+                       stdout=subprocess.DEVNULL)
+        _, older_sets, older_samples = store_state(older_db)
+        outcomes = {'none': 0, 'all': 0}
+        imports = 0
+        db = os.path.join(work, 'store.sqlite')
+        for i in range(args.imports):
+            if time.monotonic() - start > args.budget:
+                break
+            for suffix in ('', '-wal', '-shm', '-journal'):
+                if os.path.exists(db + suffix):
+                    os.remove(db + suffix)
+            replacing = i % 2 == 1
+            shutil.copy(older_db if replacing else base_db, db)
+            kill_at([binary, 'import', 'import.csv', '--name', 'big', '--db', db] + (['--replace'] if replacing else []),
+                    work, rng.uniform(0, 1.2 * import_seconds))
+            imports += 1
+            integrity, sets, samples = store_state(db)
+            if integrity != 'ok':
+                failures.append(f'import kill {i}: integrity_check says {integrity}')
+            before = (older_sets, older_samples) if replacing else (base_sets, base_samples)
+            if (sets, samples) == before:
+                outcomes['none'] += 1
+            elif sets == ref_sets and samples == ref_samples:
+                outcomes['all'] += 1
+            else:
+                failures.append(f'import kill {i}: partial import ({sets}, {samples} samples)')
+        print(f'kill9: import {imports} kills (an import takes {import_seconds:.2f} s) -> '
+              f'{outcomes["none"]} none (the store as before), {outcomes["all"]} all; half of them --replace')
+        total = runs + imports
+        print(f'kill9: {total} kills in {time.monotonic() - start:.0f} s, {len(failures)} failures')
+        if total < 50:
+            failures.append(f'only {total} kills fit in the budget (at least 50 wanted)')
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    for failure in failures:
+        print('FAIL ' + failure)
+    return 1 if failures else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
