@@ -54,7 +54,7 @@ struct MergeCommand: ParsableCommand {
                 throw InputMessage("merge: the parts hold \(rows.count) points, the sweep has \(study.points.count); expected every point exactly once")
             }
             let outcome = try study.outcome(rows: rows, choice: study.defaultChoice)
-            try SweepFiles.write(outcome, to: out)
+            try AtomicFolder.write(to: out, markers: SweepFiles.markers) { try SweepFiles.write(outcome, to: $0) }
             if !quiet {
                 print(SweepCLI.report(outcome))
                 print("merged \(parts.count) shards, wrote 4 files to \(out)/ (open \(out)/report.html)")

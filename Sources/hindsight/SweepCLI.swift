@@ -30,10 +30,11 @@ enum SweepCLI {
     }
 
     /// Writes `sweep-part.csv` and then `manifest.json` (the manifest last: its presence
-    /// says the part is complete).
+    /// says the part is complete) into a temporary folder that replaces `folder` whole.
     static func writePart(rows: [SweepRow], paths: [String], manifest: SweepManifest, to folder: String) throws {
-        try AtomicFile.createDirectory(folder)
-        try AtomicFile.write(Array(SweepTable.render(paths: paths, rows: rows).utf8), to: folder + "/sweep-part.csv")
-        try AtomicFile.write(manifest.render(), to: folder + "/manifest.json")
+        try AtomicFolder.write(to: folder, markers: ["manifest.json", "sweep-part.csv"]) { staged in
+            try AtomicFile.write(Array(SweepTable.render(paths: paths, rows: rows).utf8), to: staged + "/sweep-part.csv")
+            try AtomicFile.write(manifest.render(), to: staged + "/manifest.json")
+        }
     }
 }

@@ -62,7 +62,7 @@ struct SweepCommand: ParsableCommand {
             }
             let rows = try options.run(study, points: study.points)
             let outcome = try study.outcome(rows: rows, choice: study.defaultChoice)
-            try SweepFiles.write(outcome, to: directory)
+            try AtomicFolder.write(to: directory, markers: SweepFiles.markers) { try SweepFiles.write(outcome, to: $0) }
             history.record("sweep", runs: try SweepCLI.recordedRuns(outcome, study: study), startedAt: startedAt)
             if !options.quiet {
                 print(SweepCLI.report(outcome))

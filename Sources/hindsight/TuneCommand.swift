@@ -62,7 +62,7 @@ struct TuneCommand: ParsableCommand {
             let rows = try options.run(study, points: study.points)
             let outcome = try study.outcome(rows: rows, choice: choice)
             let directory = options.directory(study)
-            try SweepFiles.write(outcome, to: directory)
+            try AtomicFolder.write(to: directory, markers: SweepFiles.markers) { try SweepFiles.write(outcome, to: $0) }
             guard let row = outcome.chosenRow else {
                 throw CLIFailure.checkFailed(SweepMarkdown.choiceLine(outcome) + " (\(SweepMarkdown.ruleLine(outcome)))")
             }

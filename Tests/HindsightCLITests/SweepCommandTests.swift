@@ -162,3 +162,20 @@ final class SweepHistoryTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: f.dir.path("reports/history.sqlite")))
     }
 }
+
+/// A sweep's output folder is replaced whole, as `run`'s is: an earlier sweep's extra
+/// file is gone, and a folder that holds something else is refused, untouched.
+final class SweepFolderTests: XCTestCase {
+    func testOutputFolderIsReplacedWholeOrRefused() throws {
+        let f = try SweepFixture()
+        XCTAssertEqual(try f.cli(["sweep", f.scenarioPath, "--out", "s", "--quiet", "--no-history"]).status, 0)
+        _ = try f.dir.write("s/stale.txt", "from an earlier sweep")
+        let again = try f.cli(["sweep", f.scenarioPath, "--out", "s", "--quiet", "--no-history"])
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(try f.dir.list("s").sorted(), ["pareto.csv", "report.html", "summary.md", "sweep.csv"])
+        _ = try f.dir.write("notes/todo.txt", "mine")
+        let refused = try f.cli(["sweep", f.scenarioPath, "--out", "notes", "--quiet", "--no-history"])
+        XCTAssertEqual(refused.status, 2, refused.stderr)
+        XCTAssertEqual(try f.dir.list("notes"), ["todo.txt"])
+    }
+}

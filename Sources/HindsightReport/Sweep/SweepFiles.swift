@@ -14,6 +14,10 @@ public enum SweepFiles {
         ]
     }
 
+    /// Files whose presence marks a folder as a sweep's output (`AtomicFolder` replaces
+    /// such a folder whole, and refuses to replace a non-empty folder without one).
+    public static let markers = ["sweep.csv", "summary.md"]
+
     /// Writes `render(o)` into `directory`.
     /// - Returns: the paths written.
     /// - Throws: `FileWriteError` when the folder or a file cannot be written.
