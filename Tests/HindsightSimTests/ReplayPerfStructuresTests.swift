@@ -8,11 +8,11 @@ import XCTest
 final class ReplayPerfStructuresTests: XCTestCase {
     func testRecommendationMaxEqualsScanOfLiveEntries() {
         var rng = SeededGenerator(seed: 11)
-        let window: Int64 = 300_000
-        var log = HPARecommendationLog(HPATimedRecommendation(replicas: 3, time: 0))
-        var now: Int64 = 0
+        let window = SimDuration.seconds(300)
+        var log = HPARecommendationLog(HPATimedRecommendation(replicas: 3, time: .epoch))
+        var now = SimInstant.epoch
         for step in 0..<5000 {
-            now += Int64(1 + rng.below(3)) * 15_000
+            now += .seconds(15) * (1 + rng.below(3))
             let raw = Int32(1 + rng.below(step % 500 < 250 ? 4 : 40))
             // Reference: the largest replicas among entries younger than the window, or raw.
             var expected = raw
@@ -21,7 +21,7 @@ final class ReplayPerfStructuresTests: XCTestCase {
             XCTAssertTrue(log.allSatisfy { now - $0.time < window }, "old entries dropped")
             log.record(HPATimedRecommendation(replicas: raw, time: now), now: now) { $0 >= window }
         }
-        XCTAssertLessThanOrEqual(log.count, Int(window / 15_000) + 1)
+        XCTAssertLessThanOrEqual(log.count, Int(window / .seconds(15)) + 1)
     }
 
     func testSignalHistoryMeanEqualsReferenceOverLongRun() {

@@ -56,7 +56,7 @@ struct SimulationEngine<C: Controller> {
     var createdScratch: [Pod] = []
     /// Worst p99 latency (seconds) since each controller timer last fired.
     var latencySinceTick: [Double] = []
-    var gracedScratch: [(id: Int, until: Int64)] = []
+    var gracedScratch: [(id: Int, until: SimInstant)] = []
 
     /// - Parameters:
     ///   - initialReplicas: pods that exist, ready and initialized, when the run starts.
@@ -79,7 +79,7 @@ struct SimulationEngine<C: Controller> {
         spec = Int32(clamping: initialReplicas)
         let age = SimLimits.duration(sc.kubernetes.cpuInitializationPeriod) + SimLimits.duration(sc.workload.startupDelay)
             + reader.window + reader.lag
-        fleet.seedReady(min(max(0, initialReplicas), SimLimits.maxReplicas), now: start.unixMilliseconds, age: age)
+        fleet.seedReady(min(max(0, initialReplicas), SimLimits.maxReplicas), now: start, age: age)
         var totals: [String: Double] = [:]
         for n in seriesNames { totals[n] = .nan }
         context = ControllerContext(now: setup.trace.start, stepIndex: 0, specReplicas: spec, statusReplicas: spec, pods: [],
@@ -234,9 +234,9 @@ struct SimulationEngine<C: Controller> {
         createdScratch.removeAll(keepingCapacity: true)
         gracedScratch.removeAll(keepingCapacity: true)
         releaseContextPods()
-        fleet.scale(to: Int(spec), now: t.unixMilliseconds, created: &createdScratch, graced: &gracedScratch)
-        for p in createdScratch where !p.isReady { queue.schedule(.podReady(id: p.id), at: SimInstant(unixMilliseconds: p.readyAt)) }
-        for g in gracedScratch { queue.schedule(.podTerminated(id: g.id), at: SimInstant(unixMilliseconds: g.until)) }
+        fleet.scale(to: Int(spec), now: t, created: &createdScratch, graced: &gracedScratch)
+        for p in createdScratch where !p.isReady { queue.schedule(.podReady(id: p.id), at: p.readyAt) }
+        for g in gracedScratch { queue.schedule(.podTerminated(id: g.id), at: g.until) }
     }
 
     /// Drops the context's reference to the pod array before the fleet changes it (so the
