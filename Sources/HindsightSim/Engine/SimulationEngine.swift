@@ -66,9 +66,9 @@ struct SimulationEngine<C: Controller> {
         self.controller = controller
         let sc = setup.scenario
         fleet = Fleet(startupDelay: sc.workload.startupDelay, terminationGrace: sc.workload.terminationGrace)
-        fluid = FluidQueue(timeout: SimLimits.duration(sc.workload.queueTimeout).milliseconds)
+        fluid = FluidQueue(timeout: SimLimits.duration(sc.workload.queueTimeout))
         reader = MetricsReader(sc.metrics)
-        cpuSignal = SignalHistory(reach: (reader.window + reader.lag + setup.trace.step).milliseconds)
+        cpuSignal = SignalHistory(reach: reader.window + reader.lag + setup.trace.step)
         self.seriesNames = seriesNames.compactMap { n in setup.trace.series[n].map { (n, $0) } }
         let start = setup.trace.start
         segmentStart = start
@@ -192,15 +192,15 @@ struct SimulationEngine<C: Controller> {
             context.pods = fleet.pods
             context.podsVersion = fleet.version
         }
-        context.cpuPerPodCores = reader.read(cpuSignal, at: t.unixMilliseconds)
+        context.cpuPerPodCores = reader.read(cpuSignal, at: t)
         let ready = fleet.readyCount
         if let memory = setup.memory, ready > 0 {
-            context.memoryPerPodBytes = reader.read(series: memory, grid: setup.trace.grid, at: t.unixMilliseconds) / Double(ready)
+            context.memoryPerPodBytes = reader.read(series: memory, grid: setup.trace.grid, at: t) / Double(ready)
         } else {
             context.memoryPerPodBytes = .nan
         }
         for (name, values) in seriesNames {
-            context.seriesTotals[name] = reader.read(series: values, grid: setup.trace.grid, at: t.unixMilliseconds)
+            context.seriesTotals[name] = reader.read(series: values, grid: setup.trace.grid, at: t)
         }
         let action = try controller.tick(timer: k, context: &context)
         if let action { try apply(action, at: t) }
