@@ -72,10 +72,10 @@ struct SimulationEngine<C: Controller> {
         self.seriesNames = seriesNames.compactMap { n in setup.trace.series[n].map { (n, $0) } }
         let start = setup.trace.start
         segmentStart = start
-        intensity = setup.carbon.intensity(at: start.unixMilliseconds)
+        intensity = setup.carbon.intensity(at: start)
         stepIntensity = intensity
         mmc = setup.latency as? LatencyModelMMC
-        priceMultiplier = setup.cost.multiplier(at: start.unixMilliseconds)
+        priceMultiplier = setup.cost.multiplier(at: start)
         spec = Int32(clamping: initialReplicas)
         let age = SimLimits.duration(sc.kubernetes.cpuInitializationPeriod) + SimLimits.duration(sc.workload.startupDelay)
             + reader.window + reader.lag
@@ -162,8 +162,8 @@ struct SimulationEngine<C: Controller> {
     mutating func handle(_ event: SimEvent, at t: SimInstant) {
         switch event {
         case .environment:
-            intensity = setup.carbon.intensity(at: t.unixMilliseconds)
-            priceMultiplier = setup.cost.multiplier(at: t.unixMilliseconds)
+            intensity = setup.carbon.intensity(at: t)
+            priceMultiplier = setup.cost.multiplier(at: t)
             scheduleNextEnvironmentChange(after: t)
         case .podReady(let id):
             releaseContextPods()
@@ -258,12 +258,11 @@ struct SimulationEngine<C: Controller> {
     /// First sample time strictly after `t`, or nil.
     /// - Complexity: O(log n).
     static func nextChange(_ s: StepSeries, after instant: SimInstant) -> SimInstant? {
-        let t = instant.unixMilliseconds
         var lo = 0, hi = s.times.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if s.times[mid] <= t { lo = mid + 1 } else { hi = mid }
+            if s.times[mid] <= instant { lo = mid + 1 } else { hi = mid }
         }
-        return lo < s.times.count ? SimInstant(unixMilliseconds: s.times[lo]) : nil
+        return lo < s.times.count ? s.times[lo] : nil
     }
 }

@@ -39,7 +39,7 @@ struct FluidQueue {
             // timeout's worth of work queued, whatever the segment length).
             let d = end - start
             if d > timeout, timeout >= .zero, d > .zero {
-                let young = arrivals * timeout.ratio(to: d)
+                let young = arrivals * Double(timeout.milliseconds) / Double(d.milliseconds)   // this order: same bits as before
                 push(start, arrivals - young)
                 if young > 0 { push(end - timeout, young) }
             } else {
