@@ -20,11 +20,11 @@ public enum TimeSeriesFile {
         let raw = try TraceCSV.read(path: path, timeColumn: timeColumn, timezone: timezone, duplicates: .error,
                                     columns: [valueColumn], nonNegative: [valueColumn])
         let column = raw.columns[valueColumn] ?? []
-        var times: [Int64] = [], values: [Double] = []
+        var times: [SimInstant] = [], values: [Double] = []
         times.reserveCapacity(raw.times.count)
         values.reserveCapacity(raw.times.count)
         for (t, v) in zip(raw.times, column) where !v.isNaN {
-            times.append(t); values.append(v)
+            times.append(SimInstant(unixMilliseconds: t)); values.append(v)
         }
         guard !times.isEmpty else {
             throw TraceError(file: path, message: "the column \"\(valueColumn)\" has no values",

@@ -4,7 +4,7 @@ import XCTest
 
 /// The cost, power and carbon models against closed forms (SEMANTICS.md §4).
 final class AccountingModelTests: XCTestCase {
-    let hourMs: Int64 = 3_600_000
+    let hour = SimInstant.epoch + .hours(1)
 
     func testResourcesCostIsPodHoursTimesPodPrice() throws {
         let m = try CostModelResources(vcpuPerPod: 0.5, memoryGiBPerPod: 2, gpusPerPod: 1, cpuHourUSD: 0.04,
@@ -18,15 +18,15 @@ final class AccountingModelTests: XCTestCase {
     }
 
     func testPriceMultiplierSeriesIsSampleAndHold() throws {
-        let series = StepSeries(times: [1_000, 5_000], values: [2, 0.5])
+        let series = StepSeries(times: [.epoch + .seconds(1), .epoch + .seconds(5)], values: [2, 0.5])
         let m = try CostModelResources(vcpuPerPod: 1, memoryGiBPerPod: 0, gpusPerPod: 0, cpuHourUSD: 1,
                                        memoryGiBHourUSD: 0, gpuHourUSD: 0, priceMultiplier: series)
-        XCTAssertEqual(m.multiplier(at: 1_000), 2)
-        XCTAssertEqual(m.multiplier(at: 4_999), 2)
-        XCTAssertEqual(m.multiplier(at: 5_000), 0.5)
+        XCTAssertEqual(m.multiplier(at: .epoch + .seconds(1)), 2)
+        XCTAssertEqual(m.multiplier(at: .epoch + .milliseconds(4_999)), 2)
+        XCTAssertEqual(m.multiplier(at: .epoch + .seconds(5)), 0.5)
         let flat = try CostModelResources(vcpuPerPod: 1, memoryGiBPerPod: 0, gpusPerPod: 0, cpuHourUSD: 1,
                                           memoryGiBHourUSD: 0, gpuHourUSD: 0)
-        XCTAssertEqual(flat.multiplier(at: 5_000), 1, "no series: every price as given")
+        XCTAssertEqual(flat.multiplier(at: .epoch + .seconds(5)), 1, "no series: every price as given")
     }
 
     func testInstanceCostBillsWholeInstancesOfPackedPods() throws {
@@ -77,11 +77,11 @@ final class AccountingModelTests: XCTestCase {
     }
 
     func testEmissionsAreEnergyTimesIntensityPlusEmbodiedShare() throws {
-        let m = try CarbonModel(intensity: StepSeries(times: [0, hourMs], values: [100, 400]),
+        let m = try CarbonModel(intensity: StepSeries(times: [.epoch, hour], values: [100, 400]),
                                 embodiedGramsPerVCPUHour: 10, vcpuPerPod: 0.5)
-        XCTAssertEqual(m.intensity(at: hourMs - 1), 100)
-        XCTAssertEqual(m.intensity(at: hourMs), 400)
-        XCTAssertEqual(m.operationalGrams(kWh: 2, gramsPerKWh: m.intensity(at: hourMs)), 800)
+        XCTAssertEqual(m.intensity(at: hour - .milliseconds(1)), 100)
+        XCTAssertEqual(m.intensity(at: hour), 400)
+        XCTAssertEqual(m.operationalGrams(kWh: 2, gramsPerKWh: m.intensity(at: hour)), 800)
         // 4 pods × 0.5 vCPU × 2 h × 10 g = 40 g.
         XCTAssertEqual(m.embodiedGrams(billedPods: 4, duration: .hours(2)), 40, accuracy: 1e-12)
         XCTAssertThrowsError(try CarbonModel(intensity: StepSeries(constant: 379), embodiedGramsPerVCPUHour: -1,

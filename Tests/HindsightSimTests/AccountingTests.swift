@@ -41,14 +41,14 @@ final class AccountingTests: XCTestCase {
         let constant = try XCTUnwrap(SimFixture.run(sc, trace).first)
         let kWh = constant.summary.energyKWh
         // 50 g/kWh from before the start, 300 from half an hour in: constant power → kWh/2 each.
-        let env = SimEnvironment(intensity: StepSeries(times: [(trace.start - .hours(1)).unixMilliseconds, (trace.start + .minutes(30)).unixMilliseconds], values: [50, 300]))
+        let env = SimEnvironment(intensity: StepSeries(times: [trace.start - .hours(1), trace.start + .minutes(30)], values: [50, 300]))
         let run = try XCTUnwrap(SimFixture.run(sc, trace, env: env).first)
         assertClose(run.summary.emissionsKgCO2e, (kWh / 2 * 50 + kWh / 2 * 300) / 1000)
         XCTAssertEqual(run.series[\.carbonIntensity][0], 50)
         XCTAssertEqual(run.series[\.carbonIntensity][119], 50)
         XCTAssertEqual(run.series[\.carbonIntensity][120], 300)
         // A series starting after the run start: its first value holds before it.
-        let late = SimEnvironment(intensity: StepSeries(times: [(trace.start + .minutes(30)).unixMilliseconds], values: [200]))
+        let late = SimEnvironment(intensity: StepSeries(times: [trace.start + .minutes(30)], values: [200]))
         let r2 = try XCTUnwrap(SimFixture.run(sc, trace, env: late).first)
         assertClose(r2.summary.emissionsKgCO2e, kWh * 200 / 1000)
     }
@@ -57,7 +57,7 @@ final class AccountingTests: XCTestCase {
         let (s0, trace) = makeCase()
         var sc = s0
         let env = SimEnvironment(intensity: StepSeries(constant: 379),
-                                 priceMultiplier: StepSeries(times: [trace.start.unixMilliseconds, (trace.start + .minutes(15)).unixMilliseconds], values: [1, 3]))
+                                 priceMultiplier: StepSeries(times: [trace.start, trace.start + .minutes(15)], values: [1, 3]))
         let base = 4 * (0.5 * 0.031611 + 0.004237)
         let run = try XCTUnwrap(SimFixture.run(sc, trace, env: env).first)
         assertClose(run.summary.costUSD, base * 0.25 * 1 + base * 0.75 * 3)

@@ -1,3 +1,4 @@
+import HindsightTrace
 import XCTest
 @testable import HindsightSim
 import HindsightScenario
@@ -9,11 +10,11 @@ final class HPAExactnessTests: XCTestCase {
     /// Runs syncs at t = 0, 15 s, … with `demand(k)` total millicores at sync k.
     private func run(_ spec: HPASpec, initial: Int32, syncs: Int, kube: KubernetesSpec = HPAT.kube(),
                      demand: (Int) -> Int64) -> [Int32] {
-        var c = HPAController(spec: spec, kubernetes: kube, initialReplicas: initial, start: 0)
+        var c = HPAController(spec: spec, kubernetes: kube, initialReplicas: initial, start: .epoch)
         var replicas = initial
         var seq: [Int32] = []
         for k in 0..<syncs {
-            let t = Int64(k) * 15_000
+            let t = SimInstant.epoch + .seconds(15) * k
             let n = Int(replicas)
             let out = c.sync(now: t, specReplicas: replicas, statusReplicas: replicas, pods: HPAT.readyPods(n),
                              readings: HPAT.cpu(HPAT.spread(demand(k), over: n), at: t))

@@ -1,3 +1,4 @@
+import HindsightTrace
 import Foundation
 import XCTest
 @testable import HindsightSim
@@ -17,18 +18,18 @@ final class HPALazyReasonTests: XCTestCase {
             let n = g.next(8)
             var pods: [HPAPod] = [], values: [Int64?] = []
             for _ in 0..<n {
-                let created = Int64(g.next(600)) * 1000 - 400_000
-                let readyAt: Int64? = g.next(4) == 0 ? nil : created + Int64(g.next(120)) * 1000
+                let created = SimInstant.epoch + .seconds(Int64(g.next(600))) - .seconds(400)
+                let readyAt: SimInstant? = g.next(4) == 0 ? nil : created + .seconds(Int64(g.next(120)))
                 pods.append(HPAPod(created: created, readyAt: readyAt))
                 values.append(g.next(5) == 0 ? nil : Int64(g.next(2000)))
             }
             if g.next(3) == 0 && !values.isEmpty { values.removeLast() }   // shorter array: trailing pods missing
             let isCPU = g.next(2) == 0
-            let now: Int64 = 0, sampleTime = Int64(g.next(60)) * -1000
+            let now = SimInstant.epoch, sampleTime = now - .seconds(Int64(g.next(60)))
             let groups = HPAPodGroups.group(pods: pods, values: values, isCPU: isCPU, now: now, sampleTime: sampleTime,
-                                            sampleWindow: 30_000, cpuInitializationPeriod: 300_000)
+                                            sampleWindow: .seconds(30), cpuInitializationPeriod: .seconds(300))
             let tally = HPAPodTally.tally(pods: pods, values: values, isCPU: isCPU, now: now, sampleTime: sampleTime,
-                                          sampleWindow: 30_000, cpuInitializationPeriod: 300_000)
+                                          sampleWindow: .seconds(30), cpuInitializationPeriod: .seconds(300))
             XCTAssertEqual(tally.readyCount, groups.samples.count)
             XCTAssertEqual(tally.unready, groups.unready.count)
             XCTAssertEqual(tally.missing, groups.missing.count)
@@ -40,19 +41,19 @@ final class HPALazyReasonTests: XCTestCase {
     /// one only on changes; spec follows the decisions, pods start after 30 s.
     private func compare(_ spec: HPASpec, kubernetes: KubernetesSpec = HPAT.kube(), seed: UInt64) {
         var g = LCG(s: seed)
-        var slow = HPAController(spec: spec, kubernetes: kubernetes, initialReplicas: 3, start: 0)
+        var slow = HPAController(spec: spec, kubernetes: kubernetes, initialReplicas: 3, start: .epoch)
         var fast = slow
-        var pods = [HPAPod](repeating: HPAPod(created: -3_600_000, readyAt: -3_500_000), count: 3)
+        var pods = [HPAPod](repeating: HPAPod(created: .epoch - .seconds(3_600), readyAt: .epoch - .seconds(3_500)), count: 3)
         var specReplicas: Int32 = 3
         var changes = 0
         for k in 0..<400 {
-            let now = Int64(k) * 15_000
+            let now = SimInstant.epoch + .seconds(15) * k
             let demand = Int64(1600 + 1500 * sin(Double(k) / 15)) + Int64(g.next(300))   // a wave with noise
             let ready = pods.filter { $0.isReady(at: now) }.count
             let each: Int64? = ready > 0 && g.next(20) != 0 ? demand / Int64(ready) : nil
             let values = pods.map { $0.isReady(at: now) ? each : nil }
             let r = HPAReadings(podValuesMilli: ["cpu": values, "rps": values], requestMilli: ["cpu": 500],
-                                totals: g.next(10) == 0 ? [:] : ["q": Double(demand) / 7], sampleTime: now - 15_000, sampleWindow: 30_000)
+                                totals: g.next(10) == 0 ? [:] : ["q": Double(demand) / 7], sampleTime: now - .seconds(15), sampleWindow: .seconds(30))
             let a = slow.sync(now: now, specReplicas: specReplicas, statusReplicas: Int32(pods.count), pods: pods, readings: r)
             let b = fast.sync(now: now, specReplicas: specReplicas, statusReplicas: Int32(pods.count), pods: pods,
                               readings: r, explain: false)
@@ -67,7 +68,7 @@ final class HPALazyReasonTests: XCTestCase {
                 XCTAssertFalse(a.reason.isEmpty)
             }
             specReplicas = a.desired
-            while pods.count < Int(specReplicas) { pods.append(HPAPod(created: now, readyAt: now + 30_000)) }
+            while pods.count < Int(specReplicas) { pods.append(HPAPod(created: now, readyAt: now + .seconds(30))) }
             if pods.count > Int(specReplicas) { pods.removeLast(pods.count - Int(specReplicas)) }
         }
         XCTAssertGreaterThanOrEqual(changes, 8, "the script must exercise decisions")

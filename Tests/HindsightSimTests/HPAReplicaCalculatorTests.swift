@@ -1,3 +1,4 @@
+import HindsightTrace
 import XCTest
 @testable import HindsightSim
 import HindsightScenario
@@ -7,7 +8,7 @@ import HindsightScenario
 final class HPAReplicaCalculatorTests: XCTestCase {
     /// One sync of a fresh controller at t = 0 (history seeded with spec at t = 0).
     private func once(_ metrics: [HPAMetricSpec], spec: Int32, status: Int32? = nil, pods: [HPAPod],
-                      readings: HPAReadings, kube: KubernetesSpec = HPAT.kube(), now: Int64 = 0,
+                      readings: HPAReadings, kube: KubernetesSpec = HPAT.kube(), now: SimInstant = .epoch,
                       min: Int32 = 1) -> HPASyncOutcome {
         var c = HPAController(spec: HPAT.spec(metrics, min: min), kubernetes: kube, initialReplicas: spec, start: now)
         return c.sync(now: now, specReplicas: spec, statusReplicas: status ?? Int32(pods.count), pods: pods,
@@ -101,41 +102,41 @@ final class HPAReplicaCalculatorTests: XCTestCase {
     func testCPUReadinessRuleInsideInitializationPeriod() {
         // Pod created 0, Ready at 20 s; sync at 40 s (< 0 + 300 s init period), window 30 s.
         // Sample time 40 s < 20 + 30 = 50 s → unready: no sample left → the metric errors.
-        let pod = [HPAPod(created: 0, readyAt: 20_000)]
-        var r = HPAReadings(podValuesMilli: ["cpu": [900]], requestMilli: ["cpu": 1000], sampleTime: 40_000, sampleWindow: 30_000)
-        let early = once(HPAT.cpuUtil(50), spec: 1, pods: pod, readings: r, now: 40_000)
+        let pod = [HPAPod(created: .epoch, readyAt: .epoch + .seconds(20))]
+        var r = HPAReadings(podValuesMilli: ["cpu": [900]], requestMilli: ["cpu": 1000], sampleTime: .epoch + .seconds(40), sampleWindow: .seconds(30))
+        let early = once(HPAT.cpuUtil(50), spec: 1, pods: pod, readings: r, now: .epoch + .seconds(40))
         XCTAssertNil(early.rawProposal)
         XCTAssertNotNil(early.error)
         // Sample time 50 s is not < 50 s → ready: 90 % / 50 → 1.8 → ceil(1.8) = 2.
-        r.sampleTime = 50_000
-        XCTAssertEqual(once(HPAT.cpuUtil(50), spec: 1, pods: pod, readings: r, now: 50_000).rawProposal, 2)
+        r.sampleTime = .epoch + .seconds(50)
+        XCTAssertEqual(once(HPAT.cpuUtil(50), spec: 1, pods: pod, readings: r, now: .epoch + .seconds(50)).rawProposal, 2)
     }
 
     func testCPUReadinessRuleEndsWithInitializationPeriod() {
         // created 0, Ready at 290 s, sync at 300 s: now < created + 300 s is false → the
         // window test no longer applies → ready → 90 % / 50 → 2. One ms earlier → unready.
-        let pod = [HPAPod(created: 0, readyAt: 290_000)]
-        let r = HPAReadings(podValuesMilli: ["cpu": [900]], requestMilli: ["cpu": 1000], sampleTime: 300_000, sampleWindow: 30_000)
-        XCTAssertEqual(once(HPAT.cpuUtil(50), spec: 1, pods: pod, readings: r, now: 300_000).rawProposal, 2)
-        var r2 = r; r2.sampleTime = 299_999
-        XCTAssertNil(once(HPAT.cpuUtil(50), spec: 1, pods: pod, readings: r2, now: 299_999).rawProposal)
+        let pod = [HPAPod(created: .epoch, readyAt: .epoch + .seconds(290))]
+        let r = HPAReadings(podValuesMilli: ["cpu": [900]], requestMilli: ["cpu": 1000], sampleTime: .epoch + .seconds(300), sampleWindow: .seconds(30))
+        XCTAssertEqual(once(HPAT.cpuUtil(50), spec: 1, pods: pod, readings: r, now: .epoch + .seconds(300)).rawProposal, 2)
+        var r2 = r; r2.sampleTime = .epoch + .milliseconds(299_999)
+        XCTAssertNil(once(HPAT.cpuUtil(50), spec: 1, pods: pod, readings: r2, now: .epoch + .milliseconds(299_999)).rawProposal)
     }
 
     func testReadinessWindowRuleIsCPUOnly() {
         // Same young pod for memory AverageValue 500m: 900m → ratio 1.8 → ceil(1.8) = 2.
-        let pod = [HPAPod(created: 0, readyAt: 20_000)]
-        let r = HPAReadings(podValuesMilli: ["memory": [900]], requestMilli: ["memory": 1000], sampleTime: 40_000, sampleWindow: 30_000)
-        let out = once([.resource(.memory, .averageValue(milli: 500))], spec: 1, pods: pod, readings: r, now: 40_000)
+        let pod = [HPAPod(created: .epoch, readyAt: .epoch + .seconds(20))]
+        let r = HPAReadings(podValuesMilli: ["memory": [900]], requestMilli: ["memory": 1000], sampleTime: .epoch + .seconds(40), sampleWindow: .seconds(30))
+        let out = once([.resource(.memory, .averageValue(milli: 500))], spec: 1, pods: pod, readings: r, now: .epoch + .seconds(40))
         XCTAssertEqual(out.rawProposal, 2)
     }
 
     func testGroupPodsOrder() {
         // Pending with a sample → unready; ready without sample → missing; in-init cpu
         // pod with a fresh sample → unready; old ready pod → sample.
-        let pods = [HPAPod(created: 0, readyAt: nil), HPAPod(created: 0, readyAt: 1000),
-                    HPAPod(created: 0, readyAt: 1000), HPAPod(created: -400_000, readyAt: -390_000)]
-        let g = HPAPodGroups.group(pods: pods, values: [5, nil, 7, 9], isCPU: true, now: 10_000,
-                                   sampleTime: 10_000, sampleWindow: 30_000, cpuInitializationPeriod: 300_000)
+        let pods = [HPAPod(created: .epoch, readyAt: nil), HPAPod(created: .epoch, readyAt: .epoch + .seconds(1)),
+                    HPAPod(created: .epoch, readyAt: .epoch + .seconds(1)), HPAPod(created: .epoch - .seconds(400), readyAt: .epoch - .seconds(390))]
+        let g = HPAPodGroups.group(pods: pods, values: [5, nil, 7, 9], isCPU: true, now: .epoch + .seconds(10),
+                                   sampleTime: .epoch + .seconds(10), sampleWindow: .seconds(30), cpuInitializationPeriod: .seconds(300))
         XCTAssertEqual(g.unready, [0, 2])
         XCTAssertEqual(g.missing, [1])
         XCTAssertEqual(g.samples.map(\.index), [3])

@@ -6,18 +6,18 @@ import HindsightScenario
 enum HPAT {
     /// `n` pods started long ago and ready long ago (outside every CPU rule).
     static func readyPods(_ n: Int) -> [HPAPod] {
-        Array(repeating: HPAPod(created: -3_600_000, readyAt: -3_500_000), count: n)
+        Array(repeating: HPAPod(created: .epoch - .seconds(3_600), readyAt: .epoch - .seconds(3_500)), count: n)
     }
 
     /// `n` pods still starting (Pending).
-    static func startingPods(_ n: Int, created: Int64 = 0) -> [HPAPod] {
+    static func startingPods(_ n: Int, created: SimInstant = .epoch) -> [HPAPod] {
         Array(repeating: HPAPod(created: created, readyAt: nil), count: n)
     }
 
     /// Readings with per-pod cpu values (milli) and a cpu request.
-    static func cpu(_ values: [Int64?], request: Int64 = 1000, at t: Int64 = 0) -> HPAReadings {
+    static func cpu(_ values: [Int64?], request: Int64 = 1000, at t: SimInstant = .epoch) -> HPAReadings {
         HPAReadings(podValuesMilli: ["cpu": values], requestMilli: ["cpu": request], totals: [:],
-                    sampleTime: t, sampleWindow: 0)
+                    sampleTime: t, sampleWindow: .zero)
     }
 
     /// Readings with series totals only.

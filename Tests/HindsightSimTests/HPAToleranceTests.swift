@@ -1,3 +1,4 @@
+import HindsightTrace
 import XCTest
 @testable import HindsightSim
 import HindsightScenario
@@ -7,8 +8,8 @@ final class HPAToleranceTests: XCTestCase {
     private func raw(_ usage: Int64, target: Int32, pods n: Int, kube: KubernetesSpec,
                      behavior: HPABehavior? = nil) -> Int32? {
         var c = HPAController(spec: HPAT.spec(HPAT.cpuUtil(target), behavior: behavior), kubernetes: kube,
-                              initialReplicas: Int32(n), start: 0)
-        return c.sync(now: 0, specReplicas: Int32(n), statusReplicas: Int32(n), pods: HPAT.readyPods(n),
+                              initialReplicas: Int32(n), start: .epoch)
+        return c.sync(now: .epoch, specReplicas: Int32(n), statusReplicas: Int32(n), pods: HPAT.readyPods(n),
                       readings: HPAT.cpu(Array(repeating: usage, count: n))).rawProposal
     }
 

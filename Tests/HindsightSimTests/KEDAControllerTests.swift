@@ -1,3 +1,4 @@
+import HindsightTrace
 import XCTest
 @testable import HindsightSim
 import HindsightScenario
@@ -31,79 +32,79 @@ final class KEDAControllerTests: XCTestCase {
     }
 
     func testActivationIsStrictlyAboveThreshold() {
-        var k = KEDAController(spec: so(activation: 5), kubernetes: HPAT.kube(), initialReplicas: 0, start: 0)
-        XCTAssertNil(k.poll(now: 0, specReplicas: 0, totals: ["rps": 5]))       // 5 > 5 is false
+        var k = KEDAController(spec: so(activation: 5), kubernetes: HPAT.kube(), initialReplicas: 0, start: .epoch)
+        XCTAssertNil(k.poll(now: .epoch, specReplicas: 0, totals: ["rps": 5]))       // 5 > 5 is false
         XCTAssertNil(k.lastActiveTime)
-        XCTAssertEqual(k.poll(now: 30_000, specReplicas: 0, totals: ["rps": 5.001])?.replicas, 1)
-        XCTAssertEqual(k.lastActiveTime, 30_000)
+        XCTAssertEqual(k.poll(now: .epoch + .seconds(30), specReplicas: 0, totals: ["rps": 5.001])?.replicas, 1)
+        XCTAssertEqual(k.lastActiveTime, .epoch + .seconds(30))
     }
 
     func testScaleFromZeroGoesToMinReplicaCount() {
-        var k = KEDAController(spec: so(min: 2), kubernetes: HPAT.kube(), initialReplicas: 0, start: 0)
-        XCTAssertEqual(k.poll(now: 0, specReplicas: 0, totals: ["rps": 1])?.replicas, 2)
+        var k = KEDAController(spec: so(min: 2), kubernetes: HPAT.kube(), initialReplicas: 0, start: .epoch)
+        XCTAssertEqual(k.poll(now: .epoch, specReplicas: 0, totals: ["rps": 1])?.replicas, 2)
     }
 
     func testOnlyCPUTriggersAreAlwaysActive() {
         let t = [KEDATrigger(name: nil, metricType: .utilization, kind: .resource(.cpu, .utilization(50)))]
-        var k = KEDAController(spec: so(triggers: t), kubernetes: HPAT.kube(), initialReplicas: 0, start: 0)
-        XCTAssertEqual(k.poll(now: 0, specReplicas: 0, totals: [:])?.replicas, 1)
-        for i in 1...40 { XCTAssertNil(k.poll(now: Int64(i) * 30_000, specReplicas: 3, totals: [:])) }
-        XCTAssertEqual(k.lastActiveTime, 1_200_000)
+        var k = KEDAController(spec: so(triggers: t), kubernetes: HPAT.kube(), initialReplicas: 0, start: .epoch)
+        XCTAssertEqual(k.poll(now: .epoch, specReplicas: 0, totals: [:])?.replicas, 1)
+        for i in 1...40 { XCTAssertNil(k.poll(now: .epoch + .seconds(30) * i, specReplicas: 3, totals: [:])) }
+        XCTAssertEqual(k.lastActiveTime, .epoch + .seconds(1_200))
     }
 
     func testCooldownToZeroIsStrictlyAfterLastActivePlusCooldown() {
         // Active at the t = 30 s tick; cooldown 300 s → zero only when 30 + 300 < now.
-        var k = KEDAController(spec: so(), kubernetes: HPAT.kube(), initialReplicas: 2, start: 0)
-        XCTAssertNil(k.poll(now: 30_000, specReplicas: 2, totals: ["rps": 50]))
-        XCTAssertEqual(k.lastActiveTime, 30_000)
-        XCTAssertNil(k.poll(now: 60_000, specReplicas: 2, totals: ["rps": 0]))
-        XCTAssertNil(k.poll(now: 330_000, specReplicas: 2, totals: ["rps": 0]))   // 330 < 330 false
-        XCTAssertEqual(k.poll(now: 330_001, specReplicas: 2, totals: ["rps": 0])?.replicas, 0)
+        var k = KEDAController(spec: so(), kubernetes: HPAT.kube(), initialReplicas: 2, start: .epoch)
+        XCTAssertNil(k.poll(now: .epoch + .seconds(30), specReplicas: 2, totals: ["rps": 50]))
+        XCTAssertEqual(k.lastActiveTime, .epoch + .seconds(30))
+        XCTAssertNil(k.poll(now: .epoch + .seconds(60), specReplicas: 2, totals: ["rps": 0]))
+        XCTAssertNil(k.poll(now: .epoch + .seconds(330), specReplicas: 2, totals: ["rps": 0]))   // 330 < 330 false
+        XCTAssertEqual(k.poll(now: .epoch + .milliseconds(330_001), specReplicas: 2, totals: ["rps": 0])?.replicas, 0)
     }
 
     func testInitialCooldownCountsFromCreationWhenNeverActive() {
         var s = so(); s.initialCooldownPeriod = .minutes(2)
-        var k = KEDAController(spec: s, kubernetes: HPAT.kube(), initialReplicas: 2, start: 1_000_000)
-        XCTAssertNil(k.poll(now: 1_000_000, specReplicas: 2, totals: ["rps": 0]))
-        XCTAssertNil(k.poll(now: 1_120_000, specReplicas: 2, totals: ["rps": 0]))   // 1 120 000 < 1 120 000 false
-        XCTAssertEqual(k.poll(now: 1_150_000, specReplicas: 2, totals: ["rps": 0])?.replicas, 0)
+        var k = KEDAController(spec: s, kubernetes: HPAT.kube(), initialReplicas: 2, start: .epoch + .seconds(1_000))
+        XCTAssertNil(k.poll(now: .epoch + .seconds(1_000), specReplicas: 2, totals: ["rps": 0]))
+        XCTAssertNil(k.poll(now: .epoch + .seconds(1_120), specReplicas: 2, totals: ["rps": 0]))   // 1 120 000 < 1 120 000 false
+        XCTAssertEqual(k.poll(now: .epoch + .seconds(1_150), specReplicas: 2, totals: ["rps": 0])?.replicas, 0)
         // With the default 0 s: not at creation itself, but on the next tick.
-        var d = KEDAController(spec: so(), kubernetes: HPAT.kube(), initialReplicas: 2, start: 0)
-        XCTAssertNil(d.poll(now: 0, specReplicas: 2, totals: ["rps": 0]))
-        XCTAssertEqual(d.poll(now: 30_000, specReplicas: 2, totals: ["rps": 0])?.replicas, 0)
+        var d = KEDAController(spec: so(), kubernetes: HPAT.kube(), initialReplicas: 2, start: .epoch)
+        XCTAssertNil(d.poll(now: .epoch, specReplicas: 2, totals: ["rps": 0]))
+        XCTAssertEqual(d.poll(now: .epoch + .seconds(30), specReplicas: 2, totals: ["rps": 0])?.replicas, 0)
     }
 
     func testIdleReplicaCount() {
         // idle 0, min 2: inactive at 3 → idle 0 after the cooldown; active at 0 → min 2.
-        var k = KEDAController(spec: so(min: 2, idle: 0), kubernetes: HPAT.kube(), initialReplicas: 3, start: 0)
-        XCTAssertNil(k.poll(now: 0, specReplicas: 3, totals: ["rps": 9]))
-        XCTAssertNil(k.poll(now: 300_000, specReplicas: 3, totals: ["rps": 0]))
-        XCTAssertEqual(k.poll(now: 330_000, specReplicas: 3, totals: ["rps": 0])?.replicas, 0)
-        XCTAssertEqual(k.poll(now: 360_000, specReplicas: 0, totals: ["rps": 9])?.replicas, 2)
+        var k = KEDAController(spec: so(min: 2, idle: 0), kubernetes: HPAT.kube(), initialReplicas: 3, start: .epoch)
+        XCTAssertNil(k.poll(now: .epoch, specReplicas: 3, totals: ["rps": 9]))
+        XCTAssertNil(k.poll(now: .epoch + .seconds(300), specReplicas: 3, totals: ["rps": 0]))
+        XCTAssertEqual(k.poll(now: .epoch + .seconds(330), specReplicas: 3, totals: ["rps": 0])?.replicas, 0)
+        XCTAssertEqual(k.poll(now: .epoch + .seconds(360), specReplicas: 0, totals: ["rps": 9])?.replicas, 2)
     }
 
     func testInactiveBelowMinWithoutIdleGoesToMin() {
-        var k = KEDAController(spec: so(min: 2), kubernetes: HPAT.kube(), initialReplicas: 1, start: 0)
-        XCTAssertEqual(k.poll(now: 0, specReplicas: 1, totals: ["rps": 0])?.replicas, 2)
+        var k = KEDAController(spec: so(min: 2), kubernetes: HPAT.kube(), initialReplicas: 1, start: .epoch)
+        XCTAssertEqual(k.poll(now: .epoch, specReplicas: 1, totals: ["rps": 0])?.replicas, 2)
     }
 
     func testCooldownHasNoEffectWithoutScaleToZero() {
         // min 1: inactive for an hour never changes replicas (1 ↔ N is the HPA's job).
-        var k = KEDAController(spec: so(min: 1), kubernetes: HPAT.kube(), initialReplicas: 4, start: 0)
-        for i in 0...120 { XCTAssertNil(k.poll(now: Int64(i) * 30_000, specReplicas: 4, totals: ["rps": 0])) }
+        var k = KEDAController(spec: so(min: 1), kubernetes: HPAT.kube(), initialReplicas: 4, start: .epoch)
+        for i in 0...120 { XCTAssertNil(k.poll(now: .epoch + .seconds(30) * i, specReplicas: 4, totals: ["rps": 0])) }
     }
 
     func testScalerErrorChangesNothing() {
         // Series absent: an error; inactive → nothing; lastActiveTime untouched.
-        var k = KEDAController(spec: so(), kubernetes: HPAT.kube(), initialReplicas: 3, start: 0)
-        XCTAssertNil(k.poll(now: 0, specReplicas: 3, totals: ["rps": 10]))
-        for i in 1...30 { XCTAssertNil(k.poll(now: Int64(i) * 30_000, specReplicas: 3, totals: [:])) }
-        XCTAssertEqual(k.lastActiveTime, 0)
+        var k = KEDAController(spec: so(), kubernetes: HPAT.kube(), initialReplicas: 3, start: .epoch)
+        XCTAssertNil(k.poll(now: .epoch, specReplicas: 3, totals: ["rps": 10]))
+        for i in 1...30 { XCTAssertNil(k.poll(now: .epoch + .seconds(30) * i, specReplicas: 3, totals: [:])) }
+        XCTAssertEqual(k.lastActiveTime, .epoch)
     }
 
     func testHPADisabledAtZero() {
-        var k = KEDAController(spec: so(), kubernetes: HPAT.kube(), initialReplicas: 0, start: 0)
-        let out = k.sync(now: 0, specReplicas: 0, statusReplicas: 0, pods: [], readings: HPAT.totals(["rps": 900]))
+        var k = KEDAController(spec: so(), kubernetes: HPAT.kube(), initialReplicas: 0, start: .epoch)
+        let out = k.sync(now: .epoch, specReplicas: 0, statusReplicas: 0, pods: [], readings: HPAT.totals(["rps": 900]))
         XCTAssertEqual(out.desired, 0)
         XCTAssertNil(out.rawProposal)
     }
@@ -128,12 +129,12 @@ final class KEDAControllerTests: XCTestCase {
         // trunc(100) × 6 = 600 → 600/(100 × status 2) = 3 → ceil(600/100) = 6 = raw;
         // legacy limit max(2·2, 4) = 4 → 4.
         var s = so(min: 1); s.fallback = .init(failureThreshold: 2, replicas: 6)
-        var k = KEDAController(spec: s, kubernetes: HPAT.kube(), initialReplicas: 2, start: 0)
+        var k = KEDAController(spec: s, kubernetes: HPAT.kube(), initialReplicas: 2, start: .epoch)
         for i in 0..<2 {
-            let out = k.sync(now: Int64(i) * 15_000, specReplicas: 2, statusReplicas: 2, pods: HPAT.readyPods(2), readings: HPAT.totals([:]))
+            let out = k.sync(now: .epoch + .seconds(15) * i, specReplicas: 2, statusReplicas: 2, pods: HPAT.readyPods(2), readings: HPAT.totals([:]))
             XCTAssertNil(out.rawProposal); XCTAssertEqual(out.desired, 2)
         }
-        let out = k.sync(now: 30_000, specReplicas: 2, statusReplicas: 2, pods: HPAT.readyPods(2), readings: HPAT.totals([:]))
+        let out = k.sync(now: .epoch + .seconds(30), specReplicas: 2, statusReplicas: 2, pods: HPAT.readyPods(2), readings: HPAT.totals([:]))
         XCTAssertEqual(out.rawProposal, 6)
         XCTAssertEqual(out.desired, 4)
     }
@@ -151,13 +152,13 @@ final class KEDAControllerTests: XCTestCase {
         // t=600 poll: 500 > 0 → 1. sync: 500/100 = 5 → raw 5; the raws of 0 recorded up to
         //       t = 345 are younger than 300 s but smaller → 5; limit max(2, 4) = 4 → 4.
         // t=615 500/(100·4) = 1.25 → 5 ≤ 8 → 5.  t=630 500/500 = 1 → inside → 5.
-        var k = KEDAController(spec: so(), kubernetes: HPAT.kube(), initialReplicas: 0, start: 0)
+        var k = KEDAController(spec: so(), kubernetes: HPAT.kube(), initialReplicas: 0, start: .epoch)
         var spec: Int32 = 0
         var seq: [Int32] = []
         for i in 0...42 {
-            let t = Int64(i) * 15_000
-            let rps: Double = t < 60_000 ? 250 : (t < 600_000 ? 0 : 500)
-            if t % k.pollingInterval.milliseconds == 0, let c = k.poll(now: t, specReplicas: spec, totals: ["rps": rps]) { spec = c.replicas }
+            let t = SimInstant.epoch + .seconds(15) * i
+            let rps: Double = t < .epoch + .seconds(60) ? 250 : (t < .epoch + .seconds(600) ? 0 : 500)
+            if (t - .epoch) % k.pollingInterval == .zero, let c = k.poll(now: t, specReplicas: spec, totals: ["rps": rps]) { spec = c.replicas }
             spec = k.sync(now: t, specReplicas: spec, statusReplicas: spec, pods: HPAT.readyPods(Int(spec)),
                           readings: HPAT.totals(["rps": rps])).desired
             seq.append(spec)
@@ -174,13 +175,13 @@ final class KEDAControllerTests: XCTestCase {
         // at 3 replicas lastActiveTime is not refreshed (RequestScale's isError case).
         let t = [KEDATrigger(name: nil, kind: .prometheus(series: "rps", threshold: 100, activationThreshold: 0)),
                  KEDATrigger(name: nil, kind: .prometheus(series: "q", threshold: 100, activationThreshold: 0))]
-        var k = KEDAController(spec: so(triggers: t), kubernetes: HPAT.kube(), initialReplicas: 0, start: 0)
-        XCTAssertEqual(k.poll(now: 0, specReplicas: 0, totals: ["rps": 5])?.replicas, 1)
-        XCTAssertEqual(k.lastActiveTime, 0)
-        XCTAssertNil(k.poll(now: 30_000, specReplicas: 3, totals: ["rps": 5]))
-        XCTAssertEqual(k.lastActiveTime, 0)
-        XCTAssertNil(k.poll(now: 60_000, specReplicas: 3, totals: ["rps": 5, "q": 1]))
-        XCTAssertEqual(k.lastActiveTime, 60_000)
+        var k = KEDAController(spec: so(triggers: t), kubernetes: HPAT.kube(), initialReplicas: 0, start: .epoch)
+        XCTAssertEqual(k.poll(now: .epoch, specReplicas: 0, totals: ["rps": 5])?.replicas, 1)
+        XCTAssertEqual(k.lastActiveTime, .epoch)
+        XCTAssertNil(k.poll(now: .epoch + .seconds(30), specReplicas: 3, totals: ["rps": 5]))
+        XCTAssertEqual(k.lastActiveTime, .epoch)
+        XCTAssertNil(k.poll(now: .epoch + .seconds(60), specReplicas: 3, totals: ["rps": 5, "q": 1]))
+        XCTAssertEqual(k.lastActiveTime, .epoch + .seconds(60))
     }
 
     func testCPUTriggerDoesNotForceActivityWhenMixed() {
@@ -188,9 +189,9 @@ final class KEDAControllerTests: XCTestCase {
         // after the (initial, 0 s) cooldown on the next tick.
         let t = [KEDATrigger(name: nil, metricType: .utilization, kind: .resource(.cpu, .utilization(50))),
                  KEDATrigger(name: nil, kind: .prometheus(series: "rps", threshold: 100, activationThreshold: 0))]
-        var k = KEDAController(spec: so(triggers: t), kubernetes: HPAT.kube(), initialReplicas: 2, start: 0)
-        XCTAssertNil(k.poll(now: 0, specReplicas: 2, totals: ["rps": 0]))
-        XCTAssertEqual(k.poll(now: 30_000, specReplicas: 2, totals: ["rps": 0])?.replicas, 0)
+        var k = KEDAController(spec: so(triggers: t), kubernetes: HPAT.kube(), initialReplicas: 2, start: .epoch)
+        XCTAssertNil(k.poll(now: .epoch, specReplicas: 2, totals: ["rps": 0]))
+        XCTAssertEqual(k.poll(now: .epoch + .seconds(30), specReplicas: 2, totals: ["rps": 0])?.replicas, 0)
         XCTAssertEqual(KEDAController.hpaSpec(for: so(triggers: t)).metrics,
                        [.resource(.cpu, .utilization(50)), .external(series: "s1-rps", .averageValue(milli: 100_000))])
     }

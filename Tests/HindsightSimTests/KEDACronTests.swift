@@ -1,3 +1,4 @@
+import HindsightTrace
 import XCTest
 import Foundation
 @testable import HindsightSim
@@ -8,13 +9,14 @@ import HindsightScenario
 /// ISO times in the comments independently of the code.
 final class KEDACronTests: XCTestCase {
     private let utc = TimeZone(identifier: "UTC")!
-    private let jan15_07h: Int64 = 1_768_460_400_000   // 2026-01-15T07:00:00Z (Thursday)
-    private let jan15_19h: Int64 = 1_768_503_600_000   // 2026-01-15T19:00:00Z
-    private let jul15_06h: Int64 = 1_784_095_200_000   // 2026-07-15T06:00:00Z
-    private let jul15_18h: Int64 = 1_784_138_400_000   // 2026-07-15T18:00:00Z
+    private let jan15_07h = SimInstant(unixMilliseconds: 1_768_460_400_000)   // 2026-01-15T07:00:00Z (Thursday)
+    private let jan15_19h = SimInstant(unixMilliseconds: 1_768_503_600_000)   // 2026-01-15T19:00:00Z
+    private let jul15_06h = SimInstant(unixMilliseconds: 1_784_095_200_000)   // 2026-07-15T06:00:00Z
+    private let jul15_18h = SimInstant(unixMilliseconds: 1_784_138_400_000)   // 2026-07-15T18:00:00Z
 
+    /// The next firing, with instants written as the ms literals of the comments.
     private func next(_ expr: String, after t: Int64, _ tz: TimeZone? = nil) throws -> Int64? {
-        try CronSchedule(parsing: expr).next(after: t, in: tz ?? utc)
+        try CronSchedule(parsing: expr).next(after: SimInstant(unixMilliseconds: t), in: tz ?? utc)?.unixMilliseconds
     }
 
     func testStepAndStrictlyAfter() throws {
@@ -69,27 +71,27 @@ final class KEDACronTests: XCTestCase {
     func testActiveWindowInItsTimeZone() {
         // 08:00–20:00 Europe/Berlin: winter UTC+1 → [07:00Z, 19:00Z); summer UTC+2 → [06:00Z, 18:00Z).
         var c = KEDACronTrigger(timezone: "Europe/Berlin", start: "0 8 * * *", end: "0 20 * * *", desiredReplicas: 5)
-        XCTAssertEqual(c.isActive(at: jan15_07h - 1), false)
+        XCTAssertEqual(c.isActive(at: jan15_07h - .milliseconds(1)), false)
         XCTAssertEqual(c.isActive(at: jan15_07h), true)      // at the start firing: active
-        XCTAssertEqual(c.isActive(at: jan15_19h - 1), true)
+        XCTAssertEqual(c.isActive(at: jan15_19h - .milliseconds(1)), true)
         XCTAssertEqual(c.isActive(at: jan15_19h), false)     // at the end firing: inactive
         var d = KEDACronTrigger(timezone: "Europe/Berlin", start: "0 8 * * *", end: "0 20 * * *", desiredReplicas: 5)
-        XCTAssertEqual(d.isActive(at: jul15_06h - 60_000), false)
-        XCTAssertEqual(d.isActive(at: jul15_06h + 60_000), true)
+        XCTAssertEqual(d.isActive(at: jul15_06h - .minutes(1)), false)
+        XCTAssertEqual(d.isActive(at: jul15_06h + .minutes(1)), true)
         XCTAssertEqual(d.isActive(at: jul15_18h), false)
         XCTAssertEqual(d.value(at: jul15_06h), 5)
         XCTAssertEqual(d.value(at: jul15_18h), 1)
         var bad = KEDACronTrigger(timezone: "Mars/Olympus", start: "0 8 * * *", end: "0 20 * * *", desiredReplicas: 5)
-        XCTAssertNil(bad.isActive(at: 0))
+        XCTAssertNil(bad.isActive(at: .epoch))
     }
 
     func testWindowAcrossMidnight() {
         // 22:00–06:00 UTC: active at 23:00Z and 05:59Z, inactive at 12:00Z.
         var c = KEDACronTrigger(timezone: "UTC", start: "0 22 * * *", end: "0 6 * * *", desiredReplicas: 3)
-        let day: Int64 = 1_768_435_200_000   // 2026-01-15T00:00Z
-        XCTAssertEqual(c.isActive(at: day + 23 * 3_600_000), true)
-        XCTAssertEqual(c.isActive(at: day + 6 * 3_600_000 - 60_000), true)
-        XCTAssertEqual(c.isActive(at: day + 12 * 3_600_000), false)
+        let day = SimInstant(unixMilliseconds: 1_768_435_200_000)   // 2026-01-15T00:00Z
+        XCTAssertEqual(c.isActive(at: day + .hours(23)), true)
+        XCTAssertEqual(c.isActive(at: day + .hours(6) - .minutes(1)), true)
+        XCTAssertEqual(c.isActive(at: day + .hours(12)), false)
     }
 
     func testCronDrivesActivationAndTheHPA() {
@@ -107,20 +109,20 @@ final class KEDACronTests: XCTestCase {
         var k = KEDAController(spec: s, kubernetes: HPAT.kube(), initialReplicas: 0, start: t0)
         XCTAssertEqual(k.poll(now: t0, specReplicas: 0, totals: [:])?.replicas, 1)
         var spec: Int32 = 1
-        for (dt, expected) in [(Int64(0), Int32(4)), (15_000, 5), (30_000, 5)] {
+        for (dt, expected) in [(SimDuration.zero, Int32(4)), (.seconds(15), 5), (.seconds(30), 5)] {
             spec = k.sync(now: t0 + dt, specReplicas: spec, statusReplicas: spec, pods: HPAT.readyPods(Int(spec)),
                           readings: HPAT.totals([:])).desired
-            XCTAssertEqual(spec, expected, "t0 + \(dt) ms")
+            XCTAssertEqual(spec, expected, "t0 + \(dt)")
         }
-        XCTAssertNil(k.poll(now: jan15_19h - 30_000, specReplicas: 5, totals: [:]))
+        XCTAssertNil(k.poll(now: jan15_19h - .seconds(30), specReplicas: 5, totals: [:]))
         // 18:59:45Z: 5/(1·5) = 1 → inside → raw 5 recorded.
-        XCTAssertEqual(k.sync(now: jan15_19h - 15_000, specReplicas: 5, statusReplicas: 5, pods: HPAT.readyPods(5),
+        XCTAssertEqual(k.sync(now: jan15_19h - .seconds(15), specReplicas: 5, statusReplicas: 5, pods: HPAT.readyPods(5),
                               readings: HPAT.totals([:])).rawProposal, 5)
         let end = k.sync(now: jan15_19h, specReplicas: 5, statusReplicas: 5, pods: HPAT.readyPods(5), readings: HPAT.totals([:]))
         XCTAssertEqual(end.rawProposal, 1)
         XCTAssertEqual(end.desired, 5)
         XCTAssertNil(k.poll(now: jan15_19h, specReplicas: 5, totals: [:]))
-        XCTAssertNil(k.poll(now: jan15_19h + 270_000, specReplicas: 5, totals: [:]))
-        XCTAssertEqual(k.poll(now: jan15_19h + 300_000, specReplicas: 5, totals: [:])?.replicas, 0)
+        XCTAssertNil(k.poll(now: jan15_19h + .seconds(270), specReplicas: 5, totals: [:]))
+        XCTAssertEqual(k.poll(now: jan15_19h + .seconds(300), specReplicas: 5, totals: [:])?.replicas, 0)
     }
 }

@@ -91,7 +91,7 @@ extension PoliciesEndToEndTests {
         spec.minReplicas = 3
         let sc = Self.web([Self.policy(spec)]) { $0.workload.initialReplicas = 8 }
         let env = SimEnvironment(intensity: StepSeries(
-            times: [trace.start, trace.start + .hours(2), trace.start + .hours(4)].map(\.unixMilliseconds), values: [200, 600, 200]))
+            times: [trace.start, trace.start + .hours(2), trace.start + .hours(4)], values: [200, 600, 200]))
         let run = try XCTUnwrap(SimFixture.run(sc, trace, env: env).first)
         // By hand: the evaluation at 2 h sees 600 > 400 → 7; then one fewer per 5-minute
         // cooldown: 6 at 2:05, 5 at 2:10, 4 at 2:15, 3 at 2:20 (the minimum). 50 requests/s

@@ -8,11 +8,11 @@ import XCTest
 final class ReplayPerfStructuresTests: XCTestCase {
     func testRecommendationMaxEqualsScanOfLiveEntries() {
         var rng = SeededGenerator(seed: 11)
-        let window: Int64 = 300_000
-        var log = HPARecommendationLog(HPATimedRecommendation(replicas: 3, time: 0))
-        var now: Int64 = 0
+        let window = SimDuration.seconds(300)
+        var log = HPARecommendationLog(HPATimedRecommendation(replicas: 3, time: .epoch))
+        var now = SimInstant.epoch
         for step in 0..<5000 {
-            now += Int64(1 + rng.below(3)) * 15_000
+            now += .seconds(15) * (1 + rng.below(3))
             let raw = Int32(1 + rng.below(step % 500 < 250 ? 4 : 40))
             // Reference: the largest replicas among entries younger than the window, or raw.
             var expected = raw
@@ -21,29 +21,29 @@ final class ReplayPerfStructuresTests: XCTestCase {
             XCTAssertTrue(log.allSatisfy { now - $0.time < window }, "old entries dropped")
             log.record(HPATimedRecommendation(replicas: raw, time: now), now: now) { $0 >= window }
         }
-        XCTAssertLessThanOrEqual(log.count, Int(window / 15_000) + 1)
+        XCTAssertLessThanOrEqual(log.count, Int(window / .seconds(15)) + 1)
     }
 
     func testSignalHistoryMeanEqualsReferenceOverLongRun() {
         var rng = SeededGenerator(seed: 5)
-        let reach: Int64 = 60_000
+        let reach = SimDuration.seconds(60)
         var h = SignalHistory(reach: reach)
-        var all: [(start: Int64, value: Double)] = []
-        var t: Int64 = 0
+        var all: [(start: SimInstant, value: Double)] = []
+        var t = SimInstant.epoch
         for step in 0..<4000 {
-            t += Int64(rng.below(4)) * 5_000
+            t += .seconds(5) * rng.below(4)
             let v = rng.below(10) == 0 ? Double.nan : Double(rng.below(6))
             h.set(v, at: t)
             if let last = all.last, last.start == t { all[all.count - 1].value = v } else { all.append((t, v)) }
-            // Reference mean over [t − 45 s, t − 15 s) from every piece ever set.
-            let from = t - 45_000, to = t - 15_000
-            var sum = 0.0, covered: Int64 = 0
+            // Reference mean over [t − 45 s, t − 15 s) from every piece ever set, in seconds.
+            let from = t - .seconds(45), to = t - .seconds(15)
+            var sum = 0.0, covered = 0.0
             for (k, p) in all.enumerated() {
                 let s = max(p.start, from)
                 let e = k + 1 < all.count ? min(all[k + 1].start, to) : to
-                if e > s && !p.value.isNaN { sum += p.value * Double(e - s); covered += e - s }
+                if e > s && !p.value.isNaN { sum += p.value * (e - s).seconds; covered += (e - s).seconds }
             }
-            let expected = covered > 0 ? sum / Double(covered) : .nan
+            let expected = covered > 0 ? sum / covered : .nan
             let got = h.mean(from: from, to: to)
             if expected.isNaN { XCTAssertTrue(got.isNaN, "step \(step)") } else { XCTAssertEqual(got, expected, accuracy: 1e-9, "step \(step)") }
         }
@@ -51,11 +51,11 @@ final class ReplayPerfStructuresTests: XCTestCase {
 
     func testFluidQueueConservesWorkOverLongRun() {
         var rng = SeededGenerator(seed: 3)
-        var q = FluidQueue(timeout: 30_000)
+        var q = FluidQueue(timeout: .seconds(30))
         var offered = 0.0, served = 0.0, dropped = 0.0
-        var t: Int64 = 0
+        var t = SimInstant.epoch
         for _ in 0..<20_000 {
-            let d = Int64(1 + rng.below(4)) * 5_000
+            let d = SimDuration.seconds(5) * (1 + rng.below(4))
             let arrivals = Double(rng.below(100))
             let capacity = Double(rng.below(120))
             let r = q.serve(start: t, end: t + d, arrivals: arrivals, capacity: capacity)

@@ -91,12 +91,12 @@ final class WorkloadTests: XCTestCase {
 
     func testFleetRemovesNewestStartingPodsFirst() {
         var f = Fleet(startupDelay: .seconds(30), terminationGrace: .zero)
-        f.seedReady(2, now: 0, age: .seconds(100))
-        var created: [Pod] = [], graced: [(id: Int, until: Int64)] = []
-        f.scale(to: 4, now: 0, created: &created, graced: &graced)
+        f.seedReady(2, now: .epoch, age: .seconds(100))
+        var created: [Pod] = [], graced: [(id: Int, until: SimInstant)] = []
+        f.scale(to: 4, now: .epoch, created: &created, graced: &graced)
         XCTAssertEqual(f.readyCount, 2)
         f.markReady(id: 2)
-        f.scale(to: 2, now: 10_000, created: &created, graced: &graced)
+        f.scale(to: 2, now: .epoch + .seconds(10), created: &created, graced: &graced)
         // Pod 3 (starting) goes first, then pod 2 (the most recently ready).
         XCTAssertEqual(f.pods.map(\.id), [0, 1])
         XCTAssertEqual(f.readyCount, 2)

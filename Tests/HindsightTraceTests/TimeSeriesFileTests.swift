@@ -12,10 +12,10 @@ final class TimeSeriesFileTests: XCTestCase {
     func testSampleAndHoldWithBlankRowsSkipped() throws {
         let path = try file("timestamp,multiplier,label\n2026-01-01T00:00:00Z,1.0,a\n2026-01-01T01:00:00Z,,b\n2026-01-01T02:00:00Z,0.5,\"c, d\"\n")
         let series = try TimeSeriesFile.read(path: path, timeColumn: "timestamp", valueColumn: "multiplier")
-        XCTAssertEqual(series.times, [1_767_225_600_000, 1_767_232_800_000])
-        XCTAssertEqual(series.value(at: 1_767_229_200_000), 1.0)     // 01:00: the blank row holds 1.0
-        XCTAssertEqual(series.value(at: 1_767_232_800_000), 0.5)
-        XCTAssertEqual(series.value(at: 0), 1.0)                      // before the first row: the first value
+        XCTAssertEqual(series.times, [SimInstant(unixSeconds: 1_767_225_600), SimInstant(unixSeconds: 1_767_232_800)])
+        XCTAssertEqual(series.value(at: SimInstant(unixSeconds: 1_767_229_200)), 1.0)     // 01:00: the blank row holds 1.0
+        XCTAssertEqual(series.value(at: SimInstant(unixSeconds: 1_767_232_800)), 0.5)
+        XCTAssertEqual(series.value(at: .epoch), 1.0)                      // before the first row: the first value
     }
 
     func testNegativeOrAbsentValuesAreErrors() throws {

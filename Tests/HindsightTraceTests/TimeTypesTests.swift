@@ -115,4 +115,13 @@ final class TimeTypesTests: XCTestCase {
         XCTAssertEqual(SimInstant(rounding: Date(timeIntervalSince1970: 10.0004)), SimInstant(unixMilliseconds: 10_000))
         XCTAssertEqual(SimInstant(rounding: Date(timeIntervalSince1970: 10.0006)), SimInstant(unixMilliseconds: 10_001))
     }
+
+    func testAddingSaturatingClampsInsteadOfTrapping() {
+        let t = SimInstant(unixSeconds: 100)
+        XCTAssertEqual(t.addingSaturating(.seconds(5)), SimInstant(unixSeconds: 105))     // in range: plain sum
+        XCTAssertEqual(t.addingSaturating(.seconds(-5)), SimInstant(unixSeconds: 95))
+        XCTAssertEqual(t.addingSaturating(.milliseconds(.max)), .distantFuture)           // 100 000 + Int64.max overflows
+        XCTAssertEqual(SimInstant(unixMilliseconds: -1).addingSaturating(.milliseconds(.min)),
+                       SimInstant(unixMilliseconds: .min))                                 // −1 + Int64.min overflows
+    }
 }

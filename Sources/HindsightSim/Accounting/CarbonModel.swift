@@ -24,9 +24,9 @@ struct CarbonModel: Sendable {
         self.vcpuPerPod = vcpuPerPod
     }
 
-    /// The grid intensity in force at `t` (ms since epoch), gCO2e/kWh.
+    /// The grid intensity in force at `t`, gCO2e/kWh.
     /// - Complexity: O(log samples).
-    func intensity(at t: Int64) -> Double { intensity.value(at: t) }
+    func intensity(at t: SimInstant) -> Double { intensity.value(at: t) }
 
     /// Operational emissions, gCO2e, of `kWh` of facility energy at `gramsPerKWh`.
     /// - Complexity: O(1).

@@ -23,7 +23,7 @@ extension CostModel {
         baseUSD(billedPods: billedPods, duration: duration) * multiplier
     }
 
-    /// The price multiplier in force at `t` (ms since epoch); 1 without a series.
+    /// The price multiplier in force at `t`; 1 without a series.
     /// - Complexity: O(log samples).
-    func multiplier(at t: Int64) -> Double { priceMultiplier?.value(at: t) ?? 1 }
+    func multiplier(at t: SimInstant) -> Double { priceMultiplier?.value(at: t) ?? 1 }
 }

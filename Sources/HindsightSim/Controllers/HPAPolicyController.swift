@@ -9,14 +9,14 @@ struct HPAPolicyController: Controller {
     let timers: [ControllerTimer]
 
     init(spec: HPASpec, scenario: Scenario, initialReplicas: Int32, start: SimInstant) {
-        hpa = HPAController(spec: spec, kubernetes: scenario.kubernetes, initialReplicas: initialReplicas, start: start.unixMilliseconds)
+        hpa = HPAController(spec: spec, kubernetes: scenario.kubernetes, initialReplicas: initialReplicas, start: start)
         builder = HPAReadingsBuilder(metrics: hpa.spec.metrics, extraTotals: [], workload: scenario.workload, pipeline: scenario.metrics)
         timers = [.hpaSync(start: start, kubernetes: scenario.kubernetes)]
     }
 
     mutating func tick(timer: Int, context: inout ControllerContext) throws -> ControllerAction? {
         builder.update(from: context)
-        let out = hpa.sync(now: context.now.unixMilliseconds, specReplicas: context.specReplicas, statusReplicas: context.statusReplicas,
+        let out = hpa.sync(now: context.now, specReplicas: context.specReplicas, statusReplicas: context.statusReplicas,
                            pods: builder.pods, readings: builder.readings, explain: false)
         return ControllerAction(out, specReplicas: context.specReplicas)
     }

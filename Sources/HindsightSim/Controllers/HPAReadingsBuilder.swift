@@ -44,7 +44,7 @@ struct HPAReadingsBuilder {
         window = max(.zero, pipeline.window); lag = max(.zero, pipeline.lag)
         readings.cpuRequestMilli = HPAQuantity.milli(fromReal: workload.cpuRequest)
         if workload.memoryRequest > 0 { readings.memoryRequestMilli = HPAQuantity.saturatingInt64((workload.memoryRequest * 1000).rounded()) }
-        readings.sampleWindow = window.milliseconds
+        readings.sampleWindow = window
     }
 
     /// Every named series this builder reads through the pipeline.
@@ -77,7 +77,7 @@ struct HPAReadingsBuilder {
             }
         }
         podsVersion = c.podsVersion
-        readings.sampleTime = (c.now - lag).unixMilliseconds
+        readings.sampleTime = c.now - lag
         var ready = 0
         if !podSeries.isEmpty { for p in c.pods where p.isReady { ready += 1 } }
         // Every ready pod reports the same value: the compact `.uniform` form (the HPA

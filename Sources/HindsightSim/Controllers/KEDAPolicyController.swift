@@ -10,7 +10,7 @@ struct KEDAPolicyController: Controller {
     let timers: [ControllerTimer]
 
     init(spec: ScaledObjectSpec, scenario: Scenario, initialReplicas: Int32, start: SimInstant) {
-        keda = KEDAController(spec: spec, kubernetes: scenario.kubernetes, initialReplicas: initialReplicas, start: start.unixMilliseconds)
+        keda = KEDAController(spec: spec, kubernetes: scenario.kubernetes, initialReplicas: initialReplicas, start: start)
         var series: [String] = []
         for t in spec.triggers { if case .prometheus(let s, _, _) = t.kind, !series.contains(s) { series.append(s) } }
         let resources = keda.hpa.spec.metrics.filter { if case .resource = $0 { true } else { false } }
@@ -22,11 +22,11 @@ struct KEDAPolicyController: Controller {
     mutating func tick(timer: Int, context: inout ControllerContext) throws -> ControllerAction? {
         builder.update(from: context)
         if timer == 0 {
-            guard let change = keda.poll(now: context.now.unixMilliseconds, specReplicas: context.specReplicas, totals: builder.readings.totals),
+            guard let change = keda.poll(now: context.now, specReplicas: context.specReplicas, totals: builder.readings.totals),
                   change.replicas != context.specReplicas else { return nil }
             return ControllerAction(desired: change.replicas, reason: "KEDA: \(change.reason)")
         }
-        let out = keda.sync(now: context.now.unixMilliseconds, specReplicas: context.specReplicas, statusReplicas: context.statusReplicas,
+        let out = keda.sync(now: context.now, specReplicas: context.specReplicas, statusReplicas: context.statusReplicas,
                             pods: builder.pods, readings: builder.readings, explain: false)
         return ControllerAction(out, specReplicas: context.specReplicas)
     }

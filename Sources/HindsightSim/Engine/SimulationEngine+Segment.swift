@@ -17,12 +17,12 @@ extension SimulationEngine {
         let ready = fleet.readyCount
         let capacity = Double(ready) * podRate
         let arrivals = rate * seconds
-        let (served, dropped) = fluid.serve(start: segmentStart.unixMilliseconds, end: t.unixMilliseconds, arrivals: arrivals, capacity: capacity * seconds)
+        let (served, dropped) = fluid.serve(start: segmentStart, end: t, arrivals: arrivals, capacity: capacity * seconds)
         let servedCores = served * load.cpuPerWork[i] / seconds
         let request = setup.scenario.workload.cpuRequest
         // Missing trace steps report no metrics (SEMANTICS.md §1); starting pods never do.
         let missing = load.missing[i]
-        cpuSignal.set(ready > 0 && !missing ? servedCores / Double(ready) : .nan, at: segmentStart.unixMilliseconds)
+        cpuSignal.set(ready > 0 && !missing ? servedCores / Double(ready) : .nan, at: segmentStart)
 
         step.servedCoreMs += servedCores * Double(d)
         step.readyPodMs += Double(ready) * Double(d)
@@ -66,7 +66,7 @@ extension SimulationEngine {
         let offered = fluid.backlog + setup.load.rate[i] * seconds
         let served = min(offered, Double(ready) * setup.load.podCapacity[i] * seconds)
         let cores = served * setup.load.cpuPerWork[i] / seconds
-        cpuSignal.set(ready > 0 && !setup.load.missing[i] ? cores / Double(ready) : .nan, at: t.unixMilliseconds)
+        cpuSignal.set(ready > 0 && !setup.load.missing[i] ? cores / Double(ready) : .nan, at: t)
     }
 
     /// Writes the output row of the current step and judges its SLO.

@@ -56,7 +56,7 @@ struct SimulationEngine<C: Controller> {
     var createdScratch: [Pod] = []
     /// Worst p99 latency (seconds) since each controller timer last fired.
     var latencySinceTick: [Double] = []
-    var gracedScratch: [(id: Int, until: Int64)] = []
+    var gracedScratch: [(id: Int, until: SimInstant)] = []
 
     /// - Parameters:
     ///   - initialReplicas: pods that exist, ready and initialized, when the run starts.
@@ -66,20 +66,20 @@ struct SimulationEngine<C: Controller> {
         self.controller = controller
         let sc = setup.scenario
         fleet = Fleet(startupDelay: sc.workload.startupDelay, terminationGrace: sc.workload.terminationGrace)
-        fluid = FluidQueue(timeout: SimLimits.duration(sc.workload.queueTimeout).milliseconds)
+        fluid = FluidQueue(timeout: SimLimits.duration(sc.workload.queueTimeout))
         reader = MetricsReader(sc.metrics)
-        cpuSignal = SignalHistory(reach: (reader.window + reader.lag + setup.trace.step).milliseconds)
+        cpuSignal = SignalHistory(reach: reader.window + reader.lag + setup.trace.step)
         self.seriesNames = seriesNames.compactMap { n in setup.trace.series[n].map { (n, $0) } }
         let start = setup.trace.start
         segmentStart = start
-        intensity = setup.carbon.intensity(at: start.unixMilliseconds)
+        intensity = setup.carbon.intensity(at: start)
         stepIntensity = intensity
         mmc = setup.latency as? LatencyModelMMC
-        priceMultiplier = setup.cost.multiplier(at: start.unixMilliseconds)
+        priceMultiplier = setup.cost.multiplier(at: start)
         spec = Int32(clamping: initialReplicas)
         let age = SimLimits.duration(sc.kubernetes.cpuInitializationPeriod) + SimLimits.duration(sc.workload.startupDelay)
             + reader.window + reader.lag
-        fleet.seedReady(min(max(0, initialReplicas), SimLimits.maxReplicas), now: start.unixMilliseconds, age: age)
+        fleet.seedReady(min(max(0, initialReplicas), SimLimits.maxReplicas), now: start, age: age)
         var totals: [String: Double] = [:]
         for n in seriesNames { totals[n] = .nan }
         context = ControllerContext(now: setup.trace.start, stepIndex: 0, specReplicas: spec, statusReplicas: spec, pods: [],
@@ -162,8 +162,8 @@ struct SimulationEngine<C: Controller> {
     mutating func handle(_ event: SimEvent, at t: SimInstant) {
         switch event {
         case .environment:
-            intensity = setup.carbon.intensity(at: t.unixMilliseconds)
-            priceMultiplier = setup.cost.multiplier(at: t.unixMilliseconds)
+            intensity = setup.carbon.intensity(at: t)
+            priceMultiplier = setup.cost.multiplier(at: t)
             scheduleNextEnvironmentChange(after: t)
         case .podReady(let id):
             releaseContextPods()
@@ -192,15 +192,15 @@ struct SimulationEngine<C: Controller> {
             context.pods = fleet.pods
             context.podsVersion = fleet.version
         }
-        context.cpuPerPodCores = reader.read(cpuSignal, at: t.unixMilliseconds)
+        context.cpuPerPodCores = reader.read(cpuSignal, at: t)
         let ready = fleet.readyCount
         if let memory = setup.memory, ready > 0 {
-            context.memoryPerPodBytes = reader.read(series: memory, grid: setup.trace.grid, at: t.unixMilliseconds) / Double(ready)
+            context.memoryPerPodBytes = reader.read(series: memory, grid: setup.trace.grid, at: t) / Double(ready)
         } else {
             context.memoryPerPodBytes = .nan
         }
         for (name, values) in seriesNames {
-            context.seriesTotals[name] = reader.read(series: values, grid: setup.trace.grid, at: t.unixMilliseconds)
+            context.seriesTotals[name] = reader.read(series: values, grid: setup.trace.grid, at: t)
         }
         let action = try controller.tick(timer: k, context: &context)
         if let action { try apply(action, at: t) }
@@ -234,9 +234,9 @@ struct SimulationEngine<C: Controller> {
         createdScratch.removeAll(keepingCapacity: true)
         gracedScratch.removeAll(keepingCapacity: true)
         releaseContextPods()
-        fleet.scale(to: Int(spec), now: t.unixMilliseconds, created: &createdScratch, graced: &gracedScratch)
-        for p in createdScratch where !p.isReady { queue.schedule(.podReady(id: p.id), at: SimInstant(unixMilliseconds: p.readyAt)) }
-        for g in gracedScratch { queue.schedule(.podTerminated(id: g.id), at: SimInstant(unixMilliseconds: g.until)) }
+        fleet.scale(to: Int(spec), now: t, created: &createdScratch, graced: &gracedScratch)
+        for p in createdScratch where !p.isReady { queue.schedule(.podReady(id: p.id), at: p.readyAt) }
+        for g in gracedScratch { queue.schedule(.podTerminated(id: g.id), at: g.until) }
     }
 
     /// Drops the context's reference to the pod array before the fleet changes it (so the
@@ -258,12 +258,11 @@ struct SimulationEngine<C: Controller> {
     /// First sample time strictly after `t`, or nil.
     /// - Complexity: O(log n).
     static func nextChange(_ s: StepSeries, after instant: SimInstant) -> SimInstant? {
-        let t = instant.unixMilliseconds
         var lo = 0, hi = s.times.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if s.times[mid] <= t { lo = mid + 1 } else { hi = mid }
+            if s.times[mid] <= instant { lo = mid + 1 } else { hi = mid }
         }
-        return lo < s.times.count ? SimInstant(unixMilliseconds: s.times[lo]) : nil
+        return lo < s.times.count ? s.times[lo] : nil
     }
 }

@@ -1,3 +1,4 @@
+import HindsightTrace
 import HindsightScenario
 
 extension HPAController {
@@ -6,14 +7,14 @@ extension HPAController {
     /// is below spec; otherwise a proposal and (if any failed) the error text too.
     /// Pure (reads no mutable state), so a sync can run it again with `explain` to
     /// describe a decision. With `explain` false the text is empty; the error is always built.
-    func computeReplicasForMetrics(now: Int64, specReplicas: Int32, statusReplicas: Int32, pods: [HPAPod],
+    func computeReplicasForMetrics(now: SimInstant, specReplicas: Int32, statusReplicas: Int32, pods: [HPAPod],
                                    readings: HPAReadings, external: [String: Int64], explain: Bool = true)
         -> (replicas: Int32?, text: String, error: String?) {
         if let pct = cpuUtilizationOnly {
             // One metric: the loop below reduces to exactly this.
             let tally = HPAPodTally.tally(pods: pods, values: readings.cpu, isCPU: true, now: now,
                                           sampleTime: readings.sampleTime, sampleWindow: readings.sampleWindow,
-                                          cpuInitializationPeriod: kubernetes.cpuInitializationPeriod.milliseconds)
+                                          cpuInitializationPeriod: kubernetes.cpuInitializationPeriod)
             switch HPAReplicaCalculator.resourceUtilization(name: "cpu", groups: tally, requestMilli: readings.cpuRequestMilli,
                                                             targetPercent: pct, spec: specReplicas, tolerances: tolerances,
                                                             explain: explain) {
@@ -47,14 +48,14 @@ extension HPAController {
     }
 
     /// One metric's proposal (`computeReplicasForMetric`, HPA.md §2).
-    func computeReplicasForMetric(_ metric: HPAMetricSpec, now: Int64, specReplicas: Int32, statusReplicas: Int32,
+    func computeReplicasForMetric(_ metric: HPAMetricSpec, now: SimInstant, specReplicas: Int32, statusReplicas: Int32,
                                   pods: [HPAPod], readings: HPAReadings, external: [String: Int64],
                                   explain: Bool = true) -> HPAMetricResult {
         let k = kubernetes
         func groups(_ values: HPAPodValues?, isCPU: Bool) -> HPAPodTally {
             HPAPodTally.tally(pods: pods, values: values, isCPU: isCPU, now: now,
                               sampleTime: readings.sampleTime, sampleWindow: readings.sampleWindow,
-                              cpuInitializationPeriod: k.cpuInitializationPeriod.milliseconds)
+                              cpuInitializationPeriod: k.cpuInitializationPeriod)
         }
         switch metric {
         case .resource(let res, let target), .containerResource(let res, _, let target):

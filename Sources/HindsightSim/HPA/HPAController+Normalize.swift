@@ -8,13 +8,12 @@ extension HPAController {
     /// `convertDesiredReplicasWithRules`: below min → min, else capped at
     /// min(max, int32(max(2·spec, 4))).
     /// The text is built when `explain` is set or the result differs from spec; else "".
-    mutating func normalizeLegacy(now: Int64, specReplicas: Int32, raw: Int32,
+    mutating func normalizeLegacy(now: SimInstant, specReplicas: Int32, raw: Int32,
                                   explain: Bool = true) -> (replicas: Int32, text: String) {
         let stabilization = kubernetes.downscaleStabilization
-        let window = stabilization.milliseconds
         // Entries with age ≥ W are outside the window and are also what recording drops.
-        let stabilized = recommendations.dropOldThenMax(atLeast: raw, now: now, window: window)
-        recommendations.record(HPATimedRecommendation(replicas: raw, time: now), now: now) { $0 >= window }
+        let stabilized = recommendations.dropOldThenMax(atLeast: raw, now: now, window: stabilization)
+        recommendations.record(HPATimedRecommendation(replicas: raw, time: now), now: now) { $0 >= stabilization }
         let scaleUpLimit = HPAQuantity.saturatingInt32(max(2.0 * Double(specReplicas), 4.0).rounded(.towardZero))
         let maxAllowed = min(spec.maxReplicas, scaleUpLimit)
         var d = stabilized
@@ -38,23 +37,22 @@ extension HPAController {
     /// stabilization clamp(spec, up-window min, down-window max) with the raw proposal
     /// recorded, then the per-direction rate limits.
     /// The text is built when `explain` is set or the result differs from spec; else "".
-    mutating func normalizeWithBehaviors(_ b: HPABehavior, now: Int64, specReplicas: Int32,
+    mutating func normalizeWithBehaviors(_ b: HPABehavior, now: SimInstant, specReplicas: Int32,
                                          raw: Int32, explain: Bool = true) -> (replicas: Int32, text: String) {
         let up = SimDuration.seconds(Int64(b.scaleUp.stabilizationWindowSeconds ?? 0))
         let down = b.scaleDown.stabilizationWindowSeconds.map { SimDuration.seconds(Int64($0)) } ?? kubernetes.downscaleStabilization
-        let upWindow = up.milliseconds, downWindow = down.milliseconds
         var upRec = raw
         var downRec = raw
         for r in recommendations {
             let age = now - r.time
-            if age < upWindow { upRec = min(upRec, r.replicas) }
-            if age < downWindow { downRec = max(downRec, r.replicas) }
+            if age < up { upRec = min(upRec, r.replicas) }
+            if age < down { downRec = max(downRec, r.replicas) }
         }
         var stabilized = specReplicas
         if stabilized < upRec { stabilized = upRec }
         if stabilized > downRec { stabilized = downRec }
         recommendations.record(HPATimedRecommendation(replicas: raw, time: now), now: now) {
-            $0 >= upWindow && $0 >= downWindow
+            $0 >= up && $0 >= down
         }
         let rate = convertWithBehaviorRate(b, now: now, specReplicas: specReplicas, desired: stabilized)
         guard explain || rate.replicas != specReplicas else { return (rate.replicas, "") }
@@ -94,7 +92,7 @@ extension HPAController {
 
     /// `convertDesiredReplicasWithBehaviorRate`: up → min(max, limit ≥ spec); down →
     /// max(min, limit ≤ spec).
-    func convertWithBehaviorRate(_ b: HPABehavior, now: Int64, specReplicas: Int32,
+    func convertWithBehaviorRate(_ b: HPABehavior, now: SimInstant, specReplicas: Int32,
                                  desired: Int32) -> (replicas: Int32, bound: RateBound) {
         if desired > specReplicas {
             var limit = scaleUpLimit(b.scaleUp, now: now, specReplicas: specReplicas)
@@ -117,7 +115,7 @@ extension HPAController {
     /// `calculateScaleUpLimitWithScalingRules`: per policy, periodStart + value (Pods) or
     /// ceil(periodStart × (1 + value/100)) (Percent); Max takes the largest, Min the
     /// smallest, Disabled returns spec. No policies → the Int32 sentinel.
-    func scaleUpLimit(_ rules: HPAScalingRules, now: Int64, specReplicas: Int32) -> Int32 {
+    func scaleUpLimit(_ rules: HPAScalingRules, now: SimInstant, specReplicas: Int32) -> Int32 {
         if rules.selectPolicy == .disabled { return specReplicas }
         let useMin = rules.selectPolicy == .min
         var result: Int32 = useMin ? Int32.max : Int32.min
@@ -136,7 +134,7 @@ extension HPAController {
     /// `calculateScaleDownLimitWithBehaviors`: per policy, periodStart − value (Pods) or
     /// truncate(periodStart × (1 − value/100)) (Percent); Max takes the smallest, Min the
     /// largest, Disabled returns spec. No policies → the Int32 sentinel.
-    func scaleDownLimit(_ rules: HPAScalingRules, now: Int64, specReplicas: Int32) -> Int32 {
+    func scaleDownLimit(_ rules: HPAScalingRules, now: SimInstant, specReplicas: Int32) -> Int32 {
         if rules.selectPolicy == .disabled { return specReplicas }
         let useMin = rules.selectPolicy == .min
         var result: Int32 = useMin ? Int32.min : Int32.max
@@ -154,8 +152,8 @@ extension HPAController {
 
     /// Replicas at the start of the policy's period: spec − (scale-ups with age < period)
     /// + (scale-downs with age < period).
-    func periodStart(_ p: HPAScalingRules.Policy, now: Int64, specReplicas: Int32) -> Int64 {
-        let period = SimDuration.seconds(Int64(p.periodSeconds)).milliseconds
+    func periodStart(_ p: HPAScalingRules.Policy, now: SimInstant, specReplicas: Int32) -> Int64 {
+        let period = SimDuration.seconds(Int64(p.periodSeconds))
         return Int64(specReplicas) - HPAScaleEventLog.changes(within: period, events.up, now: now)
             + HPAScaleEventLog.changes(within: period, events.down, now: now)
     }

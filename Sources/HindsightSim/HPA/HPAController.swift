@@ -1,3 +1,4 @@
+import HindsightTrace
 import HindsightScenario
 
 /// The Kubernetes HorizontalPodAutoscaler controller (autoscaling/v2) for one HPA, as a
@@ -30,8 +31,8 @@ public struct HPAController: Sendable {
     ///   - spec: the HPA (its `metrics` are never empty: `HPASpec.defaultMetrics`).
     ///   - kubernetes: flags (tolerance, windows, version, gates).
     ///   - initialReplicas: spec replicas when the controller starts.
-    ///   - start: first sync instant, ms.
-    public init(spec: HPASpec, kubernetes: KubernetesSpec, initialReplicas: Int32, start: Int64) {
+    ///   - start: first sync instant.
+    public init(spec: HPASpec, kubernetes: KubernetesSpec, initialReplicas: Int32, start: SimInstant) {
         self.spec = spec
         self.kubernetes = kubernetes
         self.tolerances = HPATolerances(kubernetes: kubernetes, behavior: spec.behavior)
@@ -50,7 +51,7 @@ public struct HPAController: Sendable {
     ///    (legacy §6 when `behavior` is nil, else §7).
     /// A change is stored as a scale event only when `behavior` is non-nil (also for 2–3).
     /// - Parameters:
-    ///   - now: sync instant, ms (non-decreasing between calls).
+    ///   - now: sync instant (non-decreasing between calls).
     ///   - specReplicas: `scale.spec.replicas`.
     ///   - statusReplicas: pods that exist (`scale.status.replicas`).
     ///   - pods: the existing pods, oldest first, aligned with `readings.podValuesMilli`.
@@ -61,7 +62,7 @@ public struct HPAController: Sendable {
     /// - Returns: the new spec replicas and why.
     /// - Complexity: O(metrics × pods + history); with `explain` false and no change, no
     ///   allocation for Resource/Pods metrics.
-    public mutating func sync(now: Int64, specReplicas: Int32, statusReplicas: Int32, pods: [HPAPod],
+    public mutating func sync(now: SimInstant, specReplicas: Int32, statusReplicas: Int32, pods: [HPAPod],
                               readings: HPAReadings, explain: Bool = true) -> HPASyncOutcome {
         // The cpu-only fast path reads no Object/External metric: no dictionary to build.
         if cpuUtilizationOnly != nil {
@@ -84,7 +85,7 @@ public struct HPAController: Sendable {
     static let noExternal: [String: Int64] = [:]
 
     /// `sync` with Object/External totals already in milli-units (KEDA feeds its own).
-    mutating func reconcile(now: Int64, specReplicas: Int32, statusReplicas: Int32, pods: [HPAPod],
+    mutating func reconcile(now: SimInstant, specReplicas: Int32, statusReplicas: Int32, pods: [HPAPod],
                             readings: HPAReadings, external: [String: Int64], explain: Bool = true) -> HPASyncOutcome {
         let minR = spec.minReplicas
         if specReplicas == 0 && minR != 0 {
@@ -132,7 +133,7 @@ public struct HPAController: Sendable {
     }
 
     /// `storeScaleEvent`: only with `behavior`.
-    mutating func storeScaleEvent(from prev: Int32, to new: Int32, now: Int64) {
+    mutating func storeScaleEvent(from prev: Int32, to new: Int32, now: SimInstant) {
         guard let b = spec.behavior else { return }
         events.store(from: prev, to: new, now: now, behavior: b)
     }

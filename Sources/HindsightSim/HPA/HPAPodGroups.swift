@@ -1,3 +1,5 @@
+import HindsightTrace
+
 /// The result of `groupPods` (HPA.md §3) for one metric at one sync.
 ///
 /// Pods are referred to by their index in the `pods` array passed to `sync`.
@@ -27,8 +29,8 @@ struct HPAPodGroups: Sendable, Equatable {
     /// was ready (`initialReadinessDelay`); pods never turn Ready=False again in this
     /// model, so that branch never marks a pod and the delay has no effect.
     /// - Complexity: O(pods).
-    static func group(pods: [HPAPod], values: [Int64?], isCPU: Bool, now: Int64,
-                      sampleTime: Int64, sampleWindow: Int64, cpuInitializationPeriod: Int64) -> HPAPodGroups {
+    static func group(pods: [HPAPod], values: [Int64?], isCPU: Bool, now: SimInstant,
+                      sampleTime: SimInstant, sampleWindow: SimDuration, cpuInitializationPeriod: SimDuration) -> HPAPodGroups {
         var g = HPAPodGroups(samples: [], unready: [], missing: [])
         g.samples.reserveCapacity(pods.count)
         for (i, pod) in pods.enumerated() {
@@ -39,8 +41,8 @@ struct HPAPodGroups: Sendable, Equatable {
                 g.missing.append(i); continue
             }
             if isCPU {
-                let inInit = now < HPAQuantity.add(pod.created, cpuInitializationPeriod)
-                if inInit && sampleTime < HPAQuantity.add(readyAt, sampleWindow) {
+                let inInit = now < pod.created.addingSaturating(cpuInitializationPeriod)
+                if inInit && sampleTime < readyAt.addingSaturating(sampleWindow) {
                     g.unready.append(i); continue
                 }
             }

@@ -1,3 +1,5 @@
+import HindsightTrace
+
 /// `groupPods` (HPA.md §3) reduced to what the replica arithmetic reads: the number of
 /// pods with a usable sample (`readyPodCount`), the saturating sum of their samples, and
 /// the sizes of the unready and missing groups. Same rules as ``HPAPodGroups/group``,
@@ -15,24 +17,24 @@ struct HPAPodTally: Sendable, Equatable {
     /// The counts of ``HPAPodGroups/group`` for the same arguments (same checks, same
     /// order, same saturating sum).
     /// - Complexity: O(pods), no allocation.
-    static func tally(pods: [HPAPod], values: [Int64?], isCPU: Bool, now: Int64,
-                      sampleTime: Int64, sampleWindow: Int64, cpuInitializationPeriod: Int64) -> HPAPodTally {
+    static func tally(pods: [HPAPod], values: [Int64?], isCPU: Bool, now: SimInstant,
+                      sampleTime: SimInstant, sampleWindow: SimDuration, cpuInitializationPeriod: SimDuration) -> HPAPodTally {
         tally(pods: pods, values: .perPod(values), isCPU: isCPU, now: now, sampleTime: sampleTime,
               sampleWindow: sampleWindow, cpuInitializationPeriod: cpuInitializationPeriod)
     }
 
     /// As above, for samples in either form (nil = no pod reports).
     /// - Complexity: O(pods), no allocation.
-    static func tally(pods: [HPAPod], values: HPAPodValues?, isCPU: Bool, now: Int64,
-                      sampleTime: Int64, sampleWindow: Int64, cpuInitializationPeriod: Int64) -> HPAPodTally {
+    static func tally(pods: [HPAPod], values: HPAPodValues?, isCPU: Bool, now: SimInstant,
+                      sampleTime: SimInstant, sampleWindow: SimDuration, cpuInitializationPeriod: SimDuration) -> HPAPodTally {
         var t = HPAPodTally()
         let values = values ?? .uniform(nil)
         for i in pods.indices {
             let pod = pods[i]
             guard let readyAt = pod.readyAt, readyAt <= now else { t.unready += 1; continue }
             guard let v = values.value(at: i, readyAt: readyAt) else { t.missing += 1; continue }
-            if isCPU, now < HPAQuantity.add(pod.created, cpuInitializationPeriod),
-               sampleTime < HPAQuantity.add(readyAt, sampleWindow) {
+            if isCPU, now < pod.created.addingSaturating(cpuInitializationPeriod),
+               sampleTime < readyAt.addingSaturating(sampleWindow) {
                 t.unready += 1; continue
             }
             t.readyCount += 1

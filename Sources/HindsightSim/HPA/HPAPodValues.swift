@@ -1,3 +1,5 @@
+import HindsightTrace
+
 /// One metric's per-pod samples at one sync, milli-units (see ``HPAReadings``).
 public enum HPAPodValues: Sendable, Equatable {
     /// One value per pod, aligned with the `pods` passed to `sync` (index i belongs to
@@ -13,7 +15,7 @@ public enum HPAPodValues: Sendable, Equatable {
     /// The sample of pod `i` (whose Ready transition is `readyAt`), or nil.
     /// - Complexity: O(1).
     @inlinable
-    public func value(at i: Int, readyAt: Int64?) -> Int64? {
+    public func value(at i: Int, readyAt: SimInstant?) -> Int64? {
         switch self {
         case .perPod(let values): return i < values.count ? values[i] : nil
         case .uniform(let v): return readyAt == nil ? nil : v

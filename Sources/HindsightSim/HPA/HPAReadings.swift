@@ -1,3 +1,4 @@
+import HindsightTrace
 import HindsightScenario
 
 /// What the metrics APIs return to one HPA sync.
@@ -24,10 +25,10 @@ public struct HPAReadings: Sendable {
     /// Totals of named series for Object/External metrics, real units. An absent key
     /// (or a NaN / infinite value) makes the metric invalid for this sync.
     public var totals: [String: Double]
-    /// Timestamp of the metric samples, ms (for the CPU readiness rule, HPA.md §3/§12).
-    public var sampleTime: Int64
-    /// Length of the window the samples average, ms.
-    public var sampleWindow: Int64
+    /// Timestamp of the metric samples (for the CPU readiness rule, HPA.md §3/§12).
+    public var sampleTime: SimInstant
+    /// Length of the window the samples average.
+    public var sampleWindow: SimDuration
 
     /// Creates readings; every argument defaults to "nothing reported".
     /// - Parameters:
@@ -35,7 +36,7 @@ public struct HPAReadings: Sendable {
     ///     metric's series name), see ``HPAPodValues/perPod(_:)``.
     ///   - requestMilli: per-pod requests, keys `"cpu"` and `"memory"`.
     public init(podValuesMilli: [String: [Int64?]] = [:], requestMilli: [String: Int64] = [:],
-                totals: [String: Double] = [:], sampleTime: Int64 = 0, sampleWindow: Int64 = 0) {
+                totals: [String: Double] = [:], sampleTime: SimInstant = .epoch, sampleWindow: SimDuration = .zero) {
         self.totals = totals; self.sampleTime = sampleTime; self.sampleWindow = sampleWindow
         self.podValuesMilli = podValuesMilli
         self.requestMilli = requestMilli

@@ -1,3 +1,5 @@
+import HindsightTrace
+
 /// The recommendation history of one HPA (`recommendations`), oldest first: a collection
 /// of the live entries only.
 ///
@@ -52,7 +54,7 @@ struct HPARecommendationLog: RandomAccessCollection, Sendable, Equatable, Expres
     /// rest (all younger than `window`), or `floor` if larger: the legacy stabilization,
     /// whose recording drops exactly the entries its window excludes.
     /// - Complexity: amortized O(1) (dropped entries, plus the max queue's front).
-    mutating func dropOldThenMax(atLeast floor: Int32, now: Int64, window: Int64) -> Int32 {
+    mutating func dropOldThenMax(atLeast floor: Int32, now: SimInstant, window: SimDuration) -> Int32 {
         let end = storage.count
         while start < end, now - storage[start].time >= window { start += 1 }
         popExpiredMax()
@@ -69,7 +71,7 @@ struct HPARecommendationLog: RandomAccessCollection, Sendable, Equatable, Expres
     /// (`isOld` must be false below some age and true from it on).
     /// - Complexity: amortized O(dropped entries + 1).
     @inline(__always)
-    mutating func record(_ rec: HPATimedRecommendation, now: Int64, isOld: (Int64) -> Bool) {
+    mutating func record(_ rec: HPATimedRecommendation, now: SimInstant, isOld: (SimDuration) -> Bool) {
         let end = storage.count
         while start < end, isOld(now - storage[start].time) { start += 1 }
         popExpiredMax()

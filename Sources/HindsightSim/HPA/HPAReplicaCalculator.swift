@@ -1,3 +1,5 @@
+import HindsightTrace
+
 /// The replica arithmetic of `replica_calculator.go` (HPA.md §2, §3, §8), as pure functions.
 enum HPAReplicaCalculator {
     /// `GetResourceReplicas` (Utilization target): truncated integer percent, simple path or
@@ -111,7 +113,7 @@ enum HPAReplicaCalculator {
     /// `getUsageRatioReplicaCount` (Object/External Value targets): with spec ≠ 0, inside
     /// the band → spec, else ceil(ratio × ready pods) — an error when no pod exists; with
     /// spec 0, ceil(ratio) with no band.
-    static func usageRatioReplicaCount(_ seen: String, ratio: Double, spec: Int32, pods: [HPAPod], now: Int64,
+    static func usageRatioReplicaCount(_ seen: String, ratio: Double, spec: Int32, pods: [HPAPod], now: SimInstant,
                                        tolerances tol: HPATolerances, explain: Bool = true) -> HPAMetricResult {
         if spec == 0 {
             let r = HPAQuantity.ceilInt32(ratio)

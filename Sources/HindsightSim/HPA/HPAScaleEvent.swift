@@ -1,6 +1,8 @@
+import HindsightTrace
+
 /// One stored rescale (`timestampedScaleEvent`): |change| and when it happened.
 struct HPAScaleEvent: Sendable, Equatable {
     var change: Int32
-    var time: Int64
+    var time: SimInstant
     var outdated: Bool
 }

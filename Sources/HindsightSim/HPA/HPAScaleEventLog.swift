@@ -14,7 +14,7 @@ struct HPAScaleEventLog: Sendable, Equatable {
     /// (age ≥ period, see "Time comparisons") outdated, overwrites the **last** outdated
     /// slot with the new event, or appends.
     /// - Complexity: O(events of that direction).
-    mutating func store(from prev: Int32, to new: Int32, now: Int64, behavior: HPABehavior) {
+    mutating func store(from prev: Int32, to new: Int32, now: SimInstant, behavior: HPABehavior) {
         guard new != prev else { return }
         let change = HPAQuantity.clampInt32(Int64(new) - Int64(prev)).magnitude
         let event = HPAScaleEvent(change: Int32(clamping: change), time: now, outdated: false)
@@ -25,7 +25,7 @@ struct HPAScaleEventLog: Sendable, Equatable {
         }
     }
 
-    private static func insert(_ e: HPAScaleEvent, into events: inout [HPAScaleEvent], longestPeriod: Int64, now: Int64) {
+    private static func insert(_ e: HPAScaleEvent, into events: inout [HPAScaleEvent], longestPeriod: SimDuration, now: SimInstant) {
         var lastOutdated: Int? = nil
         for i in events.indices {
             if now - events[i].time >= longestPeriod { events[i].outdated = true }
@@ -34,16 +34,16 @@ struct HPAScaleEventLog: Sendable, Equatable {
         if let i = lastOutdated { events[i] = e } else { events.append(e) }
     }
 
-    /// `getLongestPolicyPeriod`, ms (0 without policies).
-    static func longestPeriod(_ rules: HPAScalingRules) -> Int64 {
-        var longest: Int64 = 0
-        for p in rules.policies { longest = max(longest, SimDuration.seconds(Int64(p.periodSeconds)).milliseconds) }
+    /// `getLongestPolicyPeriod` (zero without policies).
+    static func longestPeriod(_ rules: HPAScalingRules) -> SimDuration {
+        var longest = SimDuration.zero
+        for p in rules.policies { longest = max(longest, .seconds(Int64(p.periodSeconds))) }
         return longest
     }
 
-    /// `getReplicasChangePerPeriod`: sum of the changes with age < period (ms).
+    /// `getReplicasChangePerPeriod`: sum of the changes with age < period.
     /// - Complexity: O(events).
-    static func changes(within period: Int64, _ events: [HPAScaleEvent], now: Int64) -> Int64 {
+    static func changes(within period: SimDuration, _ events: [HPAScaleEvent], now: SimInstant) -> Int64 {
         var sum: Int64 = 0
         for e in events where now - e.time < period { sum += Int64(e.change) }
         return sum

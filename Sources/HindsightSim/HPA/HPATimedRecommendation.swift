@@ -1,7 +1,9 @@
+import HindsightTrace
+
 /// One recorded raw proposal (`timestampedRecommendation`).
 struct HPATimedRecommendation: Sendable, Equatable {
     /// Replicas proposed.
     var replicas: Int32
-    /// When, ms.
-    var time: Int64
+    /// When.
+    var time: SimInstant
 }

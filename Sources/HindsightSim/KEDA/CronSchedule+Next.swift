@@ -3,17 +3,17 @@ import Foundation
 
 extension CronSchedule {
     /// The first firing strictly after `instant` (robfig/cron `Schedule.Next`), in the
-    /// local time of `timeZone`, as ms since epoch; nil when none occurs within 5 years
+    /// local time of `timeZone`; nil when none occurs within 5 years
     /// (e.g. `0 0 30 2 *`).
     ///
     /// Local times that do not exist (skipped by a daylight-saving jump) do not fire;
     /// an ambiguous local time fires once, at the instant Foundation's calendar picks.
     /// - Complexity: O(days scanned × matching hours·minutes of the first day); one
     ///   Calendar conversion per candidate, typically a handful.
-    public func next(after instant: Int64, in timeZone: TimeZone) -> Int64? {
+    public func next(after instant: SimInstant, in timeZone: TimeZone) -> SimInstant? {
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = timeZone
-        let date = SimInstant(unixMilliseconds: instant).date
+        let date = instant.date
         let c = cal.dateComponents([.year, .month, .day, .hour, .minute], from: date)
         guard let y0 = c.year, let m0 = c.month, let d0 = c.day, let h0 = c.hour, let mi0 = c.minute else { return nil }
         // Start one day early so that a DST shift never hides a firing near `instant`.
@@ -31,8 +31,8 @@ extension CronSchedule {
                     guard let fire = cal.date(from: dc) else { continue }
                     let back = cal.dateComponents([.year, .month, .day, .hour, .minute], from: fire)
                     guard back.year == y, back.month == mo, back.day == d, back.hour == h, back.minute == mi else { continue }
-                    let ms = SimInstant(rounding: fire).unixMilliseconds
-                    if ms > instant { return ms }
+                    let t = SimInstant(rounding: fire)
+                    if t > instant { return t }
                 }
             }
         }

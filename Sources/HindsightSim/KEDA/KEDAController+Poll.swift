@@ -1,3 +1,4 @@
+import HindsightTrace
 import HindsightScenario
 
 extension KEDAController {
@@ -16,11 +17,11 @@ extension KEDAController {
     /// active: creation + initialCooldownPeriod), else cooldown. Inactive, no idle and
     /// replicas < min → min.
     /// - Parameters:
-    ///   - now: tick instant, ms.
+    ///   - now: tick instant.
     ///   - specReplicas: the workload's spec replicas.
     ///   - totals: the named series' current values (real units).
     /// - Returns: the new spec replicas and why, or nil when KEDA leaves them alone.
-    public mutating func poll(now: Int64, specReplicas: Int32, totals: [String: Double]) -> (replicas: Int32, reason: String)? {
+    public mutating func poll(now: SimInstant, specReplicas: Int32, totals: [String: Double]) -> (replicas: Int32, reason: String)? {
         var active = false
         var isError = false
         var nonResource = 0
@@ -78,23 +79,23 @@ extension KEDAController {
     }
 
     /// `scaleToZeroOrIdle`: only once the cooldown has passed strictly.
-    private func scaleToZeroOrIdle(now: Int64, specReplicas: Int32, to: Int32,
+    private func scaleToZeroOrIdle(now: SimInstant, specReplicas: Int32, to: Int32,
                                    what: String) -> (replicas: Int32, reason: String)? {
         let cooled: Bool
         let since: String
         if let last = lastActiveTime {
-            cooled = HPAQuantity.add(last, spec.cooldownPeriod.milliseconds) < now
-            since = "last active \(last) ms + cooldown \(spec.cooldownPeriod.wholeSeconds) s"
+            cooled = last.addingSaturating(spec.cooldownPeriod) < now
+            since = "last active \(last.unixMilliseconds) ms + cooldown \(spec.cooldownPeriod.wholeSeconds) s"
         } else {
-            cooled = HPAQuantity.add(created, spec.initialCooldownPeriod.milliseconds) < now
-            since = "created \(created) ms + initialCooldown \(spec.initialCooldownPeriod.wholeSeconds) s"
+            cooled = created.addingSaturating(spec.initialCooldownPeriod) < now
+            since = "created \(created.unixMilliseconds) ms + initialCooldown \(spec.initialCooldownPeriod.wholeSeconds) s"
         }
         guard cooled, to != specReplicas else { return nil }
         return (to, "KEDA deactivation: \(what); \(since) passed → \(specReplicas) to \(to)")
     }
 
     /// Evaluates cron trigger `i` at `now` (nil if invalid).
-    mutating func cronActive(_ i: Int, _ now: Int64) -> Bool? {
+    mutating func cronActive(_ i: Int, _ now: SimInstant) -> Bool? {
         guard i < crons.count, var c = crons[i] else { return nil }
         let a = c.isActive(at: now)
         crons[i] = c

@@ -1,3 +1,4 @@
+import HindsightTrace
 import HindsightScenario
 
 extension KEDAController {
@@ -16,7 +17,7 @@ extension KEDAController {
     /// - Parameters: as `HPAController.sync` (including `explain`); `readings.totals` holds
     ///   the series values.
     /// - Returns: the HPA's outcome.
-    public mutating func sync(now: Int64, specReplicas: Int32, statusReplicas: Int32, pods: [HPAPod],
+    public mutating func sync(now: SimInstant, specReplicas: Int32, statusReplicas: Int32, pods: [HPAPod],
                               readings: HPAReadings, explain: Bool = true) -> HPASyncOutcome {
         let h = hpa.spec
         let queries = specReplicas != 0 && specReplicas <= h.maxReplicas && specReplicas >= h.minReplicas

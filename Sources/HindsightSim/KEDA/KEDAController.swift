@@ -17,11 +17,11 @@ public struct KEDAController: Sendable {
     public let spec: ScaledObjectSpec
     /// The HPA KEDA created (`hpaSpec(for:)`) and its controller state.
     public internal(set) var hpa: HPAController
-    /// `status.lastActiveTime`, ms: the last polling tick that saw a trigger active; nil
+    /// `status.lastActiveTime`: the last polling tick that saw a trigger active; nil
     /// until one did.
-    public internal(set) var lastActiveTime: Int64?
-    /// Creation time of the ScaledObject, ms (= start).
-    public let created: Int64
+    public internal(set) var lastActiveTime: SimInstant?
+    /// Creation time of the ScaledObject (= start).
+    public let created: SimInstant
     /// Consecutive failed fetches per trigger (`status.health`), for the fallback.
     var failures: [Int32]
     var crons: [KEDACronTrigger?]
@@ -30,8 +30,8 @@ public struct KEDAController: Sendable {
     ///   - spec: the ScaledObject.
     ///   - kubernetes: flags of the HPA controller.
     ///   - initialReplicas: spec replicas at start.
-    ///   - start: creation time and first poll/sync instant, ms.
-    public init(spec: ScaledObjectSpec, kubernetes: KubernetesSpec, initialReplicas: Int32, start: Int64) {
+    ///   - start: creation time and first poll/sync instant.
+    public init(spec: ScaledObjectSpec, kubernetes: KubernetesSpec, initialReplicas: Int32, start: SimInstant) {
         self.spec = spec
         self.hpa = HPAController(spec: Self.hpaSpec(for: spec), kubernetes: kubernetes,
                                  initialReplicas: initialReplicas, start: start)

@@ -17,8 +17,8 @@ struct KEDACronTrigger: Sendable {
     let desiredReplicas: Int32
     /// Why the trigger cannot be evaluated (bad expression or zone); nil when valid.
     let problem: String?
-    private var startCache: (at: Int64, next: Int64?)? = nil
-    private var endCache: (at: Int64, next: Int64?)? = nil
+    private var startCache: (at: SimInstant, next: SimInstant?)? = nil
+    private var endCache: (at: SimInstant, next: SimInstant?)? = nil
 
     init(timezone: String, start: String, end: String, desiredReplicas: Int32) {
         var problems: [String] = []
@@ -31,25 +31,25 @@ struct KEDACronTrigger: Sendable {
     }
 
     /// Active at `now`, or nil if the trigger is invalid.
-    mutating func isActive(at now: Int64) -> Bool? {
+    mutating func isActive(at now: SimInstant) -> Bool? {
         guard problem == nil, let s = start, let e = end, let tz = timeZone else { return nil }
         let ns = Self.next(s, &startCache, now, tz)
         let ne = Self.next(e, &endCache, now, tz)
-        return (ne ?? Int64.max) <= (ns ?? Int64.max)
+        return (ne ?? .distantFuture) <= (ns ?? .distantFuture)
     }
 
     /// The metric value KEDA reports: desiredReplicas while active, else 1.
-    mutating func value(at now: Int64) -> Int64? {
+    mutating func value(at now: SimInstant) -> Int64? {
         guard let a = isActive(at: now) else { return nil }
         return a ? Int64(desiredReplicas) : 1
     }
 
     /// Next firing after `now`; the cached answer stays valid while `at ≤ now < next`.
-    private static func next(_ s: CronSchedule, _ cache: inout (at: Int64, next: Int64?)?, _ now: Int64,
-                             _ tz: TimeZone) -> Int64? {
+    private static func next(_ s: CronSchedule, _ cache: inout (at: SimInstant, next: SimInstant?)?, _ now: SimInstant,
+                             _ tz: TimeZone) -> SimInstant? {
         if let c = cache, c.at <= now {
             if let n = c.next, now < n { return n }
-            if c.next == nil && now - c.at < SimDuration.days(1).milliseconds { return nil }
+            if c.next == nil && now - c.at < .days(1) { return nil }
         }
         let n = s.next(after: now, in: tz)
         cache = (now, n)

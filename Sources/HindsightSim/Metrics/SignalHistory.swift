@@ -1,32 +1,34 @@
+import HindsightTrace
+
 /// A piecewise-constant signal over time, kept only as far back as a metrics pipeline
 /// can look (`window + lag`), so memory stays bounded however long the run.
 ///
-/// Each piece holds from its `start` (ms) until the next piece's start; the last piece
+/// Each piece holds from its `start` until the next piece's start; the last piece
 /// holds on. `.nan` pieces mean "no data" and are left out of averages.
 ///
 /// Storage: one contiguous array whose live pieces start at `first`; forgetting a piece
 /// moves `first`, and the dead prefix is compacted away once it outweighs the live part
 /// (amortized O(1), no allocation per call once the capacity is reached).
 struct SignalHistory {
-    /// One constant piece: `value` from `start` (ms) on.
+    /// One constant piece: `value` from `start` on.
     struct Piece {
-        var start: Int64
+        var start: SimInstant
         var value: Double
     }
 
     private var pieces: [Piece] = []
     /// Index of the oldest live piece.
     private var first = 0
-    /// How far back (ms) reads may look: window + lag.
-    let reach: Int64
+    /// How far back reads may look: window + lag.
+    let reach: SimDuration
 
-    init(reach: Int64) { self.reach = max(0, reach) }
+    init(reach: SimDuration) { self.reach = max(.zero, reach) }
 
     /// Sets the value from `time` on (replacing a piece that starts at `time`), and
     /// forgets pieces that ended before `time − reach`.
     /// - Precondition: `time` is not before the last piece's start.
     /// - Complexity: amortized O(1).
-    mutating func set(_ value: Double, at time: Int64) {
+    mutating func set(_ value: Double, at time: SimInstant) {
         let n = pieces.count
         if n > first {
             let last = pieces[n - 1]
@@ -49,7 +51,7 @@ struct SignalHistory {
 
     /// The value at instant `t`: the piece with the latest start ≤ `t`; `.nan` before the first.
     /// - Complexity: O(pieces kept).
-    func value(at t: Int64) -> Double {
+    func value(at t: SimInstant) -> Double {
         let lo = first
         return pieces.withUnsafeBufferPointer { p in
             var i = p.count
@@ -64,12 +66,12 @@ struct SignalHistory {
     /// The time-weighted mean over `[from, to)` of the defined (non-NaN) parts; `.nan`
     /// when no part of the interval has data. `from == to` gives ``value(at:)``.
     /// - Complexity: O(pieces kept).
-    func mean(from: Int64, to: Int64) -> Double {
+    func mean(from: SimInstant, to: SimInstant) -> Double {
         if to <= from { return value(at: to) }
         let lo = first
         return pieces.withUnsafeBufferPointer { p in
             var sum = 0.0
-            var covered: Int64 = 0
+            var covered = SimDuration.zero
             let n = p.count
             var i = lo
             // Pieces are in time order: once one starts at or after `to`, it and every
@@ -79,12 +81,12 @@ struct SignalHistory {
                 let e = i + 1 < n ? min(p[i + 1].start, to) : to
                 let v = p[i].value
                 if e > s && !v.isNaN {
-                    sum += v * Double(e - s)
+                    sum += v * Double((e - s).milliseconds)
                     covered += e - s
                 }
                 i += 1
             }
-            return covered > 0 ? sum / Double(covered) : .nan
+            return covered > .zero ? sum / Double(covered.milliseconds) : .nan
         }
     }
 }

@@ -5,20 +5,20 @@ import HindsightTrace
 struct Fleet {
     /// Existing (starting or ready) pods, oldest first.
     private(set) var pods: [Pod] = []
-    /// Pods removed but still billed until `until` (ms).
-    private(set) var terminating: [(id: Int, until: Int64)] = []
+    /// Pods removed but still billed until `until`.
+    private(set) var terminating: [(id: Int, until: SimInstant)] = []
     private(set) var readyCount = 0
     /// Changes whenever `pods` changes (a pod added, removed or turned ready): equal
     /// versions mean equal pod lists, so readers may keep what they derived from them.
     private(set) var version = 0
     private var nextID = 0
-    let startupDelay: Int64
-    let terminationGrace: Int64
+    let startupDelay: SimDuration
+    let terminationGrace: SimDuration
 
-    /// Durations are clamped to ``SimLimits/maxDuration`` and kept in ms for the pod clock.
+    /// Durations are clamped to ``SimLimits/maxDuration``.
     init(startupDelay: SimDuration, terminationGrace: SimDuration) {
-        self.startupDelay = SimLimits.duration(startupDelay).milliseconds
-        self.terminationGrace = SimLimits.duration(terminationGrace).milliseconds
+        self.startupDelay = SimLimits.duration(startupDelay)
+        self.terminationGrace = SimLimits.duration(terminationGrace)
     }
 
     var count: Int { pods.count }
@@ -28,9 +28,9 @@ struct Fleet {
 
     /// Adds `n` pods that have been running long enough to be ready and fully
     /// initialized at `now` (created `age` before it).
-    mutating func seedReady(_ n: Int, now: Int64, age: SimDuration) {
+    mutating func seedReady(_ n: Int, now: SimInstant, age: SimDuration) {
         for _ in 0..<max(0, n) {
-            let created = now - max(SimLimits.duration(age).milliseconds, startupDelay)
+            let created = now - max(SimLimits.duration(age), startupDelay)
             pods.append(Pod(id: nextID, created: created, readyAt: created + startupDelay, isReady: true))
             nextID += 1
             readyCount += 1
@@ -43,11 +43,11 @@ struct Fleet {
     /// - Returns: pods created (to schedule their ready events) and pods that entered
     ///   their termination grace (to schedule their end).
     /// - Complexity: O(|change|).
-    mutating func scale(to desired: Int, now: Int64, created: inout [Pod], graced: inout [(id: Int, until: Int64)]) {
+    mutating func scale(to desired: Int, now: SimInstant, created: inout [Pod], graced: inout [(id: Int, until: SimInstant)]) {
         let target = max(0, desired)
         if pods.count != target { version &+= 1 }
         while pods.count < target {
-            let p = Pod(id: nextID, created: now, readyAt: now + startupDelay, isReady: startupDelay == 0)
+            let p = Pod(id: nextID, created: now, readyAt: now + startupDelay, isReady: startupDelay == .zero)
             nextID += 1
             if p.isReady { readyCount += 1 }
             pods.append(p)
@@ -59,7 +59,7 @@ struct Fleet {
             if pods[victim].isReady, let lastStarting = pods.lastIndex(where: { !$0.isReady }) { victim = lastStarting }
             let p = pods.remove(at: victim)
             if p.isReady { readyCount -= 1 }
-            if terminationGrace > 0 {
+            if terminationGrace > .zero {
                 let g = (p.id, now + terminationGrace)
                 terminating.append(g)
                 graced.append(g)

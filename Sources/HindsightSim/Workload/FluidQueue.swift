@@ -1,3 +1,5 @@
+import HindsightTrace
+
 /// The backlog of a fluid queue, first in first out, kept as age buckets so work
 /// older than `queueTimeout` is dropped exactly (SEMANTICS.md §2).
 ///
@@ -12,32 +14,32 @@
 /// the live part is moved to the front once the dead prefix outweighs it), so no
 /// allocation happens per segment once the capacity is reached.
 struct FluidQueue {
-    private var buckets: [(arrival: Int64, amount: Double)] = []
+    private var buckets: [(arrival: SimInstant, amount: Double)] = []
     /// Index of the oldest live bucket.
     private var head = 0
     /// One past the newest live bucket; slots from `tail` on are free.
     private var tail = 0
     /// Work waiting, in work units.
     private(set) var backlog: Double = 0
-    /// ms; work older than this is dropped.
-    let timeout: Int64
+    /// Work older than this is dropped.
+    let timeout: SimDuration
 
-    init(timeout: Int64) { self.timeout = timeout }
+    init(timeout: SimDuration) { self.timeout = timeout }
 
     /// Serves the segment `[start, end)` with `arrivals` work units arriving (evenly
     /// over the segment) and at most `capacity` work units of service, oldest work first.
     /// Work that arrived more than `timeout` before `end` and is still waiting is dropped.
     /// - Returns: work served and work dropped in this segment.
     /// - Complexity: O(buckets touched), amortized O(1) per segment.
-    mutating func serve(start: Int64, end: Int64, arrivals: Double, capacity: Double) -> (served: Double, dropped: Double) {
+    mutating func serve(start: SimInstant, end: SimInstant, arrivals: Double, capacity: Double) -> (served: Double, dropped: Double) {
         if arrivals > 0 {
             // Arrivals are spread evenly over the segment. When it is longer than the
             // timeout, the part that arrived within `timeout` of its end is a separate,
             // younger bucket: it may still wait at the end (a sustained overload keeps a
             // timeout's worth of work queued, whatever the segment length).
             let d = end - start
-            if d > timeout, timeout >= 0, d > 0 {
-                let young = arrivals * Double(timeout) / Double(d)
+            if d > timeout, timeout >= .zero, d > .zero {
+                let young = arrivals * Double(timeout.milliseconds) / Double(d.milliseconds)   // this order: same bits as before
                 push(start, arrivals - young)
                 if young > 0 { push(end - timeout, young) }
             } else {
@@ -85,7 +87,7 @@ struct FluidQueue {
     /// Appends a bucket at `tail`, reusing a free slot when there is one.
     /// - Complexity: amortized O(1).
     @inline(__always)
-    private mutating func push(_ arrival: Int64, _ amount: Double) {
+    private mutating func push(_ arrival: SimInstant, _ amount: Double) {
         if tail < buckets.count { buckets[tail] = (arrival, amount) } else { buckets.append((arrival, amount)) }
         tail += 1
     }
@@ -96,7 +98,7 @@ extension FluidQueue {
     func _checkInvariants() {
         #if DEBUG
         var sum = 0.0
-        var last = Int64.min
+        var last = SimInstant(unixMilliseconds: .min)
         for b in buckets[head..<tail] {
             precondition(b.arrival >= last, "FluidQueue buckets out of order: \(b.arrival) after \(last)")
             precondition(b.amount >= 0, "FluidQueue bucket with negative amount \(b.amount)")

@@ -33,6 +33,13 @@ public struct SimInstant: Sendable, Hashable, Comparable {
     /// True when the instant falls on a whole second.
     @inlinable public var isWholeSecond: Bool { unixMilliseconds % 1_000 == 0 }
 
+    /// `self + d`, saturating at the `Int64` range instead of trapping (for sums of an
+    /// instant and a duration read from input, e.g. `created + cpuInitializationPeriod`).
+    @inlinable public func addingSaturating(_ d: SimDuration) -> SimInstant {
+        let (r, o) = unixMilliseconds.addingReportingOverflow(d.milliseconds)
+        return SimInstant(unixMilliseconds: o ? (d.milliseconds > 0 ? .max : .min) : r)
+    }
+
     // Comparisons spelled out (not the protocols' generic defaults) so they inline across modules.
     @inlinable public static func == (a: SimInstant, b: SimInstant) -> Bool { a.unixMilliseconds == b.unixMilliseconds }
     @inlinable public static func < (a: SimInstant, b: SimInstant) -> Bool { a.unixMilliseconds < b.unixMilliseconds }
