@@ -31,8 +31,7 @@ struct MergeCommand: ParsableCommand {
     @Option(help: "The scenario file, when not at the path the manifests give.")
     var scenario: String?
 
-    @Flag(help: "Let every external agent start (as on sweep).")
-    var allowExec = false
+    @OptionGroup var agents: AllowExecFlag
 
     @Flag(help: "Print nothing on success.")
     var quiet = false
@@ -44,7 +43,7 @@ struct MergeCommand: ParsableCommand {
             let path = scenario ?? first.scenario
             let loaded = try ScenarioLoader.load(path: path)
             let study = try SweepStudy(scenario: loaded, holdoutPercent: first.holdoutPercent, sample: first.sample,
-                                       seed: first.seed ?? 0, allowExec: allowExec)
+                                       seed: first.seed ?? 0, allowExec: agents.allowExec)
             let scenarioBytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
             guard SweepManifest.hash(scenario: scenarioBytes, policy: study.target.bytes) == first.contentHash else {
                 throw InputMessage("\(path): the scenario or its policy file changed since the shards ran; expected the files the shards swept")

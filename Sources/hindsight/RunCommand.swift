@@ -49,14 +49,12 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("policy"), help: "Run only the policy with this name (repeatable).")
     var policies: [String] = []
 
-    @Option(help: "Policies simulated in parallel (default: the number of cores; the results are identical for any value).")
-    var jobs: Int?
+    @OptionGroup var parallel: JobsFlag
 
     @Flag(help: "Make a hosted aiAgent.modelRef (which cannot run offline) an error instead of a warning.")
     var strict = false
 
-    @Flag(help: "Let every external agent (exec: policies, aiAgent.modelRef \"exec:…\") start; without it only the scenario's spec.agents.allow commands do.")
-    var allowExec = false
+    @OptionGroup var agents: AllowExecFlag
 
     @Flag(help: "Print nothing on success.")
     var quiet = false
@@ -64,18 +62,14 @@ struct RunCommand: ParsableCommand {
     @OptionGroup(title: "Run history")
     var history: HistoryFlags
 
-    func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
-    }
-
     func run() throws {
         let startedAt = HistoryOptions.now()
         do {
             let loaded = try ScenarioLoader.load(path: scenario)
             let selected = try loaded.policies(named: policies)
             let result = try PreparedScenario(scenario: loaded)
-                .run(selected, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, strict: strict,
-                     exec: .run(loaded, allowExec: allowExec))
+                .run(selected, jobs: parallel.workers, strict: strict,
+                     exec: .run(loaded, allowExec: agents.allowExec))
             // The scenario's name is cleaned like a policy file name: it can never leave reports/.
             let directory = out ?? "reports/\(PolicySpec(name: loaded.name, kind: .observed).fileName)"
             let written = try AtomicFolder.write(to: directory, markers: ["summary.json"]) {

@@ -13,8 +13,7 @@ struct SweepOptions: ParsableArguments {
     @Option(help: "Output folder (default: reports/<scenario name>-sweep/).")
     var out: String?
 
-    @Option(help: "Points simulated in parallel (default: the number of cores; the files are identical for any value).")
-    var jobs: Int?
+    @OptionGroup var parallel: JobsFlag
 
     @Option(help: "Run only N points of the grid, drawn at random with --seed (the same seed, the same points).")
     var sample: Int?
@@ -25,21 +24,16 @@ struct SweepOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Tune on the first steps of the trace and backtest on the last PERCENT (e.g. 25%).", valueName: "percent"))
     var holdout: String?
 
-    @Flag(help: "Let every external agent (exec: policies, aiAgent.modelRef \"exec:…\") start; without it only the scenario's spec.agents.allow commands do.")
-    var allowExec = false
+    @OptionGroup var agents: AllowExecFlag
 
     @Flag(help: "Print nothing on success.")
     var quiet = false
-
-    func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
-    }
 
     /// The scenario loaded and the sweep prepared.
     func study() throws -> SweepStudy {
         let loaded = try ScenarioLoader.load(path: scenario)
         let percent = try holdout.map { try PercentText.parse($0, option: "--holdout") * 100 }
-        return try SweepStudy(scenario: loaded, holdoutPercent: percent, sample: sample, seed: seed, allowExec: allowExec)
+        return try SweepStudy(scenario: loaded, holdoutPercent: percent, sample: sample, seed: seed, allowExec: agents.allowExec)
     }
 
     /// `--out`, or `reports/<scenario name>-sweep`.
@@ -47,7 +41,7 @@ struct SweepOptions: ParsableArguments {
         out ?? "reports/\(PolicySpec(name: study.scenario.name, kind: .observed).fileName)-sweep"
     }
 
-    var workers: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
+    var workers: Int { parallel.workers }
 
     /// Runs `points` with a progress bar on a terminal.
     func run(_ study: SweepStudy, points: [Int]) throws -> [SweepRow] {
