@@ -134,6 +134,7 @@ final class OtherPolicyTests: XCTestCase {
                   metricType: Utilization
                   metadata: {value: "60"}
                 - type: memory
+                  metricType: AverageValue
                   metadata: {value: 512Mi}
                 - type: cron
                   metadata: {timezone: Europe/Berlin, start: "0 8 * * 1-5", end: "0 20 * * 1-5", desiredReplicas: "10"}
@@ -167,7 +168,7 @@ final class OtherPolicyTests: XCTestCase {
             metadata: {name: so}
             spec:
               scaleTargetRef: {name: web}
-              triggers: [{type: cpu, metadata: {type: Utilization, value: "50"}}]
+              triggers: [{type: cpu, metricType: Utilization, metadata: {value: "50"}}]
             """)
         XCTAssertEqual(errors, [])
         guard case .scaledObject(let s)? = policies.first?.kind else { return XCTFail("no ScaledObject") }
@@ -214,5 +215,34 @@ final class OtherPolicyTests: XCTestCase {
             "n.yaml:1:28: p: found '-5'; expected a percentage of zero or more",
             "n.yaml:1:32: p: found '.nan'; expected a finite number (not NaN or infinity)",
         ])
+    }
+
+    /// HPA.md Corrections 6: cpu/memory triggers need `metricType` (a missing one used to
+    /// become AverageValue: `value: "60"` was 60 cores per pod); cron `desiredReplicas: 0`
+    /// and `start == end` are rejected, as KEDA's webhook does.
+    func testKEDAValidationAsKEDADoesIt() {
+        func problems(_ triggers: String) -> [String] {
+            loadPolicies("""
+                apiVersion: keda.sh/v1alpha1
+                kind: ScaledObject
+                metadata: {name: so}
+                spec:
+                  scaleTargetRef: {name: web}
+                  triggers:
+                \(triggers)
+                """).errors
+        }
+        let noType = problems("    - {type: cpu, metadata: {value: \"60\"}}")
+        XCTAssertEqual(noType.count, 1, "\(noType)")
+        XCTAssertTrue(noType.first?.hasPrefix("p.yaml:7:7: spec.triggers[0]: a cpu trigger without 'metricType'; expected metricType: Utilization or AverageValue") ?? false, "\(noType)")
+        let oldType = problems("    - {type: memory, metadata: {type: Utilization, value: \"60\"}}")
+        XCTAssertTrue(oldType.first?.contains("a memory trigger without 'metricType' (metadata.type: Utilization is no longer read by KEDA)") ?? false, "\(oldType)")
+        XCTAssertEqual(problems("    - {type: cpu, metricType: AverageValue, metadata: {value: 500m}}"), [])
+        let zero = problems("    - {type: cron, metadata: {timezone: UTC, start: \"0 8 * * *\", end: \"0 20 * * *\", desiredReplicas: \"0\"}}")
+        XCTAssertEqual(zero.count, 1, "\(zero)")
+        XCTAssertTrue(zero.first?.contains("desiredReplicas: found 0; expected a whole number, 1 or more") ?? false, "\(zero)")
+        let same = problems("    - {type: cron, metadata: {timezone: UTC, start: \"0 8 * * *\", end: \"0 8 * * *\", desiredReplicas: \"3\"}}")
+        XCTAssertEqual(same.count, 1, "\(same)")
+        XCTAssertTrue(same.first?.contains("start and end are the same schedule '0 8 * * *'") ?? false, "\(same)")
     }
 }

@@ -74,7 +74,14 @@ extension PolicyConversion {
         case .cpu, .memory:
             guard let m = try? YAMLDecoder.decodeNode(KEDAResourceMetadataDTO.self, node: metadata, context: context, path: sub) else { return nil }
             let resource: HPAResourceName = type.value == .cpu ? .cpu : .memory
-            let chosen = metricType ?? m.type.flatMap { KEDATrigger.MetricType(rawValue: $0.value.rawValue) } ?? .averageValue
+            // KEDA ≥ 2.18 requires metricType on cpu and memory triggers; metadata.type is gone
+            // (HPA.md, Corrections 6). Guessing would turn `value: "60"` into 60 cores per pod.
+            guard let chosen = metricType else {
+                let old = m.type.map { " (metadata.type: \($0.value.rawValue) is no longer read by KEDA)" } ?? ""
+                context.record(at: t.location, "\(path): a \(resource.rawValue) trigger without 'metricType'\(old)",
+                               expected: "metricType: Utilization or AverageValue on the trigger, beside type and metadata")
+                return nil
+            }
             guard let value = m.value else {
                 context.record(at: metadata.location, "\(sub) without 'value'", expected: "value: the target (a percentage for Utilization, a quantity for AverageValue)")
                 return nil
@@ -130,13 +137,18 @@ extension PolicyConversion {
                 context.record(at: tz.location, "\(sub).timezone: unknown time zone '\(Excerpt.of(tz.value))'", expected: "an IANA time zone such as Europe/Berlin or UTC")
                 ok = false
             }
+            if start.value.split(separator: " ") == end.value.split(separator: " ") {
+                context.record(at: end.location, "\(sub): start and end are the same schedule '\(Excerpt.of(end.value))'",
+                               expected: "an end different from the start (KEDA rejects equal ones)")
+                ok = false
+            }
             for field in [start, end] where field.value.split(separator: " ").count != 5 {
                 context.record(at: field.location, "\(sub): '\(Excerpt.of(field.value))' is not a cron expression", expected: "five fields: minute hour day month weekday, e.g. 0 8 * * 1-5")
                 ok = false
             }
             let d = desired.value
-            guard d >= 0, d <= Double(Int32.max), d.rounded() == d else {
-                context.record(at: desired.location, "\(sub).desiredReplicas: found \(d.shown)", expected: "a whole number, 0 or more")
+            guard d >= 1, d <= Double(Int32.max), d.rounded() == d else {
+                context.record(at: desired.location, "\(sub).desiredReplicas: found \(d.shown)", expected: "a whole number, 1 or more (KEDA rejects 0)")
                 return nil
             }
             guard ok else { return nil }
