@@ -22,6 +22,9 @@ extension Simulation {
                 throw InputMessage("\(at)static replicas \(n); expected a count from 0 to \(SimLimits.maxReplicas)")
             }
         case .hpa(let hpa):
+            if let problem = setup.scenario.kubernetes.scaleToZeroProblem(policy) {
+                throw InputMessage("\(at)\(problem.found); expected \(problem.expected)")
+            }
             for m in hpa.metrics { try validateMetric(m, policy: policy, at: at, setup: setup) }
         case .scaledObject(let so):
             guard !so.triggers.isEmpty else {

@@ -62,6 +62,7 @@ extension ScenarioConversion {
         spec.downscaleStabilization = duration(k?.downscaleStabilization, "spec.kubernetes.downscaleStabilization") ?? spec.downscaleStabilization
         spec.cpuInitializationPeriod = duration(k?.cpuInitializationPeriod, "spec.kubernetes.cpuInitializationPeriod") ?? spec.cpuInitializationPeriod
         spec.initialReadinessDelay = duration(k?.initialReadinessDelay, "spec.kubernetes.initialReadinessDelay") ?? spec.initialReadinessDelay
+        spec.hpaScaleToZero = k?.featureGates?["HPAScaleToZero"] ?? false
         return spec
     }
 

@@ -65,6 +65,8 @@ struct KubernetesDTO: Decodable {
     var cpuInitializationPeriod: DurationField?
     var initialReadinessDelay: DurationField?
     var configurableTolerance: Bool?
+    /// Gate name → on/off, as kube-controller-manager's `--feature-gates` takes them.
+    var featureGates: [String: Bool]?
 }
 
 enum LatencyModelDTO: String, YAMLEnum { case mmc, empirical, none }

@@ -107,6 +107,11 @@ public enum ScenarioLoader {
             sweep: conversion.sweep(s.sweep), budgets: conversion.budgets(s.budgets),
             agents: conversion.agents(s.agents))
         if let trace { checkSeries(policies, trace: trace, context: context) }
+        for policy in policies {
+            if let problem = scenario.kubernetes.scaleToZeroProblem(policy) {
+                context.record(at: policy.location, problem.found, expected: problem.expected)
+            }
+        }
         guard name != nil, trace != nil, workload != nil else { return nil }
         return scenario
     }

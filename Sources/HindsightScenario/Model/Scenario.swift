@@ -81,7 +81,19 @@ public struct KubernetesSpec: Sendable, Equatable {
     public var initialReadinessDelay: SimDuration = .seconds(30)
     /// Gate `HPAConfigurableTolerance` (on from 1.35; settable).
     public var configurableTolerance: Bool = false
+    /// Gate `HPAScaleToZero` (alpha, off by default): without it the API server rejects an
+    /// HPA with `minReplicas: 0` (HPA.md, Corrections 7).
+    public var hpaScaleToZero: Bool = false
     public init() {}
+
+    /// The API server's refusal of `policy` in this cluster, or nil: an HPA with
+    /// `minReplicas: 0` needs the `HPAScaleToZero` gate. Used by the scenario loader and
+    /// by the simulator for policies loaded on their own (`check`, `sweep`).
+    public func scaleToZeroProblem(_ policy: PolicySpec) -> (found: String, expected: String)? {
+        guard case .hpa(let hpa) = policy.kind, hpa.minReplicas == 0, !hpaScaleToZero else { return nil }
+        return ("HorizontalPodAutoscaler '\(policy.name)': spec.minReplicas 0 needs the HPAScaleToZero feature gate, which is off",
+                "minReplicas ≥ 1, or spec.kubernetes.featureGates: {HPAScaleToZero: true} in the scenario")
+    }
 }
 
 /// `spec.latency`.
