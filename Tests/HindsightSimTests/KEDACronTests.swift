@@ -80,7 +80,7 @@ final class KEDACronTests: XCTestCase {
         XCTAssertEqual(d.isActive(at: jul15_06h + .minutes(1)), true)
         XCTAssertEqual(d.isActive(at: jul15_18h), false)
         XCTAssertEqual(d.value(at: jul15_06h), 5)
-        XCTAssertEqual(d.value(at: jul15_18h), 1)
+        XCTAssertEqual(d.value(at: jul15_18h), 0, "an inactive cron trigger reports 0 (KEDA ≥ 2.18)")
         var bad = KEDACronTrigger(timezone: "Mars/Olympus", start: "0 8 * * *", end: "0 20 * * *", desiredReplicas: 5)
         XCTAssertNil(bad.isActive(at: .epoch))
     }
@@ -99,7 +99,8 @@ final class KEDACronTests: XCTestCase {
         // 07:00Z poll: active, spec 0 → 1. HPA: value 5 vs AverageValue 1 at status 1 →
         // ratio 5 → ceil(5/1) = 5; legacy max(5, seed 0) = 5, limit max(2, 4) = 4 → 4.
         // +15 s: 5/(1·4) = 1.25 → 5 ≤ 8 → 5.  +30 s: 5/5 = 1 → inside → 5.
-        // 19:00Z: value 1 → 1/(1·5) = 0.2 → raw 1, stabilized to 5 by the raw 5 of 18:59:45Z.
+        // 19:00Z: value 0 (inactive, KEDA ≥ 2.18) → 0/(1·5) = 0 → raw 0, stabilized to 5 by the
+        // raw 5 of 18:59:45Z.
         // Poll after 19:00Z is inactive; last active tick 18:59:30Z → zero on the first tick
         // strictly after 19:04:30Z, i.e. 19:05:00Z.
         let s = ScaledObjectSpec(name: "so", target: nil, triggers: [
@@ -119,10 +120,29 @@ final class KEDACronTests: XCTestCase {
         XCTAssertEqual(k.sync(now: jan15_19h - .seconds(15), specReplicas: 5, statusReplicas: 5, pods: HPAT.readyPods(5),
                               readings: HPAT.totals([:])).rawProposal, 5)
         let end = k.sync(now: jan15_19h, specReplicas: 5, statusReplicas: 5, pods: HPAT.readyPods(5), readings: HPAT.totals([:]))
-        XCTAssertEqual(end.rawProposal, 1)
+        XCTAssertEqual(end.rawProposal, 0)
         XCTAssertEqual(end.desired, 5)
         XCTAssertNil(k.poll(now: jan15_19h, specReplicas: 5, totals: [:]))
         XCTAssertNil(k.poll(now: jan15_19h + .seconds(270), specReplicas: 5, totals: [:]))
         XCTAssertEqual(k.poll(now: jan15_19h + .seconds(300), specReplicas: 5, totals: [:])?.replicas, 0)
+    }
+
+    /// HPA.md Corrections 5 with metricType Value: once the window closes the trigger reports
+    /// 0 against a Value target of 1, so the HPA may scale down. The old value 1 gave the
+    /// ratio 1/1 = 1, inside the tolerance band, which pinned the current count for ever.
+    func testClosedCronWindowNoLongerPinsAValueTrigger() {
+        var trigger = KEDATrigger(name: nil, kind: .cron(timezone: "UTC", start: "0 8 * * *", end: "0 20 * * *", desiredReplicas: 5))
+        trigger.metricType = .value
+        let s = ScaledObjectSpec(name: "so", target: nil, triggers: [trigger])
+        XCTAssertEqual(KEDAController.hpaSpec(for: s).metrics, [.external(series: "s0-cron", .value(milli: 1000))])
+        let day = SimInstant(unixMilliseconds: 1_768_435_200_000)   // 2026-01-15T00:00Z
+        var k = KEDAController(spec: s, kubernetes: HPAT.kube(), initialReplicas: 5, start: day + .hours(12))
+        // Open window, 5 pods: value 5 vs target 1 → ratio 5 → ceil(5 · 5) = 25 → max 100 … raw 25.
+        let open = k.sync(now: day + .hours(12), specReplicas: 5, statusReplicas: 5, pods: HPAT.readyPods(5), readings: HPAT.totals([:]))
+        XCTAssertEqual(open.rawProposal, 25)
+        // Closed window (21:00Z), 5 pods: value 0 → ratio 0 → ceil(0 · 5) = 0 (the old value 1
+        // would have given ratio 1, inside the band: raw 5).
+        let closed = k.sync(now: day + .hours(21), specReplicas: 5, statusReplicas: 5, pods: HPAT.readyPods(5), readings: HPAT.totals([:]))
+        XCTAssertEqual(closed.rawProposal, 0)
     }
 }

@@ -7,9 +7,9 @@ extension KEDAController {
     ///
     /// KEDA's metrics server answers each External metric live: a prometheus trigger
     /// reports `readings.totals[series]` formatted `%.3f` (NaN, ±∞, negatives → 0); a cron
-    /// trigger reports desiredReplicas while its window is open and 1 otherwise, against
-    /// an AverageValue target of 1, so the HPA proposes ceil(value / 1) = desiredReplicas
-    /// (or 1) unless value / status is inside the tolerance band (then status).
+    /// trigger reports desiredReplicas while its window is open and 0 otherwise (KEDA ≥ 2.18),
+    /// against a target of 1, so the HPA proposes ceil(value / 1) = desiredReplicas (or 0,
+    /// raised to the minimum) unless value / status is inside the tolerance band (then status).
     /// A failing trigger counts consecutive failures; with `fallback`, once failures
     /// exceed `failureThreshold` an AverageValue trigger reports
     /// trunc(target) × fallback.replicas instead, which makes the HPA propose
@@ -41,9 +41,10 @@ extension KEDAController {
                         }
                     }
                 case .cron:
-                    if let active = cronActive(i, now), i < crons.count, let c = crons[i] {
+                    if i < crons.count, var c = crons[i], let value = c.value(at: now) {
+                        crons[i] = c
                         resetFailure(i)
-                        external[key] = (active ? Int64(c.desiredReplicas) : 1) * 1000
+                        external[key] = value * 1000
                     } else {
                         bumpFailure(i)
                     }

@@ -8,8 +8,10 @@ import Foundation
 /// after now, and is **active iff nextEnd ≤ nextStart**, i.e. the most recent of the two
 /// schedules to fire was `start` (active on [start firing, end firing)). A schedule that
 /// never fires counts as firing at +∞ (which reproduces robfig's zero-time result).
-/// It reports the metric value `desiredReplicas` while active and **1** otherwise, against
-/// a target of 1 (AverageValue unless the trigger's metricType is Value).
+/// It reports the metric value `desiredReplicas` while active and **0** otherwise (KEDA ≥ 2.18;
+/// it used to report 1, which with metricType Value pinned the current replica count —
+/// HPA.md, Corrections 5), against a target of 1 (AverageValue unless the trigger's
+/// metricType is Value).
 struct KEDACronTrigger: Sendable {
     let start: CronSchedule?
     let end: CronSchedule?
@@ -38,10 +40,10 @@ struct KEDACronTrigger: Sendable {
         return (ne ?? .distantFuture) <= (ns ?? .distantFuture)
     }
 
-    /// The metric value KEDA reports: desiredReplicas while active, else 1.
+    /// The metric value KEDA reports: desiredReplicas while active, else 0.
     mutating func value(at now: SimInstant) -> Int64? {
         guard let a = isActive(at: now) else { return nil }
-        return a ? Int64(desiredReplicas) : 1
+        return a ? Int64(desiredReplicas) : 0
     }
 
     /// Next firing after `now`; the cached answer stays valid while `at ≤ now < next`.
