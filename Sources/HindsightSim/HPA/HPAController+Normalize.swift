@@ -116,36 +116,34 @@ extension HPAController {
     /// ceil(periodStart × (1 + value/100)) (Percent); Max takes the largest, Min the
     /// smallest, Disabled returns spec. No policies → the Int32 sentinel.
     func scaleUpLimit(_ rules: HPAScalingRules, now: SimInstant, specReplicas: Int32) -> Int32 {
-        if rules.selectPolicy == .disabled { return specReplicas }
-        let useMin = rules.selectPolicy == .min
-        var result: Int32 = useMin ? Int32.max : Int32.min
-        for p in rules.policies {
-            let start = periodStart(p, now: now, specReplicas: specReplicas)
-            let proposed: Int32
-            switch p.kind {
-            case .pods: proposed = HPAQuantity.clampInt32(start + Int64(p.value))
-            case .percent: proposed = HPAQuantity.ceilInt32(Double(start) * (1 + Double(p.value) / 100))
-            }
-            result = useMin ? min(result, proposed) : max(result, proposed)
-        }
-        return result
+        behaviourLimit(rules, now: now, specReplicas: specReplicas, up: true)
     }
 
     /// `calculateScaleDownLimitWithBehaviors`: per policy, periodStart − value (Pods) or
     /// truncate(periodStart × (1 − value/100)) (Percent); Max takes the smallest, Min the
     /// largest, Disabled returns spec. No policies → the Int32 sentinel.
     func scaleDownLimit(_ rules: HPAScalingRules, now: SimInstant, specReplicas: Int32) -> Int32 {
+        behaviourLimit(rules, now: now, specReplicas: specReplicas, up: false)
+    }
+
+    /// The two functions above differ only in the sign of the step, the rounding of a
+    /// percent (ceil up, truncate down) and which extreme `selectPolicy: Max` picks (the
+    /// most permissive: the largest limit up, the smallest down).
+    private func behaviourLimit(_ rules: HPAScalingRules, now: SimInstant, specReplicas: Int32, up: Bool) -> Int32 {
         if rules.selectPolicy == .disabled { return specReplicas }
-        let useMin = rules.selectPolicy == .min
-        var result: Int32 = useMin ? Int32.min : Int32.max
+        // Max is the most permissive policy; Min the most restrictive.
+        let pickLargest = (rules.selectPolicy == .min) != up
+        var result: Int32 = pickLargest ? Int32.min : Int32.max
         for p in rules.policies {
             let start = periodStart(p, now: now, specReplicas: specReplicas)
             let proposed: Int32
-            switch p.kind {
-            case .pods: proposed = HPAQuantity.clampInt32(start - Int64(p.value))
-            case .percent: proposed = HPAQuantity.truncInt32(Double(start) * (1 - Double(p.value) / 100))
+            switch (p.kind, up) {
+            case (.pods, true): proposed = HPAQuantity.clampInt32(start + Int64(p.value))
+            case (.pods, false): proposed = HPAQuantity.clampInt32(start - Int64(p.value))
+            case (.percent, true): proposed = HPAQuantity.ceilInt32(Double(start) * (1 + Double(p.value) / 100))
+            case (.percent, false): proposed = HPAQuantity.truncInt32(Double(start) * (1 - Double(p.value) / 100))
             }
-            result = useMin ? max(result, proposed) : min(result, proposed)
+            result = pickLargest ? max(result, proposed) : min(result, proposed)
         }
         return result
     }
