@@ -97,6 +97,10 @@ final class KEDAFallbackTests: XCTestCase {
                                initialReplicas: 2, start: .epoch, metricsWarmUp: .seconds(45))
         XCTAssertNil(z.poll(now: .epoch + .seconds(30), specReplicas: 2, totals: [:]))
         XCTAssertEqual(z.poll(now: .epoch + .seconds(60), specReplicas: 2, totals: [:])?.replicas, 0)
+        // Below minReplicaCount KEDA raises to min whether the trigger is active or not.
+        var m = KEDAController(spec: so(threshold: 100, min: 2), kubernetes: HPAT.kube(),
+                               initialReplicas: 1, start: .epoch, metricsWarmUp: .seconds(45))
+        XCTAssertEqual(m.poll(now: .epoch, specReplicas: 1, totals: [:])?.replicas, 2)
     }
 
     func testGapReadsZeroByDefaultAndIsAnErrorWhenNotIgnored() {

@@ -9,7 +9,8 @@ extension KEDAController {
     /// triggers are not asked, but a ScaledObject with only cpu/memory triggers is always
     /// active. A prometheus trigger without a sample reads 0 (`ignoreNullValues`, the
     /// default), is an error with `ignoreNullValues: false`, and is neither while the
-    /// pipeline warms up (then an inactive poll decides nothing). An invalid cron is an error.
+    /// pipeline warms up (then an inactive poll never scales to zero or idle). An invalid
+    /// cron is an error.
     /// An erroring trigger whose fallback is in force (KEDA ≥ 2.19, HPA.md Corrections 2)
     /// is active and error-free instead, so it activates from 0 and refreshes
     /// lastActiveTime; with `fallback.replicas: 0` it is inactive and error-free.
@@ -86,12 +87,13 @@ extension KEDAController {
             if !isError { lastActiveTime = now }
             return nil
         }
-        // Nothing known yet (warm-up) is no evidence of inactivity either.
-        if isError || warmingUp { return nil }
-        if let idleCount = idle, specReplicas > idleCount {
+        if isError { return nil }
+        // Nothing known yet (warm-up) is no evidence of inactivity: no scale to zero or idle.
+        // Raising to minReplicaCount below stays right whether the trigger is active or not.
+        if !warmingUp, let idleCount = idle, specReplicas > idleCount {
             return scaleToZeroOrIdle(now: now, specReplicas: specReplicas, to: idleCount, what: what)
         }
-        if idle == nil, specReplicas > 0, minCount == 0 {
+        if !warmingUp, idle == nil, specReplicas > 0, minCount == 0 {
             return scaleToZeroOrIdle(now: now, specReplicas: specReplicas, to: 0, what: what)
         }
         if idle == nil, specReplicas < minCount {
