@@ -6,10 +6,10 @@ import HindsightScenario
 /// HPA.md §10: the ScaledObject's polling loop and the HPA it creates.
 final class KEDAControllerTests: XCTestCase {
     private func so(min: Int32 = 0, max: Int32 = 10, idle: Int32? = nil, activation: Double = 0,
-                    triggers: [KEDATrigger]? = nil) -> ScaledObjectSpec {
-        var s = ScaledObjectSpec(name: "so", target: "deployment/test", triggers: triggers ?? [
-            KEDATrigger(name: "rps", kind: .prometheus(series: "rps", threshold: 100, activationThreshold: activation)),
-        ])
+                    triggers: [KEDATrigger]? = nil, ignoreNull: Bool = true) -> ScaledObjectSpec {
+        var rps = KEDATrigger(name: "rps", kind: .prometheus(series: "rps", threshold: 100, activationThreshold: activation))
+        rps.ignoreNullValues = ignoreNull
+        var s = ScaledObjectSpec(name: "so", target: "deployment/test", triggers: triggers ?? [rps])
         s.minReplicaCount = min; s.maxReplicaCount = max; s.idleReplicaCount = idle
         return s
     }
@@ -95,8 +95,9 @@ final class KEDAControllerTests: XCTestCase {
     }
 
     func testScalerErrorChangesNothing() {
-        // Series absent: an error; inactive → nothing; lastActiveTime untouched.
-        var k = KEDAController(spec: so(), kubernetes: HPAT.kube(), initialReplicas: 3, start: .epoch)
+        // Series absent with ignoreNullValues false: an error; inactive → nothing;
+        // lastActiveTime untouched.
+        var k = KEDAController(spec: so(ignoreNull: false), kubernetes: HPAT.kube(), initialReplicas: 3, start: .epoch)
         XCTAssertNil(k.poll(now: .epoch, specReplicas: 3, totals: ["rps": 10]))
         for i in 1...30 { XCTAssertNil(k.poll(now: .epoch + .seconds(30) * i, specReplicas: 3, totals: [:])) }
         XCTAssertEqual(k.lastActiveTime, .epoch)
@@ -124,11 +125,11 @@ final class KEDAControllerTests: XCTestCase {
     }
 
     func testFallbackAfterThresholdFailures() {
-        // failureThreshold 2, fallback 6 replicas, threshold 100. Series absent:
-        // syncs 1 and 2 → every metric invalid → error, spec kept; sync 3 (3 > 2) → value
-        // trunc(100) × 6 = 600 → 600/(100 × status 2) = 3 → ceil(600/100) = 6 = raw;
+        // failureThreshold 2, fallback 6 replicas, threshold 100, ignoreNullValues false.
+        // Series absent: syncs 1 and 2 → every metric invalid → error, spec kept; sync 3
+        // (3 > 2) → value 100 × 6 = 600 → 600/(100 × status 2) = 3 → ceil(600/100) = 6 = raw;
         // legacy limit max(2·2, 4) = 4 → 4.
-        var s = so(min: 1); s.fallback = .init(failureThreshold: 2, replicas: 6)
+        var s = so(min: 1, ignoreNull: false); s.fallback = .init(failureThreshold: 2, replicas: 6)
         var k = KEDAController(spec: s, kubernetes: HPAT.kube(), initialReplicas: 2, start: .epoch)
         for i in 0..<2 {
             let out = k.sync(now: .epoch + .seconds(15) * i, specReplicas: 2, statusReplicas: 2, pods: HPAT.readyPods(2), readings: HPAT.totals([:]))
@@ -171,10 +172,12 @@ final class KEDAControllerTests: XCTestCase {
     }
 
     func testActiveWithAnErroringTriggerDoesNotRefreshLastActive() {
-        // rps active, "q" absent → active with an error: from zero it still activates, but
-        // at 3 replicas lastActiveTime is not refreshed (RequestScale's isError case).
-        let t = [KEDATrigger(name: nil, kind: .prometheus(series: "rps", threshold: 100, activationThreshold: 0)),
-                 KEDATrigger(name: nil, kind: .prometheus(series: "q", threshold: 100, activationThreshold: 0))]
+        // rps active, "q" absent (ignoreNullValues false) → active with an error: from zero
+        // it still activates, but at 3 replicas lastActiveTime is not refreshed
+        // (RequestScale's isError case).
+        var q = KEDATrigger(name: nil, kind: .prometheus(series: "q", threshold: 100, activationThreshold: 0))
+        q.ignoreNullValues = false
+        let t = [KEDATrigger(name: nil, kind: .prometheus(series: "rps", threshold: 100, activationThreshold: 0)), q]
         var k = KEDAController(spec: so(triggers: t), kubernetes: HPAT.kube(), initialReplicas: 0, start: .epoch)
         XCTAssertEqual(k.poll(now: .epoch, specReplicas: 0, totals: ["rps": 5])?.replicas, 1)
         XCTAssertEqual(k.lastActiveTime, .epoch)

@@ -124,6 +124,8 @@ extension PolicyConversion {
             var trigger = KEDATrigger(name: t.value.name?.value, metricType: metricType ?? .averageValue,
                                       kind: .prometheus(series: series, threshold: threshold.value, activationThreshold: activation))
             trigger.query = query.value
+            guard let ignoreNull = prometheusIgnoreNullValues(m.ignoreNullValues, path: sub, context: context) else { return nil }
+            trigger.ignoreNullValues = ignoreNull
             return trigger
         case .cron:
             guard let m = try? YAMLDecoder.decodeNode(KEDACronMetadataDTO.self, node: metadata, context: context, path: sub) else { return nil }

@@ -60,6 +60,8 @@ struct KEDAPrometheusMetadataDTO: Decodable, YAMLIgnoredKeys {
     var query: Located<String>?
     var threshold: NumberField?
     var activationThreshold: NumberField?
+    /// Read by `PolicyConversion.prometheusIgnoreNullValues` (true unless "false").
+    var ignoreNullValues: Located<String>?
 
     static let ignoredKeys = [
         "serverAddress", "namespace", "metricName", "customHeaders", "ignoreNullValues", "unsafeSsl",

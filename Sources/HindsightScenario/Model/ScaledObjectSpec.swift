@@ -46,6 +46,10 @@ public struct KEDATrigger: Sendable, Equatable {
     /// trigger's `name` when given, else this query; when a name is given and matches
     /// no series, resolve this text instead (SEMANTICS.md §5).
     public var query: String? = nil
+    /// prometheus only: `metadata.ignoreNullValues` (default true). True: an empty result
+    /// (a gap in the trace) reads as 0 and inactive; false: it is a scaler error that
+    /// counts toward `fallback.failureThreshold` (HPA.md Corrections 4).
+    public var ignoreNullValues: Bool = true
     public init(name: String?, metricType: MetricType = .averageValue, kind: Kind) {
         self.name = name; self.metricType = metricType; self.kind = kind
     }

@@ -10,7 +10,8 @@ struct KEDAPolicyController: Controller {
     let timers: [ControllerTimer]
 
     init(spec: ScaledObjectSpec, scenario: Scenario, initialReplicas: Int32, start: SimInstant) {
-        keda = KEDAController(spec: spec, kubernetes: scenario.kubernetes, initialReplicas: initialReplicas, start: start)
+        keda = KEDAController(spec: spec, kubernetes: scenario.kubernetes, initialReplicas: initialReplicas, start: start,
+                              metricsWarmUp: SimLimits.duration(scenario.metrics.lag) + SimLimits.duration(scenario.metrics.window))
         var series: [String] = []
         for t in spec.triggers { if case .prometheus(let s, _, _) = t.kind, !series.contains(s) { series.append(s) } }
         let resources = keda.hpa.spec.metrics.filter { if case .resource = $0 { true } else { false } }

@@ -7,7 +7,13 @@ extension KEDAController {
     /// Activity: a prometheus trigger is active when its value is **>** its
     /// activationThreshold; a cron trigger inside its [start, end) window; cpu/memory
     /// triggers are not asked, but a ScaledObject with only cpu/memory triggers is always
-    /// active. A trigger whose series has no value (or an invalid cron) is an error.
+    /// active. A prometheus trigger without a sample reads 0 (`ignoreNullValues`, the
+    /// default), is an error with `ignoreNullValues: false`, and is neither while the
+    /// pipeline warms up (then an inactive poll never scales to zero or idle). An invalid
+    /// cron is an error.
+    /// An erroring trigger whose fallback is in force (KEDA ≥ 2.19, HPA.md Corrections 2)
+    /// is active and error-free instead, so it activates from 0 and refreshes
+    /// lastActiveTime; with `fallback.replicas: 0` it is inactive and error-free.
     ///
     /// Then: active and (replicas == 0, or idle mode and replicas < min) → max(min, 1) and
     /// lastActiveTime = now; active with an erroring trigger → nothing; active otherwise →
@@ -24,6 +30,7 @@ extension KEDAController {
     public mutating func poll(now: SimInstant, specReplicas: Int32, totals: [String: Double]) -> (replicas: Int32, reason: String)? {
         var active = false
         var isError = false
+        var warmingUp = false
         var nonResource = 0
         var seen: [String] = []
         for (i, t) in spec.triggers.enumerated() {
@@ -32,13 +39,28 @@ extension KEDAController {
                 continue
             case .prometheus(let series, _, let activation):
                 nonResource += 1
-                guard let v = totals[series] else {
-                    bumpFailure(i); isError = true; seen.append("\(series): no value"); continue
+                let reading = read(t, series: series, totals: totals, now: now)
+                if let v = reading.reported {
+                    resetFailure(i)
+                    let on = v > activation
+                    active = active || on
+                    let shown = reading == .empty ? "no sample (read as 0)" : "\(v)"
+                    seen.append("\(series) \(shown) \(on ? ">" : "≤") activation \(activation)")
+                } else if reading == .warmingUp {
+                    warmingUp = true
+                    seen.append("\(series): metrics pipeline still warming up")
+                } else {
+                    bumpFailure(i)
+                    if let fb = activeFallback(i, trigger: t) {
+                        // KEDA ≥ 2.19: a trigger in fallback is active and error-free, unless
+                        // fallback.replicas is 0, which falls through to scale-to-zero.
+                        active = active || fb.replicas > 0
+                        seen.append("\(series): no value, in fallback to \(fb.replicas) replicas (\(fb.replicas > 0 ? "active" : "inactive"))")
+                    } else {
+                        isError = true
+                        seen.append("\(series): no value")
+                    }
                 }
-                resetFailure(i)
-                let on = v > activation
-                active = active || on
-                seen.append("\(series) \(v) \(on ? ">" : "≤") activation \(activation)")
             case .cron(_, _, _, let desired):
                 nonResource += 1
                 guard let on = cronActive(i, now) else {
@@ -66,10 +88,12 @@ extension KEDAController {
             return nil
         }
         if isError { return nil }
-        if let idleCount = idle, specReplicas > idleCount {
+        // Nothing known yet (warm-up) is no evidence of inactivity: no scale to zero or idle.
+        // Raising to minReplicaCount below stays right whether the trigger is active or not.
+        if !warmingUp, let idleCount = idle, specReplicas > idleCount {
             return scaleToZeroOrIdle(now: now, specReplicas: specReplicas, to: idleCount, what: what)
         }
-        if idle == nil, specReplicas > 0, minCount == 0 {
+        if !warmingUp, idle == nil, specReplicas > 0, minCount == 0 {
             return scaleToZeroOrIdle(now: now, specReplicas: specReplicas, to: 0, what: what)
         }
         if idle == nil, specReplicas < minCount {

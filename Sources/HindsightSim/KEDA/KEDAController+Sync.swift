@@ -6,14 +6,15 @@ extension KEDAController {
     /// so it is disabled at spec 0; legacy path unless `behavior` is given.
     ///
     /// KEDA's metrics server answers each External metric live: a prometheus trigger
-    /// reports `readings.totals[series]` formatted `%.3f` (NaN, ±∞, negatives → 0); a cron
+    /// reports `readings.totals[series]` formatted `%.3f` (negatives → 0; no sample → see
+    /// `read`: 0 by default, nothing while the pipeline warms up, an error with
+    /// `ignoreNullValues: false`); a cron
     /// trigger reports desiredReplicas while its window is open and 0 otherwise (KEDA ≥ 2.18),
     /// against a target of 1, so the HPA proposes ceil(value / 1) = desiredReplicas (or 0,
     /// raised to the minimum) unless value / status is inside the tolerance band (then status).
     /// A failing trigger counts consecutive failures; with `fallback`, once failures
-    /// exceed `failureThreshold` an AverageValue trigger reports
-    /// trunc(target) × fallback.replicas instead, which makes the HPA propose
-    /// fallback.replicas.
+    /// exceed `failureThreshold` an AverageValue trigger reports target × fallback.replicas
+    /// (exact milli-units, `fallbackValue`), which makes the HPA propose fallback.replicas.
     /// - Parameters: as `HPAController.sync` (including `explain`); `readings.totals` holds
     ///   the series values.
     /// - Returns: the HPA's outcome.
@@ -30,10 +31,12 @@ extension KEDAController {
                 case .resource:
                     continue
                 case .prometheus(let series, let threshold, _):
-                    if let v = readings.totals[series] {
+                    let reading = read(t, series: series, totals: readings.totals, now: now)
+                    if let v = reading.reported {
                         resetFailure(i)
                         external[key] = HPAQuantity.kedaMilli(v)
-                    } else {
+                        if reading == .empty { notes.append("\(series): no sample, read as 0 (ignoreNullValues)") }
+                    } else if reading == .failed {
                         bumpFailure(i)
                         if let fb = fallbackValue(i, trigger: t, threshold: threshold) {
                             external[key] = fb
@@ -55,14 +58,5 @@ extension KEDAController {
                                 readings: readings, external: external, explain: explain)
         if !notes.isEmpty, explain || out.desired != specReplicas { out.reason = notes.joined(separator: "; ") + "; " + out.reason }
         return out
-    }
-
-    /// `doFallback` (static behavior): the synthetic value, milli, once failures exceed the
-    /// threshold; AverageValue triggers only.
-    private func fallbackValue(_ i: Int, trigger t: KEDATrigger, threshold: Double) -> Int64? {
-        guard let fb = spec.fallback, t.metricType == .averageValue, fb.failureThreshold >= 0, fb.replicas >= 0,
-              i < failures.count, failures[i] > fb.failureThreshold else { return nil }
-        let perPod = HPAQuantity.kedaMilli(threshold) / 1000   // int64(AsApproximateFloat64()) truncates
-        return HPAQuantity.mul(HPAQuantity.mul(perPod, 1000), Int64(fb.replicas))
     }
 }

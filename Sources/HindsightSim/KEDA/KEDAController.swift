@@ -22,6 +22,9 @@ public struct KEDAController: Sendable {
     public internal(set) var lastActiveTime: SimInstant?
     /// Creation time of the ScaledObject (= start).
     public let created: SimInstant
+    /// How long after `created` the metrics pipeline may still be filling (its `lag +
+    /// window`): a missing value then is warm-up, not a scaler error (HPA.md Corrections 3).
+    public let metricsWarmUp: SimDuration
     /// Consecutive failed fetches per trigger (`status.health`), for the fallback.
     var failures: [Int32]
     var crons: [KEDACronTrigger?]
@@ -31,11 +34,14 @@ public struct KEDAController: Sendable {
     ///   - kubernetes: flags of the HPA controller.
     ///   - initialReplicas: spec replicas at start.
     ///   - start: creation time and first poll/sync instant.
-    public init(spec: ScaledObjectSpec, kubernetes: KubernetesSpec, initialReplicas: Int32, start: SimInstant) {
+    ///   - metricsWarmUp: the pipeline's `lag + window` (0 = values are there from `start`).
+    public init(spec: ScaledObjectSpec, kubernetes: KubernetesSpec, initialReplicas: Int32, start: SimInstant,
+                metricsWarmUp: SimDuration = .zero) {
         self.spec = spec
         self.hpa = HPAController(spec: Self.hpaSpec(for: spec), kubernetes: kubernetes,
                                  initialReplicas: initialReplicas, start: start)
         self.created = start
+        self.metricsWarmUp = max(.zero, metricsWarmUp)
         self.failures = Array(repeating: 0, count: spec.triggers.count)
         self.crons = spec.triggers.map { t in
             if case .cron(let tz, let s, let e, let d) = t.kind {
