@@ -10,10 +10,16 @@ import HindsightScenario
 /// - memory: the trace's `memory` total spread evenly over ready pods, whole bytes, ×1000.
 /// - Pods metrics: the named series' total spread evenly over ready pods, rounded to
 ///   nano-units, read as milli-units rounded up.
-/// Starting pods have no sample. Every ready pod reports the same per-pod value,
+/// Pending pods have no sample. Every ready pod reports the same per-pod value,
 /// the pipeline's mean of (served CPU ÷ ready pods) over `[t − lag − window, t − lag)`;
 /// a pod that became ready after that sample is excluded by the HPA's CPU readiness
 /// rule (`sampleTime = t − lag`, `sampleWindow = window`).
+///
+/// A Running-not-Ready pod (HPA.md, Corrections 8) has a sample once its container has
+/// been up for a whole window by the sample's time (`runningAt ≤ t − lag − window`),
+/// before that it is *missing*. The Service sends it no traffic, so it reports 0 cpu and
+/// 0 of every Pods series; its memory is the ready pods' per-pod value (a process holds
+/// its memory from the start).
 struct HPAReadingsBuilder {
     let needsCPU: Bool
     let needsMemory: Bool
@@ -58,6 +64,12 @@ struct HPAReadingsBuilder {
         return nano / 1_000_000 + (nano % 1_000_000 == 0 ? 0 : 1)
     }
 
+    /// The HPA's view of one pod: container start once Running, Ready transition once Ready.
+    @inline(__always)
+    static func hpaPod(_ p: Pod) -> HPAPod {
+        HPAPod(created: p.created, runningAt: p.phase == .pending ? nil : p.runningAt, readyAt: p.isReady ? p.readyAt : nil)
+    }
+
     /// Refills `pods` and `readings` from the context.
     mutating func update(from c: ControllerContext) {
         let source = c.pods
@@ -67,12 +79,12 @@ struct HPAReadingsBuilder {
         } else if pods.count != n {
             pods.removeAll(keepingCapacity: true)
             pods.reserveCapacity(n)
-            for p in source { pods.append(HPAPod(created: p.created, readyAt: p.isReady ? p.readyAt : nil)) }
+            for p in source { pods.append(Self.hpaPod(p)) }
         } else {
             pods.withUnsafeMutableBufferPointer { out in
                 for i in 0..<n {
                     let p = source[i]
-                    out[i] = HPAPod(created: p.created, readyAt: p.isReady ? p.readyAt : nil)
+                    out[i] = Self.hpaPod(p)
                 }
             }
         }
@@ -80,16 +92,22 @@ struct HPAReadingsBuilder {
         readings.sampleTime = c.now - lag
         var ready = 0
         if !podSeries.isEmpty { for p in c.pods where p.isReady { ready += 1 } }
-        // Every ready pod reports the same value: the compact `.uniform` form (the HPA
-        // pods carry `readyAt` exactly for the ready ones).
-        if needsCPU { readings.cpu = .uniform(Self.milliViaNano(c.cpuPerPodCores)) }
+        // Every ready pod reports the same value, every Running-not-Ready pod that has a
+        // sample another one: the compact `.phased` form.
+        let since = readings.sampleTime - window
+        if needsCPU {
+            let v = c.cpuPerPodCores
+            readings.cpu = .phased(ready: Self.milliViaNano(v), running: v.isFinite ? 0 : nil, runningSince: since)
+        }
         if needsMemory {
             let b = c.memoryPerPodBytes
-            readings.memory = .uniform(b.isFinite ? HPAQuantity.saturatingInt64((max(0, b)).rounded() * 1000) : nil)
+            let each = b.isFinite ? HPAQuantity.saturatingInt64((max(0, b)).rounded() * 1000) : nil
+            readings.memory = .phased(ready: each, running: each, runningSince: since)
         }
         for s in podSeries {
             let total = c.seriesTotals[s] ?? .nan
-            readings.setValues(.uniform(ready > 0 ? Self.milliViaNano(total / Double(ready)) : nil), for: s)
+            readings.setValues(.phased(ready: ready > 0 ? Self.milliViaNano(total / Double(ready)) : nil,
+                                       running: total.isFinite ? 0 : nil, runningSince: since), for: s)
         }
         for s in totalSeries {
             if let v = c.seriesTotals[s], v.isFinite { readings.totals[s] = v } else { readings.totals[s] = nil }

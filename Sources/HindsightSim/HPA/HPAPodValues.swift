@@ -6,19 +6,29 @@ public enum HPAPodValues: Sendable, Equatable {
     /// pod i); nil = no sample for that pod. A shorter array means the trailing pods
     /// have no sample.
     case perPod([Int64?])
-    /// The compact form of the common case: every pod with a Ready transition
-    /// (`readyAt` set) reports this same value, pods still starting report nothing;
+    /// The compact form of the common case: every Ready pod reports this same value,
+    /// pods still starting (Pending or Running-not-Ready) report nothing;
     /// nil = no pod reports. Equivalent to `.perPod` with the value at exactly those
     /// indices, without an array per sync.
     case uniform(Int64?)
+    /// The compact form with Running-not-Ready pods: every Ready pod reports `ready`; a
+    /// Running-not-Ready pod whose container started at or before `runningSince` reports
+    /// `running` (it has been up for a whole sample window); every other pod reports
+    /// nothing. nil = those pods report nothing.
+    case phased(ready: Int64?, running: Int64?, runningSince: SimInstant)
 
-    /// The sample of pod `i` (whose Ready transition is `readyAt`), or nil.
+    /// The sample of pod `i`, in `phase` at the sync, whose container started at
+    /// `runningAt`, or nil.
     /// - Complexity: O(1).
     @inlinable
-    public func value(at i: Int, readyAt: SimInstant?) -> Int64? {
+    public func value(at i: Int, phase: PodPhase, runningAt: SimInstant?) -> Int64? {
         switch self {
         case .perPod(let values): return i < values.count ? values[i] : nil
-        case .uniform(let v): return readyAt == nil ? nil : v
+        case .uniform(let v): return phase == .ready ? v : nil
+        case .phased(let ready, let running, let since):
+            if phase == .ready { return ready }
+            guard phase == .running, let r = runningAt, r <= since else { return nil }
+            return running
         }
     }
 }
