@@ -35,7 +35,7 @@ final class ReadinessDelayTests: XCTestCase {
 
         """
 
-    static func scenario(readiness: String?) -> String {
+    static func scenario(readiness: String?, startup: String = "30s", kubernetes: String = "") -> String {
         """
         apiVersion: hindsight/v1
         kind: Scenario
@@ -49,21 +49,21 @@ final class ReadinessDelayTests: XCTestCase {
             name: deployment/web
             cpuRequest: "1"
             podCapacity: 1000
-            startupDelay: 30s
+            startupDelay: \(startup)
         \(readiness.map { "    readinessDelay: \($0)\n" } ?? "")    initialReplicas: 2
           metrics: {lag: 0s, window: 0s}
-          latency: {model: none}
+        \(kubernetes)  latency: {model: none}
           policies:
             - file: hpa.yaml
 
         """
     }
 
-    private func decisions(readiness: String?) throws -> [[String]] {
+    private func decisions(readiness: String?, startup: String = "30s", kubernetes: String = "") throws -> [[String]] {
         let dir = try TempDir()
         try Self.traceCSV().write(to: dir.url.appendingPathComponent("trace.csv"), atomically: true, encoding: .utf8)
         try Self.hpa.write(to: dir.url.appendingPathComponent("hpa.yaml"), atomically: true, encoding: .utf8)
-        try Self.scenario(readiness: readiness).write(to: dir.url.appendingPathComponent("scenario.yaml"), atomically: true, encoding: .utf8)
+        try Self.scenario(readiness: readiness, startup: startup, kubernetes: kubernetes).write(to: dir.url.appendingPathComponent("scenario.yaml"), atomically: true, encoding: .utf8)
         let run = try CLI.run(["run", "scenario.yaml", "--out", "out", "--quiet", "--no-history"], in: dir.url)
         XCTAssertEqual(run.status, 0, run.stderr)
         let text = try String(contentsOf: dir.url.appendingPathComponent("out/decisions-web.csv"), encoding: .utf8)
@@ -90,6 +90,20 @@ final class ReadinessDelayTests: XCTestCase {
         let rows = try decisions(readiness: nil)
         XCTAssertEqual(rows.map { $0[0] }, ["\(Self.start)", "\(Self.start + 30)"])
         XCTAssertEqual(rows.map { $0[2] }, ["4", "2"])
+    }
+
+    func testTheREADMEExample() throws {
+        // README: startupDelay 45s, readinessDelay 15s (30 s Pending), with the kubernetes
+        // flags at their documented defaults. Pods 2, 3 (created at t = 0) are Pending at
+        // 15 s → unready, 2 ready at 100 → ratio 1 → 4 held; Running at 30 s with a sample
+        // of 0 → 200 / 4 = 50 → 2.
+        let rows = try decisions(readiness: "15s", startup: "45s",
+                                 kubernetes: "  kubernetes: {cpuInitializationPeriod: 5m, initialReadinessDelay: 30s}\n")
+        XCTAssertEqual(rows.map { $0[0] }, ["\(Self.start)", "\(Self.start + 30)"])
+        XCTAssertEqual(rows.map { $0[2] }, ["4", "2"])
+        // Without it they are Pending until Ready at 45 s, when 200 / 4 = 50 → 2.
+        let pending = try decisions(readiness: nil, startup: "45s")
+        XCTAssertEqual(pending.map { $0[0] }, ["\(Self.start)", "\(Self.start + 45)"])
     }
 
     func testReadinessLongerThanStartupIsRefused() throws {
