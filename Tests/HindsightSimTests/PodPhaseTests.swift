@@ -11,6 +11,13 @@ import HindsightScenario
 /// Fleet for every case: startupDelay 30 s of which readinessDelay 20 s. Pods created at
 /// t = 0 are Pending until 10 s, Running-not-Ready until 30 s, Ready from 30 s.
 final class PodPhaseTests: XCTestCase {
+    /// The workload of every case.
+    static let workload: WorkloadSpec = {
+        var w = WorkloadSpec(cpuRequest: 1)
+        w.startupDelay = .seconds(30); w.readinessDelay = .seconds(20)
+        return w
+    }()
+
     /// `ready` pods ready long ago, plus `starting` pods created at t = 0, advanced to `now`
     /// the way the engine's pod events would.
     private func fleet(ready: Int, starting: Int, now: SimInstant) -> Fleet {
@@ -19,7 +26,7 @@ final class PodPhaseTests: XCTestCase {
         var created: [Pod] = [], graced: [(id: Int, until: SimInstant)] = []
         f.scale(to: ready + starting, now: .epoch, created: &created, graced: &graced)
         for p in created {
-            if p.runningAt <= now { f.markRunning(id: p.id) }
+            if f.runningAt(p) <= now { f.markRunning(id: p.id) }
             if p.readyAt <= now { f.markReady(id: p.id) }
         }
         return f
@@ -30,7 +37,7 @@ final class PodPhaseTests: XCTestCase {
     private func sync(_ metrics: [HPAMetricSpec], fleet f: Fleet, now: SimInstant, window: SimDuration,
                       cpuPerPod: Double = .nan, series: [String: Double] = [:],
                       kube: KubernetesSpec = HPAT.kube()) -> Int32? {
-        var b = HPAReadingsBuilder(metrics: metrics, extraTotals: [], workload: WorkloadSpec(cpuRequest: 1),
+        var b = HPAReadingsBuilder(metrics: metrics, extraTotals: [], workload: Self.workload,
                                    pipeline: MetricsPipelineSpec(window: window, lag: .zero))
         let spec = Int32(f.count)
         b.update(from: ControllerContext(now: now, stepIndex: 0, specReplicas: spec, statusReplicas: spec, pods: f.pods,
@@ -42,7 +49,7 @@ final class PodPhaseTests: XCTestCase {
     func testPhasesFollowTheTwoDelays() {
         let f = fleet(ready: 0, starting: 1, now: .epoch + .seconds(15))
         XCTAssertEqual(f.pods.map(\.phase), [.running])
-        XCTAssertEqual(f.pods[0].runningAt, .epoch + .seconds(10))
+        XCTAssertEqual(f.runningAt(f.pods[0]), .epoch + .seconds(10))
         XCTAssertEqual(f.pods[0].readyAt, .epoch + .seconds(30))
         XCTAssertEqual(fleet(ready: 0, starting: 1, now: .epoch + .seconds(9)).pods.map(\.phase), [.pending])
         XCTAssertEqual(fleet(ready: 0, starting: 1, now: .epoch + .seconds(30)).pods.map(\.phase), [.ready])
@@ -51,7 +58,7 @@ final class PodPhaseTests: XCTestCase {
         var created: [Pod] = [], graced: [(id: Int, until: SimInstant)] = []
         g.scale(to: 1, now: .epoch, created: &created, graced: &graced)
         XCTAssertEqual(created.map(\.phase), [.pending])
-        XCTAssertEqual(created[0].runningAt, created[0].readyAt)
+        XCTAssertEqual(g.runningAt(created[0]), created[0].readyAt)
         // All of the startup is readiness: Running at once.
         var h = Fleet(startupDelay: .seconds(30), readinessDelay: .seconds(30), terminationGrace: .zero)
         h.scale(to: 1, now: .epoch, created: &created, graced: &graced)
@@ -118,7 +125,7 @@ final class PodPhaseTests: XCTestCase {
         // → ceil(5 × 2) = 10 (`getReadyPodsCount` counts Running and Ready only).
         let m: [HPAMetricSpec] = [.external(series: "queue", .value(milli: 100_000))]
         let f = fleet(ready: 2, starting: 2, now: .epoch + .seconds(15))
-        var b = HPAReadingsBuilder(metrics: m, extraTotals: [], workload: WorkloadSpec(cpuRequest: 1),
+        var b = HPAReadingsBuilder(metrics: m, extraTotals: [], workload: Self.workload,
                                    pipeline: MetricsPipelineSpec(window: .zero, lag: .zero))
         b.update(from: ControllerContext(now: .epoch + .seconds(15), stepIndex: 0, specReplicas: 4, statusReplicas: 4, pods: f.pods,
                                          cpuPerPodCores: .nan, memoryPerPodBytes: .nan, seriesTotals: ["queue": 500]))

@@ -29,6 +29,11 @@ struct HPAReadingsBuilder {
     let totalSeries: [String]
     var pods: [HPAPod] = []
     var readings = HPAReadings()
+    /// The workload has a Running-not-Ready phase (`readinessDelay > 0`); without one the
+    /// compact `.uniform` form says the same as `.phased`.
+    let runningPhase: Bool
+    /// Container start to Ready, as the fleet clamps it (at most startupDelay).
+    let readinessDelay: SimDuration
     let window: SimDuration
     let lag: SimDuration
     /// ``ControllerContext/podsVersion`` that `pods` was built from (-1 = none).
@@ -47,6 +52,8 @@ struct HPAReadingsBuilder {
             }
         }
         needsCPU = cpu; needsMemory = mem; podSeries = perPod; totalSeries = totals
+        readinessDelay = min(SimLimits.duration(workload.readinessDelay), SimLimits.duration(workload.startupDelay))
+        runningPhase = readinessDelay > .zero
         window = max(.zero, pipeline.window); lag = max(.zero, pipeline.lag)
         readings.cpuRequestMilli = HPAQuantity.milli(fromReal: workload.cpuRequest)
         if workload.memoryRequest > 0 { readings.memoryRequestMilli = HPAQuantity.saturatingInt64((workload.memoryRequest * 1000).rounded()) }
@@ -64,27 +71,34 @@ struct HPAReadingsBuilder {
         return nano / 1_000_000 + (nano % 1_000_000 == 0 ? 0 : 1)
     }
 
+    @inline(__always)
+    private func compact(ready: Int64?, running: Int64?) -> HPAPodValues {
+        runningPhase ? .phased(ready: ready, running: running) : .uniform(ready)
+    }
+
     /// The HPA's view of one pod: container start once Running, Ready transition once Ready.
     @inline(__always)
-    static func hpaPod(_ p: Pod) -> HPAPod {
-        HPAPod(created: p.created, runningAt: p.phase == .pending ? nil : p.runningAt, readyAt: p.isReady ? p.readyAt : nil)
+    static func hpaPod(_ p: Pod, readinessDelay: SimDuration) -> HPAPod {
+        HPAPod(created: p.created, runningAt: p.phase == .pending ? nil : p.readyAt - readinessDelay,
+               readyAt: p.isReady ? p.readyAt : nil)
     }
 
     /// Refills `pods` and `readings` from the context.
     mutating func update(from c: ControllerContext) {
         let source = c.pods
         let n = source.count
+        let d = readinessDelay
         if c.podsVersion >= 0, c.podsVersion == podsVersion, pods.count == n {
             // Same pod list as at the previous sync: `pods` is already what it would be.
         } else if pods.count != n {
             pods.removeAll(keepingCapacity: true)
             pods.reserveCapacity(n)
-            for p in source { pods.append(Self.hpaPod(p)) }
+            for p in source { pods.append(Self.hpaPod(p, readinessDelay: d)) }
         } else {
             pods.withUnsafeMutableBufferPointer { out in
                 for i in 0..<n {
                     let p = source[i]
-                    out[i] = Self.hpaPod(p)
+                    out[i] = Self.hpaPod(p, readinessDelay: d)
                 }
             }
         }
@@ -93,21 +107,21 @@ struct HPAReadingsBuilder {
         var ready = 0
         if !podSeries.isEmpty { for p in c.pods where p.isReady { ready += 1 } }
         // Every ready pod reports the same value, every Running-not-Ready pod that has a
-        // sample another one: the compact `.phased` form.
-        let since = readings.sampleTime - window
+        // sample another one: the compact `.phased` form (`.uniform` when no pod is ever
+        // Running-not-Ready).
         if needsCPU {
             let v = c.cpuPerPodCores
-            readings.cpu = .phased(ready: Self.milliViaNano(v), running: v.isFinite ? 0 : nil, runningSince: since)
+            readings.cpu = compact(ready: Self.milliViaNano(v), running: v.isFinite ? 0 : nil)
         }
         if needsMemory {
             let b = c.memoryPerPodBytes
             let each = b.isFinite ? HPAQuantity.saturatingInt64((max(0, b)).rounded() * 1000) : nil
-            readings.memory = .phased(ready: each, running: each, runningSince: since)
+            readings.memory = compact(ready: each, running: each)
         }
         for s in podSeries {
             let total = c.seriesTotals[s] ?? .nan
-            readings.setValues(.phased(ready: ready > 0 ? Self.milliViaNano(total / Double(ready)) : nil,
-                                       running: total.isFinite ? 0 : nil, runningSince: since), for: s)
+            readings.setValues(compact(ready: ready > 0 ? Self.milliViaNano(total / Double(ready)) : nil,
+                                       running: total.isFinite ? 0 : nil), for: s)
         }
         for s in totalSeries {
             if let v = c.seriesTotals[s], v.isFinite { readings.totals[s] = v } else { readings.totals[s] = nil }

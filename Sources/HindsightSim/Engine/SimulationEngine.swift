@@ -240,7 +240,8 @@ struct SimulationEngine<C: Controller> {
         releaseContextPods()
         fleet.scale(to: Int(spec), now: t, created: &createdScratch, graced: &gracedScratch)
         for p in createdScratch where !p.isReady {
-            if p.phase == .pending, p.runningAt < p.readyAt { queue.schedule(.podRunning(id: p.id), at: p.runningAt) }
+            let runningAt = fleet.runningAt(p)
+            if p.phase == .pending, runningAt < p.readyAt { queue.schedule(.podRunning(id: p.id), at: runningAt) }
             queue.schedule(.podReady(id: p.id), at: p.readyAt)
         }
         for g in gracedScratch { queue.schedule(.podTerminated(id: g.id), at: g.until) }

@@ -12,22 +12,23 @@ public enum HPAPodValues: Sendable, Equatable {
     /// indices, without an array per sync.
     case uniform(Int64?)
     /// The compact form with Running-not-Ready pods: every Ready pod reports `ready`; a
-    /// Running-not-Ready pod whose container started at or before `runningSince` reports
-    /// `running` (it has been up for a whole sample window); every other pod reports
-    /// nothing. nil = those pods report nothing.
-    case phased(ready: Int64?, running: Int64?, runningSince: SimInstant)
+    /// Running-not-Ready pod whose container had been up for a whole sample window by the
+    /// sample's time (started at or before `sampleTime − sampleWindow` of the
+    /// ``HPAReadings``) reports `running`; every other pod reports nothing. nil = those
+    /// pods report nothing.
+    case phased(ready: Int64?, running: Int64?)
 
     /// The sample of pod `i`, in `phase` at the sync, whose container started at
-    /// `runningAt`, or nil.
+    /// `runningAt`, or nil; `runningSince` is the readings' `sampleTime − sampleWindow`.
     /// - Complexity: O(1).
     @inlinable
-    public func value(at i: Int, phase: PodPhase, runningAt: SimInstant?) -> Int64? {
+    public func value(at i: Int, phase: PodPhase, runningAt: SimInstant?, runningSince: SimInstant) -> Int64? {
         switch self {
         case .perPod(let values): return i < values.count ? values[i] : nil
         case .uniform(let v): return phase == .ready ? v : nil
-        case .phased(let ready, let running, let since):
+        case .phased(let ready, let running):
             if phase == .ready { return ready }
-            guard phase == .running, let r = runningAt, r <= since else { return nil }
+            guard phase == .running, let r = runningAt, r <= runningSince else { return nil }
             return running
         }
     }

@@ -14,15 +14,25 @@ struct HPAReadinessRules: Sendable {
     }
 
     /// The sync instant.
-    var now: SimInstant
+    let now: SimInstant
     /// Timestamp of the samples.
-    var sampleTime: SimInstant
+    let sampleTime: SimInstant
     /// Length of the window the samples average.
-    var sampleWindow: SimDuration
+    let sampleWindow: SimDuration
     /// `--horizontal-pod-autoscaler-cpu-initialization-period`.
-    var cpuInitializationPeriod: SimDuration
+    let cpuInitializationPeriod: SimDuration
     /// `--horizontal-pod-autoscaler-initial-readiness-delay`.
-    var initialReadinessDelay: SimDuration
+    let initialReadinessDelay: SimDuration
+    /// `sampleTime − sampleWindow` (saturating): a Running-not-Ready pod started by then
+    /// has a sample in the compact forms of ``HPAPodValues``.
+    let runningSince: SimInstant
+
+    init(now: SimInstant, sampleTime: SimInstant, sampleWindow: SimDuration, cpuInitializationPeriod: SimDuration,
+         initialReadinessDelay: SimDuration) {
+        self.now = now; self.sampleTime = sampleTime; self.sampleWindow = sampleWindow
+        self.cpuInitializationPeriod = cpuInitializationPeriod; self.initialReadinessDelay = initialReadinessDelay
+        runningSince = sampleTime.addingSaturating(.milliseconds(-max(0, sampleWindow.milliseconds)))
+    }
 
     /// The checks of `groupPods`, in its order:
     /// 1. phase Pending → unready;
@@ -38,16 +48,25 @@ struct HPAReadinessRules: Sendable {
     /// - Complexity: O(1).
     @inline(__always)
     func group(_ pod: HPAPod, index i: Int, values: HPAPodValues, isCPU: Bool) -> Group {
-        let phase = pod.phase(at: now)
-        if phase == .pending { return .unready }
-        guard let v = values.value(at: i, phase: phase, runningAt: pod.runningAt) else { return .missing }
-        if isCPU {
-            if now < pod.created.addingSaturating(cpuInitializationPeriod) {
-                if phase != .ready { return .unready }
-                if let r = pod.readyAt, sampleTime < r.addingSaturating(sampleWindow) { return .unready }
-            } else if phase != .ready, pod.created.addingSaturating(initialReadinessDelay) > pod.created {
+        if let readyAt = pod.readyAt, readyAt <= now {
+            // Running and Ready (condition Ready=True since `readyAt`).
+            guard let v = values.value(at: i, phase: .ready, runningAt: pod.runningAt, runningSince: runningSince) else {
+                return .missing
+            }
+            if isCPU, now < pod.created.addingSaturating(cpuInitializationPeriod),
+               sampleTime < readyAt.addingSaturating(sampleWindow) {
                 return .unready
             }
+            return .ready(v)
+        }
+        guard let runningAt = pod.runningAt, runningAt <= now else { return .unready }   // Pending
+        // Running, not Ready (condition Ready=False since the pod's start).
+        guard let v = values.value(at: i, phase: .running, runningAt: runningAt, runningSince: runningSince) else {
+            return .missing
+        }
+        if isCPU {
+            if now < pod.created.addingSaturating(cpuInitializationPeriod) { return .unready }
+            if pod.created.addingSaturating(initialReadinessDelay) > pod.created { return .unready }
         }
         return .ready(v)
     }

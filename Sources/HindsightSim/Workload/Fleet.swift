@@ -37,7 +37,7 @@ struct Fleet {
         for _ in 0..<max(0, n) {
             let created = now - max(SimLimits.duration(age), startupDelay)
             let readyAt = created + startupDelay
-            pods.append(Pod(id: nextID, created: created, runningAt: readyAt - readinessDelay, readyAt: readyAt, phase: .ready))
+            pods.append(Pod(id: nextID, created: created, readyAt: readyAt, phase: .ready))
             nextID += 1
             readyCount += 1
         }
@@ -57,7 +57,7 @@ struct Fleet {
         while pods.count < target {
             let readyAt = now + startupDelay, runningAt = readyAt - readinessDelay
             let phase: PodPhase = startupDelay == .zero ? .ready : runningAt == now ? .running : .pending
-            let p = Pod(id: nextID, created: now, runningAt: runningAt, readyAt: readyAt, phase: phase)
+            let p = Pod(id: nextID, created: now, readyAt: readyAt, phase: phase)
             nextID += 1
             if p.isReady { readyCount += 1 }
             pods.append(p)
@@ -76,6 +76,9 @@ struct Fleet {
             }
         }
     }
+
+    /// When pod `p`'s container starts: `readyAt − readinessDelay`.
+    func runningAt(_ p: Pod) -> SimInstant { p.readyAt - readinessDelay }
 
     /// Marks pod `id` ready; no effect if it was removed meanwhile.
     mutating func markReady(id: Int) {

@@ -6,9 +6,8 @@ public struct Pod: Sendable, Equatable {
     public var id: Int
     /// When the pod was created (its `status.startTime` for the HPA).
     public var created: SimInstant
-    /// `readyAt − readinessDelay`: the container starts (phase Running, not yet Ready).
-    public var runningAt: SimInstant
-    /// `created + startupDelay`: from then on the pod serves and counts as ready.
+    /// `created + startupDelay`: from then on the pod serves and counts as ready. Its
+    /// container starts `readinessDelay` earlier (phase Running, not yet Ready).
     public var readyAt: SimInstant
     /// Set at creation and moved on by the pod-running and pod-ready events.
     public var phase: PodPhase
