@@ -30,7 +30,7 @@ struct HPAReadingsBuilder {
     var pods: [HPAPod] = []
     var readings = HPAReadings()
     /// The workload has a Running-not-Ready phase (`readinessDelay > 0`); without one the
-    /// compact `.uniform` form says the same as `.phased`.
+    /// compact `.uniform` form says the same as the others.
     let runningPhase: Bool
     /// Container start to Ready, as the fleet clamps it (at most startupDelay).
     let readinessDelay: SimDuration
@@ -71,11 +71,6 @@ struct HPAReadingsBuilder {
         return nano / 1_000_000 + (nano % 1_000_000 == 0 ? 0 : 1)
     }
 
-    @inline(__always)
-    private func compact(ready: Int64?, running: Int64?) -> HPAPodValues {
-        runningPhase ? .phased(ready: ready, running: running) : .uniform(ready)
-    }
-
     /// The HPA's view of one pod: container start once Running, Ready transition once Ready.
     @inline(__always)
     static func hpaPod(_ p: Pod, readinessDelay: SimDuration) -> HPAPod {
@@ -106,22 +101,22 @@ struct HPAReadingsBuilder {
         readings.sampleTime = c.now - lag
         var ready = 0
         if !podSeries.isEmpty { for p in c.pods where p.isReady { ready += 1 } }
-        // Every ready pod reports the same value, every Running-not-Ready pod that has a
-        // sample another one: the compact `.phased` form (`.uniform` when no pod is ever
-        // Running-not-Ready).
+        // Every ready pod reports the same value; a Running-not-Ready pod with a sample 0
+        // (cpu, Pods series) or the ready pods' value (memory). `.uniform` when no pod is
+        // ever Running-not-Ready, or when there is no data at all.
         if needsCPU {
             let v = c.cpuPerPodCores
-            readings.cpu = compact(ready: Self.milliViaNano(v), running: v.isFinite ? 0 : nil)
+            readings.cpu = runningPhase && v.isFinite ? .uniformNotReadyZero(Self.milliViaNano(v)) : .uniform(Self.milliViaNano(v))
         }
         if needsMemory {
             let b = c.memoryPerPodBytes
             let each = b.isFinite ? HPAQuantity.saturatingInt64((max(0, b)).rounded() * 1000) : nil
-            readings.memory = compact(ready: each, running: each)
+            readings.memory = runningPhase ? .uniformRunning(each) : .uniform(each)
         }
         for s in podSeries {
             let total = c.seriesTotals[s] ?? .nan
-            readings.setValues(compact(ready: ready > 0 ? Self.milliViaNano(total / Double(ready)) : nil,
-                                       running: total.isFinite ? 0 : nil), for: s)
+            let each = ready > 0 ? Self.milliViaNano(total / Double(ready)) : nil
+            readings.setValues(runningPhase && total.isFinite ? .uniformNotReadyZero(each) : .uniform(each), for: s)
         }
         for s in totalSeries {
             if let v = c.seriesTotals[s], v.isFinite { readings.totals[s] = v } else { readings.totals[s] = nil }
