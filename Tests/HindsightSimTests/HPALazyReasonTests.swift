@@ -27,9 +27,11 @@ final class HPALazyReasonTests: XCTestCase {
             let isCPU = g.next(2) == 0
             let now = SimInstant.epoch, sampleTime = now - .seconds(Int64(g.next(60)))
             let groups = HPAPodGroups.group(pods: pods, values: values, isCPU: isCPU, now: now, sampleTime: sampleTime,
-                                            sampleWindow: .seconds(30), cpuInitializationPeriod: .seconds(300))
+                                            sampleWindow: .seconds(30), cpuInitializationPeriod: .seconds(300),
+                                   initialReadinessDelay: .seconds(30))
             let tally = HPAPodTally.tally(pods: pods, values: values, isCPU: isCPU, now: now, sampleTime: sampleTime,
-                                          sampleWindow: .seconds(30), cpuInitializationPeriod: .seconds(300))
+                                          sampleWindow: .seconds(30), cpuInitializationPeriod: .seconds(300),
+                                   initialReadinessDelay: .seconds(30))
             XCTAssertEqual(tally.readyCount, groups.samples.count)
             XCTAssertEqual(tally.unready, groups.unready.count)
             XCTAssertEqual(tally.missing, groups.missing.count)

@@ -136,7 +136,8 @@ final class HPAReplicaCalculatorTests: XCTestCase {
         let pods = [HPAPod(created: .epoch, readyAt: nil), HPAPod(created: .epoch, readyAt: .epoch + .seconds(1)),
                     HPAPod(created: .epoch, readyAt: .epoch + .seconds(1)), HPAPod(created: .epoch - .seconds(400), readyAt: .epoch - .seconds(390))]
         let g = HPAPodGroups.group(pods: pods, values: [5, nil, 7, 9], isCPU: true, now: .epoch + .seconds(10),
-                                   sampleTime: .epoch + .seconds(10), sampleWindow: .seconds(30), cpuInitializationPeriod: .seconds(300))
+                                   sampleTime: .epoch + .seconds(10), sampleWindow: .seconds(30), cpuInitializationPeriod: .seconds(300),
+                                   initialReadinessDelay: .seconds(30))
         XCTAssertEqual(g.unready, [0, 2])
         XCTAssertEqual(g.missing, [1])
         XCTAssertEqual(g.samples.map(\.index), [3])

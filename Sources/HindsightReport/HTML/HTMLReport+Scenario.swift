@@ -18,7 +18,9 @@ extension HTMLReport {
         if w.gpus > 0 { pod += ", \(w.gpus) GPU" }
         facts.append(("Workload", (w.name.map { $0 + " · " } ?? "") + pod))
         var capacity = w.podCapacity.map { "\(DisplayText.compact($0)) req/s per pod" } ?? "capacity derived from the trace"
-        capacity += " · startup \(text(w.startupDelay)) · queue timeout \(text(w.queueTimeout))"
+        capacity += " · startup \(text(w.startupDelay))"
+        if w.readinessDelay > .zero { capacity += " (of which \(text(w.readinessDelay)) Running before Ready)" }
+        capacity += " · queue timeout \(text(w.queueTimeout))"
         if w.terminationGrace > .zero { capacity += " · grace \(text(w.terminationGrace))" }
         facts.append(("Pods", capacity))
         facts.append(("SLO", slo(sc)))

@@ -24,6 +24,12 @@ extension ScenarioConversion {
         if let memory = w.memoryRequest { spec.memoryRequest = memory.quantity.doubleValue }
         spec.podCapacity = positive(w.podCapacity, "spec.workload.podCapacity")
         spec.startupDelay = duration(w.startupDelay, "spec.workload.startupDelay") ?? spec.startupDelay
+        if let r = w.readinessDelay, let d = duration(r, "spec.workload.readinessDelay") {
+            context.require(d <= spec.startupDelay, r.location,
+                            "spec.workload.readinessDelay \(d) is longer than startupDelay \(spec.startupDelay)",
+                            expected: "at most startupDelay: the part of the startup after the container starts (startupDelay is the total)")
+            spec.readinessDelay = d
+        }
         spec.terminationGrace = duration(w.terminationGrace, "spec.workload.terminationGrace") ?? spec.terminationGrace
         spec.queueTimeout = duration(w.queueTimeout, "spec.workload.queueTimeout") ?? spec.queueTimeout
         if let r = w.initialReplicas {

@@ -46,6 +46,7 @@ struct WorkloadDTO: Decodable {
     var memoryRequest: QuantityField?
     var podCapacity: Located<Double>?
     var startupDelay: DurationField?
+    var readinessDelay: DurationField?
     var terminationGrace: DurationField?
     var queueTimeout: DurationField?
     var initialReplicas: Located<Int>?

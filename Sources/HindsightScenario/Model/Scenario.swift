@@ -50,7 +50,11 @@ public struct WorkloadSpec: Sendable, Equatable {
     public var memoryRequest: Double = 0
     /// Requests/s one pod serves at full CPU; nil = derived from the trace.
     public var podCapacity: Double? = nil
+    /// Creation to Ready: the whole startup (Pending, then Running-not-Ready).
     public var startupDelay: SimDuration = .seconds(30)
+    /// Container start to Ready, the last part of `startupDelay` (≤ it): the pod is
+    /// Running but not Ready. 0 = Pending for the whole startup, then Ready.
+    public var readinessDelay: SimDuration = .zero
     public var terminationGrace: SimDuration = .zero
     public var queueTimeout: SimDuration = .seconds(30)
     /// nil = first recorded replicas, else the policy's minimum.

@@ -10,10 +10,16 @@ import HindsightScenario
 /// - memory: the trace's `memory` total spread evenly over ready pods, whole bytes, ×1000.
 /// - Pods metrics: the named series' total spread evenly over ready pods, rounded to
 ///   nano-units, read as milli-units rounded up.
-/// Starting pods have no sample. Every ready pod reports the same per-pod value,
+/// Pending pods have no sample. Every ready pod reports the same per-pod value,
 /// the pipeline's mean of (served CPU ÷ ready pods) over `[t − lag − window, t − lag)`;
 /// a pod that became ready after that sample is excluded by the HPA's CPU readiness
 /// rule (`sampleTime = t − lag`, `sampleWindow = window`).
+///
+/// A Running-not-Ready pod (HPA.md, Corrections 8) has a sample once its container has
+/// been up for a whole window by the sample's time (`runningAt ≤ t − lag − window`),
+/// before that it is *missing*. The Service sends it no traffic, so it reports 0 cpu and
+/// 0 of every Pods series; its memory is the ready pods' per-pod value (a process holds
+/// its memory from the start).
 struct HPAReadingsBuilder {
     let needsCPU: Bool
     let needsMemory: Bool
@@ -23,6 +29,11 @@ struct HPAReadingsBuilder {
     let totalSeries: [String]
     var pods: [HPAPod] = []
     var readings = HPAReadings()
+    /// The workload has a Running-not-Ready phase (`readinessDelay > 0`); without one the
+    /// compact `.uniform` form says the same as the others.
+    let runningPhase: Bool
+    /// Container start to Ready, as the fleet clamps it (at most startupDelay).
+    let readinessDelay: SimDuration
     let window: SimDuration
     let lag: SimDuration
     /// ``ControllerContext/podsVersion`` that `pods` was built from (-1 = none).
@@ -41,6 +52,8 @@ struct HPAReadingsBuilder {
             }
         }
         needsCPU = cpu; needsMemory = mem; podSeries = perPod; totalSeries = totals
+        readinessDelay = min(SimLimits.duration(workload.readinessDelay), SimLimits.duration(workload.startupDelay))
+        runningPhase = readinessDelay > .zero
         window = max(.zero, pipeline.window); lag = max(.zero, pipeline.lag)
         readings.cpuRequestMilli = HPAQuantity.milli(fromReal: workload.cpuRequest)
         if workload.memoryRequest > 0 { readings.memoryRequestMilli = HPAQuantity.saturatingInt64((workload.memoryRequest * 1000).rounded()) }
@@ -58,21 +71,29 @@ struct HPAReadingsBuilder {
         return nano / 1_000_000 + (nano % 1_000_000 == 0 ? 0 : 1)
     }
 
+    /// The HPA's view of one pod: container start once Running, Ready transition once Ready.
+    @inline(__always)
+    static func hpaPod(_ p: Pod, readinessDelay: SimDuration) -> HPAPod {
+        HPAPod(created: p.created, runningAt: p.phase == .pending ? nil : p.readyAt - readinessDelay,
+               readyAt: p.isReady ? p.readyAt : nil)
+    }
+
     /// Refills `pods` and `readings` from the context.
     mutating func update(from c: ControllerContext) {
         let source = c.pods
         let n = source.count
+        let d = readinessDelay
         if c.podsVersion >= 0, c.podsVersion == podsVersion, pods.count == n {
             // Same pod list as at the previous sync: `pods` is already what it would be.
         } else if pods.count != n {
             pods.removeAll(keepingCapacity: true)
             pods.reserveCapacity(n)
-            for p in source { pods.append(HPAPod(created: p.created, readyAt: p.isReady ? p.readyAt : nil)) }
+            for p in source { pods.append(Self.hpaPod(p, readinessDelay: d)) }
         } else {
             pods.withUnsafeMutableBufferPointer { out in
                 for i in 0..<n {
                     let p = source[i]
-                    out[i] = HPAPod(created: p.created, readyAt: p.isReady ? p.readyAt : nil)
+                    out[i] = Self.hpaPod(p, readinessDelay: d)
                 }
             }
         }
@@ -80,16 +101,22 @@ struct HPAReadingsBuilder {
         readings.sampleTime = c.now - lag
         var ready = 0
         if !podSeries.isEmpty { for p in c.pods where p.isReady { ready += 1 } }
-        // Every ready pod reports the same value: the compact `.uniform` form (the HPA
-        // pods carry `readyAt` exactly for the ready ones).
-        if needsCPU { readings.cpu = .uniform(Self.milliViaNano(c.cpuPerPodCores)) }
+        // Every ready pod reports the same value; a Running-not-Ready pod with a sample 0
+        // (cpu, Pods series) or the ready pods' value (memory). `.uniform` when no pod is
+        // ever Running-not-Ready, or when there is no data at all.
+        if needsCPU {
+            let v = c.cpuPerPodCores
+            readings.cpu = runningPhase && v.isFinite ? .uniformNotReadyZero(Self.milliViaNano(v)) : .uniform(Self.milliViaNano(v))
+        }
         if needsMemory {
             let b = c.memoryPerPodBytes
-            readings.memory = .uniform(b.isFinite ? HPAQuantity.saturatingInt64((max(0, b)).rounded() * 1000) : nil)
+            let each = b.isFinite ? HPAQuantity.saturatingInt64((max(0, b)).rounded() * 1000) : nil
+            readings.memory = runningPhase ? .uniformRunning(each) : .uniform(each)
         }
         for s in podSeries {
             let total = c.seriesTotals[s] ?? .nan
-            readings.setValues(.uniform(ready > 0 ? Self.milliViaNano(total / Double(ready)) : nil), for: s)
+            let each = ready > 0 ? Self.milliViaNano(total / Double(ready)) : nil
+            readings.setValues(runningPhase && total.isFinite ? .uniformNotReadyZero(each) : .uniform(each), for: s)
         }
         for s in totalSeries {
             if let v = c.seriesTotals[s], v.isFinite { readings.totals[s] = v } else { readings.totals[s] = nil }

@@ -65,7 +65,8 @@ struct SimulationEngine<C: Controller> {
         self.setup = setup
         self.controller = controller
         let sc = setup.scenario
-        fleet = Fleet(startupDelay: sc.workload.startupDelay, terminationGrace: sc.workload.terminationGrace)
+        fleet = Fleet(startupDelay: sc.workload.startupDelay, readinessDelay: sc.workload.readinessDelay,
+                      terminationGrace: sc.workload.terminationGrace)
         fluid = FluidQueue(timeout: SimLimits.duration(sc.workload.queueTimeout))
         reader = MetricsReader(sc.metrics)
         cpuSignal = SignalHistory(reach: reader.window + reader.lag + setup.trace.step)
@@ -165,6 +166,9 @@ struct SimulationEngine<C: Controller> {
             intensity = setup.carbon.intensity(at: t)
             priceMultiplier = setup.cost.multiplier(at: t)
             scheduleNextEnvironmentChange(after: t)
+        case .podRunning(let id):
+            releaseContextPods()
+            fleet.markRunning(id: id)
         case .podReady(let id):
             releaseContextPods()
             fleet.markReady(id: id)
@@ -235,7 +239,11 @@ struct SimulationEngine<C: Controller> {
         gracedScratch.removeAll(keepingCapacity: true)
         releaseContextPods()
         fleet.scale(to: Int(spec), now: t, created: &createdScratch, graced: &gracedScratch)
-        for p in createdScratch where !p.isReady { queue.schedule(.podReady(id: p.id), at: p.readyAt) }
+        for p in createdScratch where !p.isReady {
+            let runningAt = fleet.runningAt(p)
+            if p.phase == .pending, runningAt < p.readyAt { queue.schedule(.podRunning(id: p.id), at: runningAt) }
+            queue.schedule(.podReady(id: p.id), at: p.readyAt)
+        }
         for g in gracedScratch { queue.schedule(.podTerminated(id: g.id), at: g.until) }
     }
 

@@ -14,7 +14,8 @@ extension HPAController {
             // One metric: the loop below reduces to exactly this.
             let tally = HPAPodTally.tally(pods: pods, values: readings.cpu, isCPU: true, now: now,
                                           sampleTime: readings.sampleTime, sampleWindow: readings.sampleWindow,
-                                          cpuInitializationPeriod: kubernetes.cpuInitializationPeriod)
+                                          cpuInitializationPeriod: kubernetes.cpuInitializationPeriod,
+                                          initialReadinessDelay: kubernetes.initialReadinessDelay)
             switch HPAReplicaCalculator.resourceUtilization(name: "cpu", groups: tally, requestMilli: readings.cpuRequestMilli,
                                                             targetPercent: pct, spec: specReplicas, tolerances: tolerances,
                                                             explain: explain) {
@@ -55,7 +56,8 @@ extension HPAController {
         func groups(_ values: HPAPodValues?, isCPU: Bool) -> HPAPodTally {
             HPAPodTally.tally(pods: pods, values: values, isCPU: isCPU, now: now,
                               sampleTime: readings.sampleTime, sampleWindow: readings.sampleWindow,
-                              cpuInitializationPeriod: k.cpuInitializationPeriod)
+                              cpuInitializationPeriod: k.cpuInitializationPeriod,
+                              initialReadinessDelay: k.initialReadinessDelay)
         }
         switch metric {
         case .resource(let res, let target), .containerResource(let res, _, let target):

@@ -19,34 +19,24 @@ struct HPAPodGroups: Sendable, Equatable {
             && a.unready == b.unready && a.missing == b.missing
     }
 
-    /// `groupPods`: checks, per pod and in this order, Pending (no `readyAt`, or ready in
-    /// the future) → unready; no sample → missing; for cpu only, a pod still inside the
-    /// CPU-initialization period (`now < created + cpuInitializationPeriod`) whose
-    /// sample's timestamp is earlier than `readyAt + sampleWindow` → unready (HPA.md §12);
-    /// otherwise ready.
-    ///
-    /// After the initialization period a pod is unready only if Ready=False and it never
-    /// was ready (`initialReadinessDelay`); pods never turn Ready=False again in this
-    /// model, so that branch never marks a pod and the delay has no effect.
+    /// `groupPods`: the checks of ``HPAReadinessRules/group(_:index:values:isCPU:)``
+    /// per pod, oldest first.
     /// - Complexity: O(pods).
     static func group(pods: [HPAPod], values: [Int64?], isCPU: Bool, now: SimInstant,
-                      sampleTime: SimInstant, sampleWindow: SimDuration, cpuInitializationPeriod: SimDuration) -> HPAPodGroups {
+                      sampleTime: SimInstant, sampleWindow: SimDuration, cpuInitializationPeriod: SimDuration,
+                      initialReadinessDelay: SimDuration) -> HPAPodGroups {
         var g = HPAPodGroups(samples: [], unready: [], missing: [])
         g.samples.reserveCapacity(pods.count)
-        for (i, pod) in pods.enumerated() {
-            guard let readyAt = pod.readyAt, readyAt <= now else {
-                g.unready.append(i); continue
+        let rules = HPAReadinessRules(now: now, sampleTime: sampleTime, sampleWindow: sampleWindow,
+                                      cpuInitializationPeriod: cpuInitializationPeriod,
+                                      initialReadinessDelay: initialReadinessDelay)
+        let perPod = HPAPodValues.perPod(values)
+        for i in pods.indices {
+            switch rules.group(pods[i], index: i, values: perPod, isCPU: isCPU) {
+            case .unready: g.unready.append(i)
+            case .missing: g.missing.append(i)
+            case .ready(let v): g.samples.append((i, v))
             }
-            guard i < values.count, let v = values[i] else {
-                g.missing.append(i); continue
-            }
-            if isCPU {
-                let inInit = now < pod.created.addingSaturating(cpuInitializationPeriod)
-                if inInit && sampleTime < readyAt.addingSaturating(sampleWindow) {
-                    g.unready.append(i); continue
-                }
-            }
-            g.samples.append((i, v))
         }
         return g
     }

@@ -9,7 +9,7 @@ struct HPAPodTally: Sendable, Equatable {
     var readyCount = 0
     /// Saturating sum of their samples, milli-units, added oldest first.
     var total: Int64 = 0
-    /// Unready pods (Pending, or the CPU readiness rule).
+    /// Unready pods (Pending, or the CPU readiness rules).
     var unready = 0
     /// Pods that are not unready but have no sample.
     var missing = 0
@@ -18,27 +18,31 @@ struct HPAPodTally: Sendable, Equatable {
     /// order, same saturating sum).
     /// - Complexity: O(pods), no allocation.
     static func tally(pods: [HPAPod], values: [Int64?], isCPU: Bool, now: SimInstant,
-                      sampleTime: SimInstant, sampleWindow: SimDuration, cpuInitializationPeriod: SimDuration) -> HPAPodTally {
+                      sampleTime: SimInstant, sampleWindow: SimDuration, cpuInitializationPeriod: SimDuration,
+                      initialReadinessDelay: SimDuration) -> HPAPodTally {
         tally(pods: pods, values: .perPod(values), isCPU: isCPU, now: now, sampleTime: sampleTime,
-              sampleWindow: sampleWindow, cpuInitializationPeriod: cpuInitializationPeriod)
+              sampleWindow: sampleWindow, cpuInitializationPeriod: cpuInitializationPeriod,
+              initialReadinessDelay: initialReadinessDelay)
     }
 
     /// As above, for samples in either form (nil = no pod reports).
     /// - Complexity: O(pods), no allocation.
     static func tally(pods: [HPAPod], values: HPAPodValues?, isCPU: Bool, now: SimInstant,
-                      sampleTime: SimInstant, sampleWindow: SimDuration, cpuInitializationPeriod: SimDuration) -> HPAPodTally {
+                      sampleTime: SimInstant, sampleWindow: SimDuration, cpuInitializationPeriod: SimDuration,
+                      initialReadinessDelay: SimDuration) -> HPAPodTally {
         var t = HPAPodTally()
         let values = values ?? .uniform(nil)
+        let rules = HPAReadinessRules(now: now, sampleTime: sampleTime, sampleWindow: sampleWindow,
+                                      cpuInitializationPeriod: cpuInitializationPeriod,
+                                      initialReadinessDelay: initialReadinessDelay)
         for i in pods.indices {
-            let pod = pods[i]
-            guard let readyAt = pod.readyAt, readyAt <= now else { t.unready += 1; continue }
-            guard let v = values.value(at: i, readyAt: readyAt) else { t.missing += 1; continue }
-            if isCPU, now < pod.created.addingSaturating(cpuInitializationPeriod),
-               sampleTime < readyAt.addingSaturating(sampleWindow) {
-                t.unready += 1; continue
+            switch rules.group(pods[i], index: i, values: values, isCPU: isCPU) {
+            case .unready: t.unready += 1
+            case .missing: t.missing += 1
+            case .ready(let v):
+                t.readyCount += 1
+                t.total = HPAQuantity.add(t.total, v)
             }
-            t.readyCount += 1
-            t.total = HPAQuantity.add(t.total, v)
         }
         return t
     }

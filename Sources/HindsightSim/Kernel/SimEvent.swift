@@ -11,6 +11,9 @@
 enum SimEvent: Sendable, Equatable {
     /// The grid intensity or the price multiplier changes value (sample-and-hold series).
     case environment
+    /// Pod `id`'s container starts: Pending → Running, not yet Ready (the pending part
+    /// of its startup has passed). Ignored if it was removed.
+    case podRunning(id: Int)
     /// Pod `id` becomes ready (its startup delay has passed). Ignored if it was removed.
     case podReady(id: Int)
     /// Terminating pod `id` has finished its grace period and stops being billed.
@@ -20,7 +23,7 @@ enum SimEvent: Sendable, Equatable {
     var priority: Int {
         switch self {
         case .environment: 0
-        case .podReady, .podTerminated: 2
+        case .podRunning, .podReady, .podTerminated: 2
         }
     }
 }
