@@ -2,6 +2,7 @@
 /// value while fewer than `capacity` arrived, then every 2nd, 4th, … (the stride doubles
 /// and every other kept value is dropped each time the buffer fills).
 ///
+/// The kept values are always the stream's values number 0, `stride`, 2 × `stride`, …
 /// Exact (the sample is the whole stream) up to `capacity` values; past that, a
 /// systematic sample of between `capacity / 2` and `capacity` values, which places the
 /// nearest-rank quantile of the stream within a few sample ranks on any series that does
@@ -13,8 +14,8 @@ public struct StrideSample: Sendable, Equatable {
     public private(set) var stride = 1
     /// The kept values, in arrival order.
     public private(set) var values: [Double] = []
-    /// Finite values seen since the last one kept.
-    private var skipped = 0
+    /// Finite values added so far; value `n` is kept when `n` is a multiple of `stride`.
+    public private(set) var seen = 0
 
     /// - Parameter capacity: the most values kept (≥ 2).
     public init(capacity: Int) {
@@ -30,8 +31,8 @@ public struct StrideSample: Sendable, Equatable {
     @inline(__always)
     public mutating func add(_ v: Double) {
         guard v.isFinite else { return }
-        if skipped + 1 < stride { skipped += 1; return }
-        skipped = 0
+        defer { seen += 1 }
+        guard seen % stride == 0 else { return }
         values.append(v)
         if values.count >= capacity {
             var kept = 0
