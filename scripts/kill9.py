@@ -41,9 +41,12 @@ def scenario(trace):
     return text.replace('file: ../datasets/demo-web.csv', 'file: ' + trace)
 
 
-def timed(command, cwd):
+def timed(command, cwd, codes=(0,)):
+    """Seconds `command` took; it must exit with one of `codes` (`check` exits 1 on a broken budget)."""
     start = time.monotonic()
-    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
+    status = subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+    if status not in codes:
+        raise RuntimeError(f'{command} exited with {status}')
     return time.monotonic() - start
 
 
@@ -90,29 +93,42 @@ def kill_folder(binary, work, rng, label, make, out, old_ref, count, deadline, f
     copied from `old_ref` before, or the complete result (a reference run), never a mix.
     The run history the command appends to must stay intact. Returns the number of kills."""
     reference = os.path.join(work, label + '-new-ref')
-    seconds = timed(make(reference), work)
+    seconds = timed(make(reference), work, codes=(0, 1))
     new = fingerprint(reference)
     old = fingerprint(os.path.join(work, old_ref))
     path = os.path.join(work, out)
+
+    def restore():
+        shutil.rmtree(path, ignore_errors=True)
+        shutil.copytree(os.path.join(work, old_ref), path)
+
+    kills, states = kill_loop(work, rng, label, make(out), seconds, count, deadline, restore,
+                              lambda: fingerprint(path), old, new, failures)
+    print(f'kill9: {label:<6} {kills} kills (one takes {seconds:.2f} s) -> {states["old"]} old, {states["new"]} new')
+    return kills
+
+
+def kill_loop(work, rng, label, command, seconds, count, deadline, restore, observe, old, new, failures):
+    """Up to `count` times (until `deadline`): `restore()` the old state, start `command`,
+    SIGKILL it at a random moment, and compare `observe()` with `old` and `new`; the run
+    history must stay intact. Returns (kills, {'old': n, 'new': n})."""
     states = {'old': 0, 'new': 0}
     kills = 0
     for i in range(count):
         if time.monotonic() > deadline:
             break
-        shutil.rmtree(path, ignore_errors=True)
-        shutil.copytree(os.path.join(work, old_ref), path)
-        kill_at(make(out), work, rng.uniform(0, 1.2 * seconds))
+        restore()
+        kill_at(command, work, rng.uniform(0, 1.2 * seconds))
         kills += 1
-        state = fingerprint(path)
+        state = observe()
         if state == old:
             states['old'] += 1
         elif state == new:
             states['new'] += 1
         else:
-            failures.append(f'{label} kill {i}: a mixed or partial folder ({len(state or {})} files)')
+            failures.append(f'{label} kill {i}: neither the old state nor the complete new one')
         check_history(work, f'{label} kill {i}', failures)
-    print(f'kill9: {label:<6} {kills} kills (one takes {seconds:.2f} s) -> {states["old"]} old, {states["new"]} new')
-    return kills
+    return kills, states
 
 
 def check_history(work, what, failures):
@@ -159,24 +175,17 @@ def kill_others(binary, work, rng, count, deadline, failures):
         tuned = f.read()
     if tuned == original:
         failures.append('tune --write changed nothing: the harness cannot tell old from new')
-    states = {'old': 0, 'new': 0}
-    tunes = 0
-    for i in range(count):
-        if time.monotonic() > deadline:
-            break
+
+    def restore():
         with open(policy, 'wb') as f:
             f.write(original)
-        kill_at(tune, work, rng.uniform(0, 1.2 * seconds))
-        tunes += 1
+
+    def observe():
         with open(policy, 'rb') as f:
-            now = f.read()
-        if now == original:
-            states['old'] += 1
-        elif now == tuned:
-            states['new'] += 1
-        else:
-            failures.append(f'tune kill {i}: the policy file is neither the original nor the tuned one')
-        check_history(work, f'tune kill {i}', failures)
+            return f.read()
+
+    tunes, states = kill_loop(work, rng, 'tune', tune, seconds, count, deadline, restore, observe,
+                              original, tuned, failures)
     leftovers = [e for e in os.listdir(os.path.join(work, 'policies')) if '.tmp-' in e]
     print(f'kill9: tune   {tunes} kills (one takes {seconds:.2f} s) -> {states["old"]} original, {states["new"]} tuned '
           f'policy file; {len(leftovers)} temporary files left beside it')
