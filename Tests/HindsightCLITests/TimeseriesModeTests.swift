@@ -57,4 +57,26 @@ final class TimeseriesModeTests: XCTestCase {
         XCTAssertEqual(bad.status, 2, bad.stderr)
         XCTAssertTrue(bad.stderr.contains("daily"), bad.stderr)
     }
+
+    func testCheckTakesTheOptionToo() throws {
+        let dir = try TempDir()
+        let fm = FileManager.default
+        try fm.copyItem(atPath: CLI.packagePath("scenarios"), toPath: dir.path("scenarios"))
+        try fm.createDirectory(atPath: dir.path("datasets"), withIntermediateDirectories: true)
+        try fm.copyItem(atPath: CLI.packagePath("datasets/demo-web.csv"), toPath: dir.path("datasets/demo-web.csv"))
+        for mode in ["none", "hourly"] {
+            let r = try CLI.run(["check", "scenarios/demo.yaml", "--baseline", "scenarios/policies/hpa.yaml",
+                                 "--candidate", "scenarios/policies/hpa.yaml", "--out", "reports/\(mode)",
+                                 "--timeseries", mode, "--no-history"], in: dir.url)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let files = try fm.subpathsOfDirectory(atPath: dir.path("reports/\(mode)"))
+            XCTAssertTrue(files.contains("junit.xml") && files.contains { $0.hasSuffix("/decisions-baseline-checkout-api.csv") }, "\(files)")
+            let series = files.filter { ($0 as NSString).lastPathComponent.hasPrefix("timeseries-") }
+            XCTAssertEqual(series.count, mode == "none" ? 0 : 2, "\(files)")
+            for path in series {
+                let lines = try String(contentsOfFile: dir.path("reports/\(mode)/" + path), encoding: .utf8).split(separator: "\n")
+                XCTAssertEqual(lines.count, 1 + 72, "three days of hours and a header: \(path)")
+            }
+        }
+    }
 }
