@@ -22,27 +22,42 @@ public enum ReportWriter {
     @discardableResult
     public static func writeAll(_ result: ScenarioResult, to directory: String) throws -> [String] {
         try AtomicFile.createDirectory(directory)
-        var folder = directory
-        while folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
-        func path(_ name: String) -> String { folder.isEmpty ? name : (folder == "/" ? "/" + name : folder + "/" + name) }
-        var written: [String] = []
-        func write(_ bytes: [UInt8], _ name: String) throws {
-            let p = path(name)
-            try AtomicFile.write(bytes, to: p)
-            written.append(p)
-        }
-        try write(Array(SummaryJSON.render(result).utf8), "summary.json")
-        try write(Array(SummaryCSV.render(result).utf8), "summary.csv")
+        var written = try writeSummaries(result, to: directory)
         // The time series dominate (tens of MB for a month at 15 s): render them on all
         // cores, then write in order. Each file's bytes depend only on its run.
         let series = renderTimeseries(result.runs)
         for (i, name) in fileNames(result.runs).enumerated() {
-            try write(series[i], "timeseries-\(name).csv")
-            try write(DecisionsCSV.render(result.runs[i].decisions), "decisions-\(name).csv")
+            written.append(try write(series[i], directory, "timeseries-\(name).csv"))
+            written.append(try write(DecisionsCSV.render(result.runs[i].decisions), directory, "decisions-\(name).csv"))
         }
-        try write(Array(HTMLReport.render(result).utf8), "report.html")
-        try write(Array(MarkdownSummary.render(result).utf8), "summary.md")
+        written += try writeReports(result, charts: nil, to: directory)
         return written
+    }
+
+    /// `directory` + `/` + `name` (no doubled slash).
+    static func path(in directory: String, _ name: String) -> String {
+        var folder = directory
+        while folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
+        return folder.isEmpty ? name : (folder == "/" ? "/" + name : folder + "/" + name)
+    }
+
+    /// Writes `bytes` atomically as `name` in `directory`; returns the path.
+    static func write(_ bytes: [UInt8], _ directory: String, _ name: String) throws -> String {
+        let p = path(in: directory, name)
+        try AtomicFile.write(bytes, to: p)
+        return p
+    }
+
+    /// `summary.json` and `summary.csv`; returns their paths.
+    static func writeSummaries(_ result: ScenarioResult, to directory: String) throws -> [String] {
+        [try write(Array(SummaryJSON.render(result).utf8), directory, "summary.json"),
+         try write(Array(SummaryCSV.render(result).utf8), directory, "summary.csv")]
+    }
+
+    /// `report.html` (charts from `charts`, or from the runs' series) and `summary.md`.
+    static func writeReports(_ result: ScenarioResult, charts: [RunChartDigest]?, to directory: String) throws -> [String] {
+        [try write(Array(HTMLReport.render(result, charts: charts).utf8), directory, "report.html"),
+         try write(Array(MarkdownSummary.render(result).utf8), directory, "summary.md")]
     }
 
     /// `TimeseriesCSV.render` of every run, computed concurrently; results in run order.
@@ -68,9 +83,14 @@ public enum ReportWriter {
     /// a name already taken.
     /// - Complexity: O(runs × name length) expected.
     public static func fileNames(_ runs: [RunResult]) -> [String] {
+        fileNames(runs.map(\.policyFileName))
+    }
+
+    /// `fileNames(_:)` of runs whose `policyFileName`s are `names` (known before they run).
+    public static func fileNames(_ names: [String]) -> [String] {
         var used: Set<String> = []
-        return runs.map { run in
-            let cleaned = String(run.policyFileName.map { c -> Character in
+        return names.map { policyFileName in
+            let cleaned = String(policyFileName.map { c -> Character in
                 ("a"..."z").contains(c) || ("0"..."9").contains(c) || c == "." || c == "_" || c == "-" ? c : "-"
             })
             let base = cleaned.isEmpty ? "policy" : cleaned

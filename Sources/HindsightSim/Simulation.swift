@@ -36,14 +36,21 @@ public enum Simulation {
     }
 
     /// Runs `list` with at most `jobs` at once; results in list order.
-    static func runAll(_ list: [PolicySpec], setup: RunSetup, jobs: Int) throws -> [RunResult] {
+    /// Run `i` sends its rows to `sinks?(i)` when that is not nil.
+    static func runAll(_ list: [PolicySpec], setup: RunSetup, jobs: Int,
+                       sinks: (@Sendable (Int) -> (any StepSink)?)? = nil) throws -> [RunResult] {
         let workers = max(1, min(jobs, list.count))
-        if workers <= 1 { return try list.map { try PolicyRunner.run($0, setup: setup) } }
+        let one: @Sendable (Int) throws -> RunResult = { i in
+            var own = setup
+            own.sink = sinks?(i)
+            return try PolicyRunner.run(list[i], setup: own)
+        }
+        if workers <= 1 { return try list.indices.map(one) }
         let box = ResultBox(count: list.count)
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             var i = w
             while i < list.count {
-                box.store(i, Result { try PolicyRunner.run(list[i], setup: setup) })
+                box.store(i, Result { try one(i) })
                 i += workers
             }
         }

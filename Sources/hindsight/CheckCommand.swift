@@ -49,6 +49,8 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output folder.")
     var out: String = "reports/check"
 
+    @OptionGroup var series: TimeseriesFlag
+
     @OptionGroup(title: "Run history")
     var history: HistoryFlags
 
@@ -89,9 +91,10 @@ struct CheckCommand: ParsableCommand {
             let staged = try AtomicFolder.begin(replacing: out, markers: ["summary.md", "junit.xml"])
             staging = staged
             for (scenario, budgets, exec) in loaded {
-                let result = try PreparedScenario(scenario: scenario).run(pair, jobs: 2, exec: exec)
                 let safeName = PolicySpec(name: scenario.name, kind: .observed).fileName
-                _ = try ReportWriter.writeAll(result, to: staged.path + "/" + safeName)
+                // Both runs stream their rows into the staged folder as they advance.
+                let (result, _) = try ReportWriter.run(PreparedScenario(scenario: scenario), policies: pair, jobs: 2, exec: exec,
+                                                       timeseries: series.timeseries, to: staged.path + "/" + safeName)
                 recorded += RecordedRun.runs(of: result, policies: pair)
                 let checks = BudgetCheck.evaluate(budgets, baseline: result.runs[0].summary, candidate: result.runs[1].summary)
                 broken += checks.filter { !$0.passed }.count

@@ -25,17 +25,4 @@ enum ChartData {
         guard !all.isEmpty else { return nil }
         return Quantiles.nearestRank(&all, min(max(q, 0), 1))
     }
-
-    /// Running sum of `column` × `scale`; non-finite values add nothing.
-    /// - Complexity: O(n).
-    static func cumulative(_ column: [Double], scale: Double) -> [Double] {
-        var out = [Double](repeating: 0, count: column.count)
-        var sum = 0.0
-        for i in column.indices {
-            let v = column[i]
-            if v.isFinite { sum += v }
-            out[i] = sum * scale
-        }
-        return out
-    }
 }

@@ -1,49 +1,60 @@
 import HindsightSim
 
 extension HTMLReport {
-    /// Every chart, each in a `<figure>` with a heading and an HTML legend.
-    static func chartsSection(_ result: ScenarioResult) -> String {
+    /// The chart digests of the runs' own series (`RunResult.series`), over `span(result)`.
+    /// - Complexity: O(steps × policies).
+    public static func chartDigests(_ result: ScenarioResult) -> [RunChartDigest] {
+        let (start, end) = span(result)
+        return result.runs.map { RunChartDigest($0.series, start: start, end: end) }
+    }
+
+    /// Every chart, each in a `<figure>` with a heading and an HTML legend, drawn from
+    /// `charts` (one digest per run, over `span(result)`), or from the runs' series when nil.
+    static func chartsSection(_ result: ScenarioResult, charts: [RunChartDigest]? = nil) -> String {
         var s = "<section id=\"charts\" aria-labelledby=\"charts-h\">\n<h2 id=\"charts-h\">Over time</h2>\n"
-        guard !result.runs.isEmpty, result.runs.contains(where: { $0.series.count > 0 }) else {
+        let digests = charts ?? chartDigests(result)
+        precondition(digests.count == result.runs.count, "HTMLReport: \(digests.count) chart digests for \(result.runs.count) runs")
+        guard !result.runs.isEmpty, digests.contains(where: { $0.count > 0 }) else {
             return s + "<p class=\"note\">No steps were simulated, so there is nothing to draw.</p>\n</section>\n"
         }
         let (start, end) = span(result)
         for i in result.runs.indices {
-            s += loadAndReplicasFigure(result, index: i, start: start, end: end)
+            s += loadAndReplicasFigure(result, digests, index: i, start: start, end: end)
         }
-        s += sloFigure(result, start: start, end: end)
-        s += cumulativeFigure(result, start: start, end: end, emissions: false)
-        s += cumulativeFigure(result, start: start, end: end, emissions: true)
-        s += gridFigure(result, start: start, end: end)
+        s += sloFigure(result, digests, start: start, end: end)
+        s += cumulativeFigure(result, digests, start: start, end: end, emissions: false)
+        s += cumulativeFigure(result, digests, start: start, end: end, emissions: true)
+        s += gridFigure(result, digests, start: start, end: end)
         s += decisionsFigure(result, start: start, end: end)
         return s + "</section>\n"
     }
 
     /// Load (grey area, right axis) with the policy's replicas and, for the others, the baseline's.
-    static func loadAndReplicasFigure(_ result: ScenarioResult, index: Int, start: Int64, end: Int64) -> String {
+    static func loadAndReplicasFigure(_ result: ScenarioResult, _ digests: [RunChartDigest], index: Int,
+                                      start: Int64, end: Int64) -> String {
         let run = result.runs[index]
         let baseline = result.runs[0]
-        let useRPS = run.series[\.loadRPS].contains { $0.isFinite }
-        let load = useRPS ? run.series[\.loadRPS] : run.series[\.loadCores]
+        let useRPS = digests[index].loadRPS.hasFinite
+        let load = useRPS ? digests[index].loadRPS : digests[index].loadCores
         let loadUnit = useRPS ? "load (requests/s)" : "load (CPU cores)"
-        let replicas = run.series[\.totalReplicas].map(Double.init)
-        let baseReplicas = index == 0 ? [] : baseline.series[\.totalReplicas].map(Double.init)
-        let top = max(ChartData.extent([replicas, baseReplicas])?.max ?? 1, 1)
-        let loadTop = ChartData.extent([load])?.max ?? 1
+        let replicas = digests[index].replicas
+        let baseReplicas = digests[0].replicas
+        let top = max(ChartTrack.extent(index == 0 ? [replicas] : [replicas, baseReplicas])?.max ?? 1, 1)
+        let loadTop = ChartTrack.extent([load])?.max ?? 1
         let hold = result.grid.step.milliseconds
         var chart = TimeChart(
             id: "load\(index)", title: "Load and replicas: \(run.policy)",
             summary: "Replicas of \(run.policy) over time\(index == 0 ? "" : " against the baseline \(baseline.policy)"), with the recorded load on the right axis.",
             start: start, end: end, y: ValueAxis(covering: 0, top), yLabel: "replicas (pods)",
             y2: ValueAxis(covering: 0, loadTop), y2Label: loadUnit, plotHeight: 200)
-        chart.addArea(times: run.series[\.timestamp], values: load, fill: Palette.load, axis: chart.y2,
+        chart.addArea(load, fill: Palette.load, axis: chart.y2,
                       stepped: true, holdMs: hold, label: loadUnit)
         if index > 0 {
-            chart.addLine(times: baseline.series[\.timestamp], values: baseReplicas,
+            chart.addLine(baseReplicas,
                           stroke: .init(color: Palette.axis, width: 1.3, dash: "5 3"), stepped: true, holdMs: hold,
                           label: "baseline \(baseline.policy): replicas")
         }
-        chart.addLine(times: run.series[\.timestamp], values: replicas,
+        chart.addLine(replicas,
                       stroke: .init(color: Palette.policy(index), width: 1.7),
                       stepped: true, holdMs: hold, label: "\(run.policy): replicas")
         var legend = [(swatch(index, dashed: false), "\(run.policy) replicas")]
@@ -57,22 +68,24 @@ extension HTMLReport {
 
     /// p99 latency of every policy against the SLO, with a violation lane per policy;
     /// utilization against its limit when no policy has modelled latency.
-    static func sloFigure(_ result: ScenarioResult, start: Int64, end: Int64) -> String {
-        let hasLatency = result.runs.contains { $0.series[\.latencyP99Ms].contains { $0.isFinite } }
+    static func sloFigure(_ result: ScenarioResult, _ digests: [RunChartDigest], start: Int64, end: Int64) -> String {
+        let hasLatency = digests.contains { $0.latency.hasFinite }
         let slo = result.scenario.slo
         let threshold: Double? = hasLatency ? slo.latencyP99.map { $0 * 1000 } : slo.maxUtilization
-        let columns = result.runs.map { hasLatency ? $0.series[\.latencyP99Ms] : $0.series[\.utilizationPct] }
+        let tracks = digests.map { hasLatency ? $0.latency : $0.utilization }
+        let samples = digests.map { hasLatency ? $0.latencySample.values : $0.utilizationSample.values }
         let unit = hasLatency ? "p99 latency (ms)" : "utilization (% of request)"
         let title = hasLatency ? "p99 latency against the SLO" : "Utilization against the SLO limit"
-        let axis = ValueAxis(covering: 0, sloAxisTop(columns, threshold: threshold))
-        let peak = ChartData.extent(columns)?.max ?? axis.upper
+        let extent = ChartTrack.extent(tracks)
+        let axis = ValueAxis(covering: 0, sloAxisTop(samples, threshold: threshold, peak: extent?.max))
+        let peak = extent?.max ?? axis.upper
         let clipped = peak > axis.upper
         var chart = TimeChart(
             id: "slo", title: title,
             summary: "\(unit) of every policy over time\(threshold == nil ? "" : ", with the SLO threshold as a dashed line"); lanes below mark the steps that violated the SLO.",
             start: start, end: end, y: axis, yLabel: unit, plotHeight: 220)
         for (i, run) in result.runs.enumerated() {
-            chart.addLine(times: run.series[\.timestamp], values: columns[i],
+            chart.addLine(tracks[i],
                           stroke: .init(color: Palette.policy(i), width: 1.2),
                           label: "\(run.policy): \(unit)")
         }
@@ -81,7 +94,7 @@ extension HTMLReport {
         }
         for (i, run) in result.runs.enumerated() {
             let violated = ComparisonMetric.sloViolation.format(run.summary)
-            chart.addFlagLane(label: run.policy, times: run.series[\.timestamp], flags: run.series[\.slo].map(\.rawValue),
+            chart.addFlagLane(label: run.policy, marked: digests[i].violated,
                               color: Palette.policy(i), title: "\(run.policy): SLO violated for \(violated)")
         }
         var note = "Lanes under the plot mark the steps that violated the SLO, one lane per policy."
@@ -93,8 +106,11 @@ extension HTMLReport {
     /// baseline's 99th percentile, so the region around the SLO stays readable even when
     /// a policy saturates far above it (those lines leave the top; the lanes still show
     /// the violations). Without: the 99.5th percentile of every policy. Never above the peak.
-    static func sloAxisTop(_ columns: [[Double]], threshold: Double?) -> Double {
-        let peak = ChartData.extent(columns)?.max ?? 1
+    /// - Parameters:
+    ///   - columns: the values of each policy, or a sample of them (``StrideSample``).
+    ///   - peak: the largest value of all policies; nil = the largest of `columns`.
+    static func sloAxisTop(_ columns: [[Double]], threshold: Double?, peak: Double? = nil) -> Double {
+        let peak = peak ?? ChartData.extent(columns)?.max ?? 1
         var top: Double
         if let threshold, threshold > 0 {
             top = max(threshold * 2.5, ChartData.quantile(Array(columns.prefix(1)), 0.99) ?? 0)
@@ -106,19 +122,18 @@ extension HTMLReport {
     }
 
     /// Cumulative cost (USD) or emissions (kgCO2e) of every policy.
-    static func cumulativeFigure(_ result: ScenarioResult, start: Int64, end: Int64, emissions: Bool) -> String {
-        let columns = result.runs.map {
-            emissions ? ChartData.cumulative($0.series[\.emissionsG], scale: 0.001) : ChartData.cumulative($0.series[\.costUSD], scale: 1)
-        }
+    static func cumulativeFigure(_ result: ScenarioResult, _ digests: [RunChartDigest], start: Int64, end: Int64,
+                                 emissions: Bool) -> String {
+        let columns = digests.map { emissions ? $0.cumulativeEmissions : $0.cumulativeCost }
         let unit = emissions ? "emissions (kgCO2e)" : "cost (USD)"
         let title = emissions ? "Cumulative emissions" : "Cumulative cost"
-        let top = max(ChartData.extent(columns)?.max ?? 1, 1e-9)
+        let top = max(ChartTrack.extent(columns)?.max ?? 1, 1e-9)
         var chart = TimeChart(
             id: emissions ? "emis" : "cost", title: title,
             summary: "Running total of \(unit) for every policy over the trace.",
             start: start, end: end, y: ValueAxis(covering: 0, top), yLabel: unit, plotHeight: 190)
         for (i, run) in result.runs.enumerated() {
-            chart.addLine(times: run.series[\.timestamp], values: columns[i],
+            chart.addLine(columns[i],
                           stroke: .init(color: Palette.policy(i), width: 1.7, dash: Palette.dash(i)),
                           label: "\(run.policy): cumulative \(unit)")
         }
@@ -126,15 +141,15 @@ extension HTMLReport {
     }
 
     /// Grid carbon intensity, only when it varies over the trace.
-    static func gridFigure(_ result: ScenarioResult, start: Int64, end: Int64) -> String {
-        guard let run = result.runs.first, let range = ChartData.extent([run.series[\.carbonIntensity]]),
+    static func gridFigure(_ result: ScenarioResult, _ digests: [RunChartDigest], start: Int64, end: Int64) -> String {
+        guard let first = digests.first, let range = ChartTrack.extent([first.intensity]),
               range.max > range.min else { return "" }
         var chart = TimeChart(
             id: "grid", title: "Grid carbon intensity",
             summary: "Carbon intensity of the electricity grid over the trace, in gCO2e per kWh.",
             start: start, end: end, y: ValueAxis(covering: min(0, range.min), range.max),
             yLabel: "intensity (gCO2e/kWh)", plotHeight: 150)
-        chart.addLine(times: run.series[\.timestamp], values: run.series[\.carbonIntensity],
+        chart.addLine(first.intensity,
                       stroke: .init(color: Palette.bluishGreen, width: 1.5), stepped: true,
                       holdMs: result.grid.step.milliseconds, label: "grid intensity")
         let legend = [("<span class=\"swatch\" style=\"border-top-color:\(Palette.bluishGreen)\" aria-hidden=\"true\"></span>", "grid intensity")]

@@ -20,13 +20,16 @@ public enum HTMLReport {
     /// ```swift
     /// try AtomicFile.write(HTMLReport.render(result), to: "out/report.html")
     /// ```
-    /// - Complexity: O(steps × policies + decisions).
-    public static func render(_ result: ScenarioResult) -> String {
+    /// - Parameter charts: one digest per run, over `span(result)`, when the runs' rows
+    ///   were streamed (their `series` is empty); nil = drawn from the runs' series.
+    /// - Complexity: O(steps × policies + decisions), or O(pixel columns × policies +
+    ///   decisions) with `charts`.
+    public static func render(_ result: ScenarioResult, charts: [RunChartDigest]? = nil) -> String {
         var html = documentStart(title: "hindsight report: \(result.scenario.name)")
         html += header(result)
         html += scenarioSection(result)
         html += comparisonSection(result)
-        html += chartsSection(result)
+        html += chartsSection(result, charts: charts)
         html += warningsSection(result)
         html += "<footer>Written by hindsight from a replay of recorded load. Changes are against the baseline, "
         html += "the first policy of the scenario. Charts draw the minimum and maximum of each pixel column, "
@@ -71,14 +74,20 @@ public enum HTMLReport {
         return s + "</ul>\n</section>\n"
     }
 
+    /// The time range of a non-empty grid, ms (`end` exclusive); nil when it is empty
+    /// or its end overflows.
+    public static func span(_ grid: TraceGrid) -> (start: Int64, end: Int64)? {
+        guard grid.count > 0 else { return nil }
+        let start = grid.start.unixMilliseconds
+        let (length, overflow) = grid.step.milliseconds.multipliedReportingOverflow(by: Int64(grid.count))
+        return overflow ? nil : (start, start &+ length)
+    }
+
     /// The time range the report covers, ms: the trace grid, or the runs' own steps
     /// when the grid is empty; `end` is exclusive and always after `start`.
-    static func span(_ result: ScenarioResult) -> (start: Int64, end: Int64) {
+    public static func span(_ result: ScenarioResult) -> (start: Int64, end: Int64) {
+        if let span = span(result.grid) { return span }
         let start = result.grid.start.unixMilliseconds, step = result.grid.step.milliseconds
-        if result.grid.count > 0 {
-            let (length, overflow) = step.multipliedReportingOverflow(by: Int64(result.grid.count))
-            if !overflow { return (start, start &+ length) }
-        }
         let times = result.runs.flatMap { [$0.series[\.timestamp].min(), $0.series[\.timestamp].max()] }.compactMap { $0 }
         guard let lo = times.min(), let hi = times.max() else { return (start, start &+ 1) }
         return (lo, max(hi &+ step, lo &+ 1))

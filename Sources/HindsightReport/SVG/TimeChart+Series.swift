@@ -18,13 +18,21 @@ extension TimeChart {
     /// - Complexity: O(samples + columns).
     func segments(times: [Int64], values: [Double], axis: ValueAxis? = nil, stepped: Bool,
                   holdMs: Int64) -> [[(Double, Double)]] {
-        let n = min(times.count, values.count)
-        var inRange = 0
-        for i in 0..<n where times[i] >= start && times[i] < end { inRange += 1 }
+        segments(ChartTrack(times: times, values: values, start: start, end: end, columns: columns),
+                 axis: axis, stepped: stepped, holdMs: holdMs)
+    }
+
+    /// `segments(times:values:…)` of a series already reduced for this chart.
+    /// - Complexity: O(columns).
+    func segments(_ track: ChartTrack, axis: ValueAxis? = nil, stepped: Bool, holdMs: Int64) -> [[(Double, Double)]] {
+        precondition(track.columns == columns && track.buckets.start == start && track.buckets.end == end,
+                     "TimeChart.segments: a track reduced for \(track.columns) columns over [\(track.buckets.start), \(track.buckets.end)) drawn on \(columns) over [\(start), \(end))")
         var out: [[(Double, Double)]] = []
         var current: [(Double, Double)] = []
         func flush() { if !current.isEmpty { out.append(current); current = [] } }
-        if inRange <= columns {
+        if track.drawsSamples {
+            let times = track.times, values = track.values
+            let n = times.count
             for i in 0..<n {
                 let t = times[i], v = values[i]
                 guard t >= start, t < end, v.isFinite else { flush(); continue }
@@ -38,9 +46,8 @@ extension TimeChart {
             flush()
             return out
         }
-        let buckets = MinMaxDownsampler.downsample(times: times, values: values, start: start, end: end, buckets: columns)
         let columnWidth = plotWidth / Double(columns)
-        for (b, bucket) in buckets.enumerated() {
+        for (b, bucket) in track.buckets.buckets.enumerated() {
             guard let bucket else { flush(); continue }
             let px = left + (Double(b) + 0.5) * columnWidth
             let low = yPosition(bucket.min, on: axis), high = yPosition(bucket.max, on: axis)
@@ -59,7 +66,14 @@ extension TimeChart {
     /// Adds a line (polyline per segment) to the plot.
     mutating func addLine(times: [Int64], values: [Double], stroke: Stroke, axis: ValueAxis? = nil,
                           stepped: Bool = false, holdMs: Int64 = 0, label: String? = nil) {
-        let parts = segments(times: times, values: values, axis: axis, stepped: stepped, holdMs: holdMs)
+        addLine(ChartTrack(times: times, values: values, start: start, end: end, columns: columns),
+                stroke: stroke, axis: axis, stepped: stepped, holdMs: holdMs, label: label)
+    }
+
+    /// Adds a line from a series already reduced for this chart.
+    mutating func addLine(_ track: ChartTrack, stroke: Stroke, axis: ValueAxis? = nil,
+                          stepped: Bool = false, holdMs: Int64 = 0, label: String? = nil) {
+        let parts = segments(track, axis: axis, stepped: stepped, holdMs: holdMs)
         guard !parts.isEmpty else { return }
         var d = ""
         for part in parts { TimeChart.appendPath(part, to: &d) }
@@ -72,9 +86,9 @@ extension TimeChart {
     }
 
     /// Adds a filled area between the series and the bottom of `axis`.
-    mutating func addArea(times: [Int64], values: [Double], fill: String, axis: ValueAxis? = nil,
+    mutating func addArea(_ track: ChartTrack, fill: String, axis: ValueAxis? = nil,
                           stepped: Bool = false, holdMs: Int64 = 0, label: String? = nil) {
-        let parts = segments(times: times, values: values, axis: axis, stepped: stepped, holdMs: holdMs)
+        let parts = segments(track, axis: axis, stepped: stepped, holdMs: holdMs)
         guard !parts.isEmpty else { return }
         let base = plotBottom
         var d = ""
@@ -97,18 +111,13 @@ extension TimeChart {
         overlay += " text-anchor=\"end\" fill=\"\(color)\" stroke=\"#fff\" stroke-width=\"4\" paint-order=\"stroke\">\(XMLText.escape(label))</text>"
     }
 
-    /// Adds a lane marking, per pixel column, where `flags` is 1 at any sample (0 and
-    /// other values are not marked); runs of marked columns merge into one rectangle.
-    /// - Complexity: O(samples + columns).
-    mutating func addFlagLane(label: String, times: [Int64], flags: [UInt8], color: String, title: String) {
+    /// Adds a lane marking the pixel columns flagged in `marked` (one per column, e.g.
+    /// those holding a violated step, ``RunChartDigest/violated``); runs of marked
+    /// columns merge into one rectangle.
+    /// - Complexity: O(columns).
+    mutating func addFlagLane(label: String, marked: [Bool], color: String, title: String) {
+        precondition(marked.count == columns, "TimeChart.addFlagLane: \(marked.count) marks for \(columns) columns")
         let laneTop = addLane(label: label)
-        let n = min(times.count, flags.count)
-        var marked = [Bool](repeating: false, count: columns)
-        let span = Double(end &- start)
-        for i in 0..<n where flags[i] == 1 && times[i] >= start && times[i] < end {
-            let b = Int(Double(times[i] &- start) / span * Double(columns))
-            marked[min(max(b, 0), columns - 1)] = true
-        }
         let columnWidth = plotWidth / Double(columns)
         var s = "<g fill=\"\(color)\"><title>\(XMLText.escape(title))</title>"
         var b = 0

@@ -14,8 +14,8 @@ struct TimeChart {
     let y2: ValueAxis?
     let y2Label: String?
 
-    let width: Double = 1160
-    let left: Double = 72
+    let width: Double = TimeChart.fullWidth
+    let left: Double = TimeChart.leftMargin
     let right: Double
     let top: Double = 12
     let plotHeight: Double
@@ -32,7 +32,7 @@ struct TimeChart {
         self.id = id; self.title = title; self.summary = summary
         self.start = start; self.end = max(end, start &+ 1)
         self.y = y; self.yLabel = yLabel; self.y2 = y2; self.y2Label = y2Label
-        self.right = y2 == nil ? 24 : 72
+        self.right = TimeChart.rightMargin(rightAxis: y2 != nil)
         self.plotHeight = plotHeight
         self.laneHeight = laneHeight
     }
@@ -41,6 +41,15 @@ struct TimeChart {
     var plotBottom: Double { top + plotHeight }
     /// Pixel columns of the plot: the number of downsampling buckets.
     var columns: Int { max(1, Int(plotWidth)) }
+    /// Width of the `viewBox` and the margins left and right of the plot, px.
+    static let fullWidth: Double = 1160
+    static let leftMargin: Double = 72
+    static func rightMargin(rightAxis: Bool) -> Double { rightAxis ? 72 : 24 }
+    /// Pixel columns of a chart with or without a right axis (what `columns` will be),
+    /// for reducing a series before the chart exists (``RunChartDigest``).
+    static func columns(rightAxis: Bool) -> Int {
+        max(1, Int(fullWidth - leftMargin - rightMargin(rightAxis: rightAxis)))
+    }
     var lanesTop: Double { plotBottom + (plotHeight > 0 ? 8 : 0) }
     var axisTop: Double { lanesTop + Double(lanes.count) * (laneHeight + 3) + (lanes.isEmpty ? 0 : 2) }
     var height: Double { axisTop + 38 }

@@ -28,4 +28,6 @@ struct RunSetup: Sendable {
     /// Keep one row per step (`RunResult.series`); false for sweep points, which keep
     /// only their summary (the summary comes from running totals, never from the rows).
     var keepSeries = true
+    /// Where each step's row goes as the run advances (one sink per run), if anywhere.
+    var sink: (any StepSink)? = nil
 }

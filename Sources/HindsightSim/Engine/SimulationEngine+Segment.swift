@@ -91,6 +91,7 @@ extension SimulationEngine {
                                      total: fleet.count, sums: step, utilizationPct: utilization, slo: slo,
                                      intensity: stepIntensity))
         if setup.keepSeries { rows.append(row) }
+        setup.sink?.record(row, index: i)
         let latencyMs = row.latencyP99Ms
         if let recorded = setup.recordedLatency, i < recorded.count {
             let r = recorded[i]

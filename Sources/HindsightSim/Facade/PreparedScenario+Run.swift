@@ -29,7 +29,7 @@ extension PreparedScenario {
     /// `run(_:jobs:strict:exec:)`, keeping each run's per-step rows only when `keepSeries`
     /// (sweep points keep their summaries alone: same numbers, empty `series`).
     func run(_ policies: [PolicySpec]?, jobs: Int, strict: Bool, exec: ExecPermission,
-             keepSeries: Bool) throws -> ScenarioResult {
+             keepSeries: Bool, sinks: (@Sendable (Int) -> (any StepSink)?)? = nil) throws -> ScenarioResult {
         precondition(jobs >= 1, "PreparedScenario.run: jobs must be at least 1, got \(jobs)")
         let list = (policies ?? scenario.policies).map { Simulation.bindSeries($0, trace: trace) }
         var setup = self.setup
@@ -38,7 +38,7 @@ extension PreparedScenario {
         setup.keepSeries = keepSeries
         for policy in list { try Simulation.requirePermission(policy, setup: setup) }
         for policy in list { try Simulation.validate(policy, setup: setup) }
-        var runs = try Simulation.runAll(list, setup: setup, jobs: jobs)
+        var runs = try Simulation.runAll(list, setup: setup, jobs: jobs, sinks: sinks)
         if let mape = fidelity.value(computing: { Simulation.observedFidelity(runs, policies: list, setup: setup) }) {
             for k in runs.indices { runs[k].summary.latencyMAPE = mape }
         }

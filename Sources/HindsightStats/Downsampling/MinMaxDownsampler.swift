@@ -16,29 +16,9 @@ public enum MinMaxDownsampler {
     public static func downsample(times: [Int64], values: [Double], start: Int64, end: Int64,
                                   buckets: Int) -> [MinMaxBucket?] {
         guard buckets > 0 else { return [] }
-        var out = [MinMaxBucket?](repeating: nil, count: buckets)
-        guard end > start else { return out }
-        let span = end &- start
+        var accumulator = MinMaxAccumulator(start: start, end: end, buckets: buckets)
         let n = min(times.count, values.count)
-        let count64 = Int64(buckets)
-        for i in 0..<n {
-            let t = times[i]
-            let v = values[i]
-            guard t >= start, t < end, v.isFinite else { continue }
-            let offset = t &- start
-            let (product, overflow) = offset.multipliedReportingOverflow(by: count64)
-            let b = overflow ? Int(Double(offset) / Double(span) * Double(buckets)) : Int(product / span)
-            let index = Swift.min(Swift.max(b, 0), buckets - 1)
-            if var bucket = out[index] {
-                if v < bucket.min { bucket.min = v; bucket.minIndex = i }
-                if v > bucket.max { bucket.max = v; bucket.maxIndex = i }
-                bucket.last = v
-                bucket.count += 1
-                out[index] = bucket
-            } else {
-                out[index] = MinMaxBucket(min: v, max: v, minIndex: i, maxIndex: i, first: v, last: v, count: 1)
-            }
-        }
-        return out
+        for i in 0..<n { accumulator.add(time: times[i], value: values[i], index: i) }
+        return accumulator.buckets
     }
 }
