@@ -52,6 +52,8 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup(title: "Run history")
     var history: HistoryFlags
 
+    @OptionGroup var export: ExportFlag
+
     @Flag(help: "Let external agents start, the candidate's included. Never in CI for pull requests from forks; without it only spec.agents.allow commands the baseline also runs do.")
     var allowExec = false
 
@@ -92,6 +94,7 @@ struct CheckCommand: ParsableCommand {
                 let result = try PreparedScenario(scenario: scenario).run(pair, jobs: 2, exec: exec)
                 let safeName = PolicySpec(name: scenario.name, kind: .observed).fileName
                 _ = try ReportWriter.writeAll(result, to: staged.path + "/" + safeName)
+                _ = try export.write(result, into: staged.path + "/" + safeName)
                 recorded += RecordedRun.runs(of: result, policies: pair)
                 let checks = BudgetCheck.evaluate(budgets, baseline: result.runs[0].summary, candidate: result.runs[1].summary)
                 broken += checks.filter { !$0.passed }.count

@@ -21,6 +21,8 @@ struct RunCommand: ParsableCommand {
               decisions-<policy>.csv   every scaling decision and why
               report.html              a self-contained page with charts (opens offline)
               summary.md               a Markdown table for a pull-request comment
+              focus.csv                with --export focus: FinOps FOCUS 1.1 cost rows,
+                                       one per policy per hour (BilledCost, ListCost, …)
 
             The files are written into a hidden sibling folder (.<name>.tmp-XXXXXX) that
             replaces --out in one step at the end, so a failed or killed run leaves the
@@ -62,6 +64,8 @@ struct RunCommand: ParsableCommand {
     @OptionGroup(title: "Run history")
     var history: HistoryFlags
 
+    @OptionGroup var export: ExportFlag
+
     func run() throws {
         let startedAt = HistoryOptions.now()
         do {
@@ -73,7 +77,7 @@ struct RunCommand: ParsableCommand {
             // The scenario's name is cleaned like a policy file name: it can never leave reports/.
             let directory = out ?? "reports/\(PolicySpec(name: loaded.name, kind: .observed).fileName)"
             let written = try AtomicFolder.write(to: directory, markers: ["summary.json"]) {
-                try ReportWriter.writeAll(result, to: $0)
+                try ReportWriter.writeAll(result, to: $0) + export.write(result, into: $0)
             }
             history.record("run", runs: RecordedRun.runs(of: result, policies: selected), startedAt: startedAt)
             if !quiet {
