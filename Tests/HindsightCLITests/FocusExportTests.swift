@@ -89,6 +89,32 @@ final class FocusExportTests: XCTestCase {
         XCTAssertEqual(bad.status, 2)
     }
 
+    /// The README's command, exactly as written, in a copy of the package's scenarios and demo trace.
+    static let readmeCommand = "hindsight run scenarios/demo.yaml --export focus --out reports/demo"
+
+    func testTheReadmeCommand() throws {
+        let readme = try String(contentsOfFile: CLI.packagePath("README.md"), encoding: .utf8)
+        XCTAssertTrue(readme.contains(Self.readmeCommand))
+        let work = try TempDir()
+        try FileManager.default.copyItem(atPath: CLI.packagePath("scenarios"), toPath: work.path("scenarios"))
+        try FileManager.default.createDirectory(atPath: work.path("datasets"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: CLI.packagePath("datasets/demo-web.csv"), toPath: work.path("datasets/demo-web.csv"))
+        guard let binary = CLI.binary else { throw FixtureError("no hindsight binary") }
+        let path = binary.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let r = try CLI.run(shell: Self.readmeCommand, in: work.url, environment: ["PATH": path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let table = try FocusCSV(path: work.path("reports/demo/focus.csv"))
+        let runs = try Self.summaryRuns(work.path("reports/demo"))
+        // Three days: 72 hourly rows per policy.
+        XCTAssertEqual(table.rows.count, 72 * runs.count)
+        for run in runs {
+            let name = try XCTUnwrap(run["policy"] as? String)
+            let cost = try XCTUnwrap(run["cost_usd"] as? Double)
+            let billed = try table.rows(tag: "hindsight/policy", equal: name).map { try table.number($0, "BilledCost") }.reduce(0, +)
+            XCTAssertEqual(billed, cost, accuracy: Self.tolerance * cost, name)
+        }
+    }
+
     static func summaryRuns(_ out: String) throws -> [[String: Any]] {
         let data = try Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
