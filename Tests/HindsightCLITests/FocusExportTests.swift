@@ -136,7 +136,7 @@ struct FocusCSV {
     var rows: [[String]]
 
     init(path: String) throws {
-        let records = CSVRecordsReader.parse(try String(contentsOfFile: path, encoding: .utf8))
+        let records = CSVTestParser.parse(try String(contentsOfFile: path, encoding: .utf8))
         header = records.first ?? []
         rows = Array(records.dropFirst())
         for row in rows where row.count != header.count {
@@ -160,29 +160,5 @@ struct FocusCSV {
 
     func rows(tag: String, equal value: String) throws -> [[String]] {
         try rows.filter { try tags($0)[tag] == value }
-    }
-}
-
-/// RFC 4180 records: fields separated by commas, quoted fields may hold commas, quotes
-/// (doubled) and newlines.
-enum CSVRecordsReader {
-    static func parse(_ text: String) -> [[String]] {
-        var records: [[String]] = []
-        var record: [String] = []
-        var field = ""
-        var quoted = false
-        var chars = Array(text)[...]
-        while let c = chars.popFirst() {
-            if quoted {
-                if c == "\"" {
-                    if chars.first == "\"" { field.append("\""); chars.removeFirst() } else { quoted = false }
-                } else { field.append(c) }
-            } else if c == "\"" { quoted = true }
-            else if c == "," { record.append(field); field = "" }
-            else if c == "\n" { record.append(field); records.append(record); record = []; field = "" }
-            else { field.append(c) }
-        }
-        if !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
-        return records
     }
 }
