@@ -13,7 +13,7 @@ struct ExportFlag: ParsableArguments {
 
     @Option(name: .customLong("export"),
             help: ArgumentHelp("Also write focus.csv: the counterfactual cost of every policy as FinOps FOCUS \(FocusExport.version) rows, one per policy per hour (repeatable).",
-                               valueName: "focus"))
+                               valueName: "format"))
     var formats: [Format] = []
 
     /// Writes the requested files of `result` into `folder` (an existing folder).

@@ -112,7 +112,7 @@ public struct PrometheusRangeQuery: Sendable {
             }
             progress?(i + 1, parts.count)
         }
-        let joined = Self.join(traces, source: "\(endpoint.display) query \(query)")
+        let joined = try Self.join(traces, source: "\(endpoint.display) query \(query)")
         guard !joined.times.isEmpty else {
             throw TraceError(file: endpoint.display, message: "the query \(Excerpt.quoted(query)) returned no samples between the start and the end",
                              expected: "a query with data in that range")
@@ -121,14 +121,18 @@ public struct PrometheusRangeQuery: Sendable {
     }
 
     /// Traces of consecutive, non-overlapping chunks joined in order; columns are the union.
+    /// - Throws: `TraceError` when a chunk's samples do not all come after the previous
+    ///   chunk's (a server answering outside the asked range).
     /// - Complexity: O(chunks × columns × samples).
-    static func join(_ traces: [RawTrace], source: String) -> RawTrace {
+    static func join(_ traces: [RawTrace], source: String) throws -> RawTrace {
         let names = Set(traces.flatMap(\.columns.keys)).sorted()
         var times: [Int64] = []
         var columns: [String: [Double]] = Dictionary(uniqueKeysWithValues: names.map { ($0, []) })
         for trace in traces {
-            precondition(times.last.map { t in trace.times.first.map { t < $0 } ?? true } ?? true,
-                         "chunks overlap or are out of order")
+            if let last = times.last, let first = trace.times.first, first <= last {
+                throw TraceError(file: source, message: "the server answered a sample at \(first) ms, not after the previous call's last at \(last) ms",
+                                 expected: "answers inside the asked ranges")
+            }
             times += trace.times
             for name in names {
                 columns[name, default: []] += trace.columns[name] ?? [Double](repeating: .nan, count: trace.times.count)
