@@ -26,13 +26,16 @@ struct ImportCommand: ParsableCommand {
               hindsight import latency.json --format prometheus --column latency_p99_ms --name api
               hindsight datasets
 
-            From a running Prometheus (plain http:// only: hindsight has no TLS client;
-            use kubectl port-forward or a local TLS-terminating proxy for https):
-              hindsight import --prometheus http://127.0.0.1:9090 --query 'sum(rate(http_requests_total[1m]))' \\
-                  --start 2026-01-01T00:00:00Z --end 2026-01-08T00:00:00Z --step 15s --column rps --name api
-            The range is read from /api/v1/query_range in calls of at most 11,000 points per
-            series (the server's limit) and stored in one transaction; a bearer token is read
-            from --bearer-token-file or the variable named by --bearer-token-env.
+            From a running Prometheus (http:// only: hindsight has no TLS client;
+            use kubectl port-forward or a TLS-terminating proxy for https):
+              hindsight import --prometheus http://127.0.0.1:9090 \\
+                  --query 'sum(rate(http_requests_total[1m]))' --column rps \\
+                  --start 2026-01-01T00:00:00Z --end 2026-01-08T00:00:00Z \\
+                  --step 15s --name api
+            The range is read from /api/v1/query_range in calls of at most
+            11,000 points per series (the server's limit) and stored in one
+            transaction; a bearer token is read from --bearer-token-file or
+            from the variable named by --bearer-token-env.
             """
     )
 

@@ -10,21 +10,24 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Check policy manifests against guardrails: Kyverno validate.pattern rules and simulated rules.",
         discussion: """
-            Rules (--rules, files or folders of YAML) are Kyverno ClusterPolicy/Policy
-            documents whose rules use validate.pattern (the subset the README documents:
-            operators >= <= > < !, wildcards * ?, alternatives |, anchors (k) =(k) X(k),
-            match/exclude by kinds, namespaces and names; Enforce = error, Audit = warning),
-            and hindsight SimulationRule documents, which replay each matching policy over a
-            scenario and bound sloViolationFraction, costUSD, emissionsKg or errorBudgetUsed.
+            Rules (--rules, files or folders of YAML) are Kyverno ClusterPolicy or
+            Policy documents whose rules use validate.pattern (the subset the
+            README documents: operators >= <= > < !, wildcards * ?, alternatives |,
+            anchors (k) =(k) X(k), match/exclude by kinds, namespaces and names;
+            Enforce = error, Audit = warning), and hindsight SimulationRule
+            documents, which replay each matching policy over a scenario and bound
+            sloViolationFraction, costUSD, emissionsKg or errorBudgetUsed.
 
-            Every YAML document with a `kind` in FILE|DIR… is checked. Findings carry the
-            file, line and column of the field at fault. --format text (default), json or
-            sarif (SARIF 2.1.0, for GitHub code scanning); --output FILE writes that format
-            to FILE and prints the text form. Exit 1 when a finding is an error, 0 otherwise,
-            2 for bad input (a rule outside the subset included).
+            Every YAML document with a `kind` in FILE|DIR… is checked. Findings
+            carry the file, line and column of the field at fault. --format text
+            (default), json or sarif (SARIF 2.1.0, for GitHub code scanning);
+            --output FILE writes that format to FILE and prints the text form.
+            Exit 1 when a finding is an error, 0 otherwise, 2 for bad input (a
+            rule outside the subset included).
 
             Example:
-              hindsight lint scenarios/policies --rules examples/guardrails --format sarif --output lint.sarif
+              hindsight lint scenarios/policies --rules examples/guardrails \\
+                  --format sarif --output lint.sarif
             """
     )
 
