@@ -91,7 +91,8 @@ let tests: [Target] = [
         ]
     ),
     // Runs the built binary: depends on the executable so `swift test` builds it first.
-    .testTarget(name: "HindsightCLITests", dependencies: ["hindsight", "HindsightTestSupport"]),
+    // HindsightTrace: the real-Prometheus import test reads the dataset store it filled.
+    .testTarget(name: "HindsightCLITests", dependencies: ["hindsight", "HindsightTrace", "HindsightTestSupport"]),
 ]
 
 let package = Package(

@@ -54,6 +54,11 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup(title: "Run history")
     var history: HistoryFlags
 
+    @OptionGroup var export: ExportFlag
+
+    @Option(help: ArgumentHelp("Guardrail rules (repeatable): lint the candidate as `hindsight lint` does, write lint.sarif, and count each error-level finding as a broken check.", valueName: "FILE|DIR"))
+    var rules: [String] = []
+
     @Flag(help: "Let external agents start, the candidate's included. Never in CI for pull requests from forks; without it only spec.agents.allow commands the baseline also runs do.")
     var allowExec = false
 
@@ -88,13 +93,17 @@ struct CheckCommand: ParsableCommand {
                 try Simulation.requirePermission(pair, in: scenario, exec: exec)
                 loaded.append((scenario, budgets, exec))
             }
+            // Guardrails on the candidate (a file in the working tree; a git: reference is read
+            // from git, so it is linted from a temporary copy of its bytes).
+            let guardrails = try rules.isEmpty ? nil : lintCandidate(folder: folder)
             let staged = try AtomicFolder.begin(replacing: out, markers: ["summary.md", "junit.xml"])
             staging = staged
             for (scenario, budgets, exec) in loaded {
                 let safeName = PolicySpec(name: scenario.name, kind: .observed).fileName
                 // Both runs stream their rows into the staged folder as they advance.
                 let (result, _) = try ReportWriter.run(PreparedScenario(scenario: scenario), policies: pair, jobs: 2, exec: exec,
-                                                       timeseries: series.timeseries, to: staged.path + "/" + safeName)
+                                                       timeseries: series.timeseries, focus: export.focus,
+                                                       to: staged.path + "/" + safeName)
                 recorded += RecordedRun.runs(of: result, policies: pair)
                 let checks = BudgetCheck.evaluate(budgets, baseline: result.runs[0].summary, candidate: result.runs[1].summary)
                 broken += checks.filter { !$0.passed }.count
@@ -104,6 +113,16 @@ struct CheckCommand: ParsableCommand {
                 }))
                 markdown.append(MarkdownSummary.render(result) + "\n" + checks.map { "- \($0.passed ? "✅" : "❌") \($0.message)" }.joined(separator: "\n"))
                 for check in checks { print("\(check.passed ? "ok  " : "FAIL") \(scenario.name): \(check.message)") }
+            }
+            if let guardrails {
+                try AtomicFile.write(guardrails.sarif, to: staged.path + "/lint.sarif")
+                print(guardrails.text, terminator: "")
+                broken += guardrails.errors
+                markdown.append(Self.markdown(guardrails))
+                suites.append(JUnitReport.TestSuite(name: "guardrails", cases: guardrails.findings.map {
+                    JUnitReport.TestCase(name: "\($0.ruleId) \($0.location)", className: "hindsight.lint",
+                                         failure: $0.level == .error ? $0.message : nil, details: $0.message)
+                }))
             }
             try JUnitReport.write(suites, to: staged.path + "/junit.xml")
             try AtomicFile.write(markdown.joined(separator: "\n\n") + "\n", to: staged.path + "/summary.md")
@@ -118,6 +137,30 @@ struct CheckCommand: ParsableCommand {
         if broken > 0 {
             throw failureExit(for: CLIFailure.checkFailed("\(broken) budget\(broken == 1 ? "" : "s") broken; see \(out)/summary.md"))
         }
+    }
+
+    /// The linter's outcome on the candidate; a `git:REF:PATH` candidate is linted from its
+    /// bytes in a temporary file named like PATH (so findings name PATH).
+    func lintCandidate(folder: String) throws -> GuardrailOutcome {
+        guard candidate.hasPrefix("git:") else { return try GuardrailOutcome.evaluate(paths: [candidate], rules: rules) }
+        let (path, bytes) = try PolicyLoader.gitBytes(reference: candidate, in: folder)
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("hindsight-lint-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        try AtomicFile.createDirectory(scratch + "/" + (path as NSString).deletingLastPathComponent)
+        try AtomicFile.write(bytes, to: scratch + "/" + path)
+        var outcome = try GuardrailOutcome.evaluate(paths: [scratch + "/" + path], rules: rules)
+        for i in outcome.findings.indices { outcome.findings[i].location.file = path }
+        return outcome
+    }
+
+    /// The guardrail section of summary.md.
+    static func markdown(_ g: GuardrailOutcome) -> String {
+        var lines = ["### Guardrails", ""]
+        if g.findings.isEmpty { lines.append("- ✅ no finding (\(g.rules.count) rules)") }
+        for f in g.findings {
+            lines.append("- \(f.level == .error ? "❌" : f.level == .warning ? "⚠️" : "ℹ️") `\(f.location)` \(f.message) [\(f.ruleId)]")
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// The policy under a role name (`baseline: <name>`), so both runs have their own files.

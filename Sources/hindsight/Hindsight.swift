@@ -13,7 +13,7 @@ struct Hindsight: ParsableCommand {
         subcommands: [
             RunCommand.self, ValidateCommand.self, ImportCommand.self, DatasetsCommand.self,
             GenerateCommand.self, StatsCommand.self, BenchCommand.self, CheckCommand.self,
-            SweepCommand.self, TuneCommand.self, MergeCommand.self, HistoryCommand.self,
+            SweepCommand.self, TuneCommand.self, MergeCommand.self, HistoryCommand.self, LintCommand.self,
         ]
     )
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HindsightScenario
 import HindsightTrace
 
 /// `hindsight import FILE --name NAME`: a trace into the SQLite dataset store.
@@ -24,11 +25,22 @@ struct ImportCommand: ParsableCommand {
               hindsight import datasets/demo-web.csv --name demo
               hindsight import latency.json --format prometheus --column latency_p99_ms --name api
               hindsight datasets
+
+            From a running Prometheus (http:// only: hindsight has no TLS client;
+            use kubectl port-forward or a TLS-terminating proxy for https):
+              hindsight import --prometheus http://127.0.0.1:9090 \\
+                  --query 'sum(rate(http_requests_total[1m]))' --column rps \\
+                  --start 2026-01-01T00:00:00Z --end 2026-01-08T00:00:00Z \\
+                  --step 15s --name api
+            The range is read from /api/v1/query_range in calls of at most
+            11,000 points per series (the server's limit) and stored in one
+            transaction; a bearer token is read from --bearer-token-file or
+            from the variable named by --bearer-token-env.
             """
     )
 
-    @Argument(help: "The trace file.")
-    var file: String
+    @Argument(help: "The trace file (omit with --prometheus).")
+    var file: String?
 
     @Option(help: "Name of the dataset in the store (letters, digits, . _ -).")
     var name: String
@@ -54,7 +66,16 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Replace a dataset of the same name.")
     var replace = false
 
+    @OptionGroup(title: "From a running Prometheus")
+    var remote: PrometheusImportFlags
+
     func validate() throws {
+        switch (file, remote.prometheus) {
+        case (nil, nil): throw ValidationError("give a trace file, or --prometheus URL with --query, --start, --end and --step")
+        case (.some, .some): throw ValidationError("give either a trace file or --prometheus, not both")
+        case (nil, .some): try remote.validateComplete()
+        case (.some, nil): try remote.validateUnused()
+        }
         guard TraceSpec.Duplicates(rawValue: duplicates) != nil else {
             throw ValidationError("--duplicates \(duplicates); expected error, last or mean")
         }
@@ -63,12 +84,14 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         do {
             let raw: RawTrace
-            switch format {
-            case .csv:
+            switch (file, format) {
+            case (nil, _):
+                raw = try remote.fetch(column: column)
+            case let (.some(file), .csv):
                 raw = try TraceCSV.read(path: file, timeColumn: timeColumn, timezone: timezone,
                                         duplicates: TraceSpec.Duplicates(rawValue: duplicates) ?? .error,
                                         nonNegative: Set(TraceSpec.defaultColumns.values))
-            case .prometheus:
+            case let (.some(file), .prometheus):
                 raw = try PrometheusJSON.read(path: file, columnName: column)
             }
             let progress = ProgressBar(label: "import \(name)")

@@ -22,6 +22,8 @@ struct RunCommand: ParsableCommand {
               decisions-<policy>.csv   every scaling decision and why
               report.html              a self-contained page with charts (opens offline)
               summary.md               a Markdown table for a pull-request comment
+              focus.csv                with --export focus: FinOps FOCUS 1.1 cost rows,
+                                       one per policy per hour (BilledCost, ListCost, …)
 
             The files are written into a hidden sibling folder (.<name>.tmp-XXXXXX) that
             replaces --out in one step at the end, so a failed or killed run leaves the
@@ -69,6 +71,8 @@ struct RunCommand: ParsableCommand {
     @OptionGroup(title: "Run history")
     var history: HistoryFlags
 
+    @OptionGroup var export: ExportFlag
+
     func run() throws {
         let startedAt = HistoryOptions.now()
         do {
@@ -80,7 +84,8 @@ struct RunCommand: ParsableCommand {
             // The runs stream their rows into the temporary folder as they advance.
             let (result, written) = try AtomicFolder.write(to: directory, markers: ["summary.json"]) {
                 try ReportWriter.run(prepared, policies: selected, jobs: parallel.workers, strict: strict,
-                                     exec: .run(loaded, allowExec: agents.allowExec), timeseries: series.timeseries, to: $0)
+                                     exec: .run(loaded, allowExec: agents.allowExec), timeseries: series.timeseries,
+                                     focus: export.focus, to: $0)
             }
             history.record("run", runs: RecordedRun.runs(of: result, policies: selected), startedAt: startedAt)
             if !quiet {

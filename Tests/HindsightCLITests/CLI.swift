@@ -111,3 +111,26 @@ func readCSV(_ path: String) throws -> (header: [String], rows: [[String]]) {
     let split = { (line: String) in line.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     return (split(first), lines.dropFirst().map(split))
 }
+
+extension CLI {
+    /// Runs `command` with `/bin/sh -c` in `directory`, as a README line is run by a user.
+    static func run(shell command: String, in directory: URL, environment: [String: String]) throws -> CLIResult {
+        let scratch = try TempDir()
+        let out = scratch.path("out"), err = scratch.path("err")
+        _ = FileManager.default.createFile(atPath: out, contents: nil)
+        _ = FileManager.default.createFile(atPath: err, contents: nil)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", command]
+        p.currentDirectoryURL = directory
+        p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        p.standardInput = FileHandle.nullDevice
+        p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
+        p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
+        try p.run()
+        p.waitUntilExit()
+        let o = try Data(contentsOf: URL(fileURLWithPath: out)), e = try Data(contentsOf: URL(fileURLWithPath: err))
+        return CLIResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+                         stderr: String(decoding: e, as: UTF8.self), stdoutBytes: o)
+    }
+}

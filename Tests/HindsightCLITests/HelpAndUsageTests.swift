@@ -99,10 +99,10 @@ final class HelpAndUsageTests: XCTestCase {
     }
 
     /// The usage line of each command, as CLI.md's synopsis reads in ArgumentParser's notation
-    /// (plus `--allow-exec`, issue 14, the run history's flags, issue 11, and `--timeseries`, issue 12).
+    /// (plus `--allow-exec`, issue 14, the run history's flags, issue 11, `--timeseries`, issue 12, and `--export`, issue 13).
     func testUsageLinesFollowTheContract() throws {
         let expected = [
-            "run": "USAGE: hindsight run <scenario> [--out <out>] [--policy <policy> ...] [--jobs <jobs>] [--strict] [--allow-exec] [--timeseries <full|hourly|none>] [--quiet] [--history <path>] [--no-history]",
+            "run": "USAGE: hindsight run <scenario> [--out <out>] [--policy <policy> ...] [--jobs <jobs>] [--strict] [--allow-exec] [--timeseries <full|hourly|none>] [--quiet] [--history <path>] [--no-history] [--export <format> ...]",
             "history": "USAGE: hindsight history [--history <path>] [--scenario <scenario>] [--policy <policy>] [--limit <limit>] [--compare <id> ...] [--json]",
             "datasets": "USAGE: hindsight datasets [--db <PATH>]",
         ]

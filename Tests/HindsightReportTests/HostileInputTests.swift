@@ -1,3 +1,4 @@
+import HindsightTestSupport
 import HindsightTrace
 import Foundation
 #if canImport(FoundationXML)

@@ -1,3 +1,4 @@
+import HindsightTestSupport
 import HindsightStats
 import HindsightTrace
 @testable import HindsightReport

@@ -36,6 +36,23 @@ final class StreamedRunTests: XCTestCase {
         for (name, bytes) in a { XCTAssertTrue(b[name] == bytes, "\(name) differs") }
     }
 
+    /// `--export focus` on a streamed run reduces the same rows as the in-memory export,
+    /// with `--timeseries none` too (the charges come from the stream, not the file).
+    func testStreamedFocusEqualsTheInMemoryExport() throws {
+        let scenario = try prepared()
+        let dir = try TempDir()
+        let memory = try scenario.run(nil, jobs: 1)
+        let expected = FocusExport.render(memory)
+        for mode in [TimeseriesMode.full, .none] {
+            let folder = dir.path + "/\(mode)"
+            let (_, paths) = try ReportWriter.run(scenario, policies: nil, jobs: 2, timeseries: mode, focus: true, to: folder)
+            XCTAssertTrue(paths.contains(folder + "/focus.csv"))
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: folder + "/focus.csv"))
+            XCTAssertTrue(bytes == Data(expected), "focus.csv differs with --timeseries \(mode)")
+            XCTAssertGreaterThan(bytes.count, 1000)
+        }
+    }
+
     func testNoneWritesNoTimeseriesAndTheSameOtherFiles() throws {
         let scenario = try prepared()
         let dir = try TempDir()

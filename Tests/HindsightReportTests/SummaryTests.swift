@@ -1,3 +1,4 @@
+import HindsightTestSupport
 import Foundation
 @testable import HindsightReport
 import HindsightSim

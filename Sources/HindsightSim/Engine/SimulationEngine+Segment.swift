@@ -37,7 +37,9 @@ extension SimulationEngine {
 
         // Accounting (SEMANTICS.md §4): every billed pod (starting, ready, terminating).
         let billed = fleet.billedCount
-        let cost = setup.cost.usd(billedPods: billed, duration: span, multiplier: priceMultiplier)
+        // `usd(billedPods:duration:multiplier:)` spelled out: the list cost is its first factor.
+        let listCost = setup.cost.baseUSD(billedPods: billed, duration: span)
+        let cost = listCost * priceMultiplier
         let watts = setup.power.watts(billedPods: billed, readyPods: ready, servedCores: servedCores)
         let kWh = setup.power.energyKWh(watts: watts, duration: span)
         let operational = setup.carbon.operationalGrams(kWh: kWh, gramsPerKWh: intensity)
@@ -45,6 +47,8 @@ extension SimulationEngine {
         let flows = SegmentFlows(offered: arrivals, served: served, dropped: dropped, cost: cost, kWh: kWh)
         step.flows.add(flows)
         step.grams += operational + embodied
+        step.billedPodMs += Double(billed) * Double(d)
+        step.listCost += listCost
 
         total.flows.add(flows)
         total.operationalGrams += operational

@@ -10,4 +10,8 @@ struct StepAccumulator {
     var grams = 0.0
     /// Worst modelled p99 over the step's segments (seconds); `.nan` if none applied.
     var latencyMax = Double.nan
+    /// Billed pods × time (pod·ms) and USD at price multiplier 1: the FOCUS export's
+    /// consumed quantity and list cost.
+    var billedPodMs = 0.0
+    var listCost = 0.0
 }

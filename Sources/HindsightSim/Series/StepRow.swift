@@ -1,3 +1,5 @@
+import HindsightTrace
+
 /// One row of `timeseries-<policy>.csv`: the values of one trace step (CLI.md), in the
 /// units of their columns. `.nan` means "does not apply" and is written as an empty cell.
 ///
@@ -23,7 +25,13 @@ public struct StepRow: Sendable, Equatable {
     public var emissionsG: Double
     /// Grid intensity when the step began, gCO2e/kWh.
     public var carbonIntensity: Double
-    // The narrow fields last, so a row is 85 bytes with no padding inside (stride 88).
+    /// Billed pods (starting, ready, terminating) × time over the step, pod-hours; NaN
+    /// when not recorded. Not a `timeseries-*.csv` column: the FOCUS export reads it.
+    public var billedPodHours: Double
+    /// The step's cost at price multiplier 1 (list prices, before a spot/price series),
+    /// USD; NaN when not recorded. Not a CSV column: the FOCUS export's `ListCost`.
+    public var listCostUSD: Double
+    // The narrow fields last, so a row is 101 bytes with no padding inside (stride 104).
     /// `scale.spec.replicas`, ready pods and existing pods (not terminating) at the step's end.
     public var desiredReplicas: Int32
     public var readyReplicas: Int32
@@ -33,12 +41,14 @@ public struct StepRow: Sendable, Equatable {
 
     public init(timestamp: Int64, loadRPS: Double, loadCores: Double, desiredReplicas: Int32, readyReplicas: Int32,
                 totalReplicas: Int32, utilizationPct: Double, latencyP99Ms: Double, slo: SLOState, costUSD: Double,
-                energyKWh: Double, emissionsG: Double, carbonIntensity: Double) {
+                energyKWh: Double, emissionsG: Double, carbonIntensity: Double,
+                billedPodHours: Double = .nan, listCostUSD: Double = .nan) {
         self.timestamp = timestamp; self.loadRPS = loadRPS; self.loadCores = loadCores
         self.desiredReplicas = desiredReplicas; self.readyReplicas = readyReplicas; self.totalReplicas = totalReplicas
         self.utilizationPct = utilizationPct; self.latencyP99Ms = latencyP99Ms; self.slo = slo
         self.costUSD = costUSD; self.energyKWh = energyKWh; self.emissionsG = emissionsG
         self.carbonIntensity = carbonIntensity
+        self.billedPodHours = billedPodHours; self.listCostUSD = listCostUSD
     }
 
     /// The row of a finished step, from what the engine recorded over it.
@@ -48,6 +58,7 @@ public struct StepRow: Sendable, Equatable {
                   loadCores: r.missing ? .nan : r.rate * r.cpuPerWork, desiredReplicas: r.spec,
                   readyReplicas: Int32(clamping: r.ready), totalReplicas: Int32(clamping: r.total),
                   utilizationPct: r.utilizationPct, latencyP99Ms: r.sums.latencyMax * 1000, slo: r.slo,
-                  costUSD: r.sums.flows.cost, energyKWh: r.sums.flows.kWh, emissionsG: r.sums.grams, carbonIntensity: r.intensity)
+                  costUSD: r.sums.flows.cost, energyKWh: r.sums.flows.kWh, emissionsG: r.sums.grams, carbonIntensity: r.intensity,
+                  billedPodHours: r.sums.billedPodMs / Double(SimDuration.hours(1).milliseconds), listCostUSD: r.sums.listCost)
     }
 }

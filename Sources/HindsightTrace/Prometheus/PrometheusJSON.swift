@@ -21,6 +21,15 @@ public enum PrometheusJSON {
 
     /// Reads a query answer given as bytes; `file` names it in messages.
     public static func read(bytes: [UInt8], file: String, columnName: String?) throws -> RawTrace {
+        guard let trace = try read(bytes: bytes, file: file, columnName: columnName, allowEmpty: false) else {
+            preconditionFailure("an answer without series is refused when allowEmpty is false")
+        }
+        return trace
+    }
+
+    /// Reads a query answer given as bytes; with `allowEmpty`, an answer without series
+    /// (one chunk of a longer range with no data) is `nil` instead of an error.
+    public static func read(bytes: [UInt8], file: String, columnName: String?, allowEmpty: Bool) throws -> RawTrace? {
         let root: Any
         do {
             root = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
@@ -53,6 +62,7 @@ public enum PrometheusJSON {
         guard let result = data["result"] as? [Any] else {
             throw fail("\(dataPath).result", "missing or not an array", "an array of series")
         }
+        if result.isEmpty && allowEmpty { return nil }
         guard !result.isEmpty else {
             throw fail("\(dataPath).result", "the query returned no series", "at least one series")
         }

@@ -1,6 +1,6 @@
 /// A small RFC 4180 reader for checking what the writers produce (independent of them).
-enum CSVTestParser {
-    static func parse(_ text: String) -> [[String]] {
+public enum CSVTestParser {
+    public static func parse(_ text: String) -> [[String]] {
         var rows: [[String]] = []
         var row: [String] = []
         var field = ""
