@@ -49,22 +49,6 @@ public enum Simulation {
         }
         return try box.results()
     }
-
-    /// The latency model's error under the observed replicas: the observed run's own
-    /// when `policies` has one, else that of an extra observed run. Not applicable
-    /// without recorded `latencyP99` and `replicas`, with latency model `none`, or
-    /// when the observed run fails.
-    static func observedFidelity(_ runs: [RunResult], policies: [PolicySpec], setup: RunSetup) -> ObservedFidelity.Fidelity {
-        guard setup.trace.series["latencyP99"] != nil, setup.trace.series["replicas"] != nil,
-              setup.latencyKind != .none else { return .notApplicable }
-        if let k = policies.firstIndex(where: { if case .observed = $0.kind { true } else { false } }) {
-            return .mape(runs[k].summary.latencyMAPE)
-        }
-        if let r = try? PolicyRunner.run(PolicySpec(name: "observed", kind: .observed), setup: setup) {
-            return .mape(r.summary.latencyMAPE)
-        }
-        return .notApplicable
-    }
 }
 
 /// Collects results of parallel runs by index (written once each, read after all finish).

@@ -78,6 +78,9 @@ struct LatencyDTO: Decodable {
 
 struct SLODTO: Decodable {
     var latencyP99: DurationField?
+    /// The objective at `quantile` (`latencyP99` is the same at 0.99).
+    var latency: DurationField?
+    var quantile: Located<Double>?
     var maxUtilization: PercentField?
     var objective: PercentField?
 }

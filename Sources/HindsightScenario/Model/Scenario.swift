@@ -108,8 +108,12 @@ public struct LatencySpec: Sendable, Equatable {
 
 /// `spec.slo`.
 public struct SLOSpec: Sendable, Equatable {
-    /// Seconds; nil = no latency objective.
+    /// Seconds: the latency objective at `quantile` (`latencyP99:`, or `latency:` with
+    /// `quantile:`); nil = no latency objective.
     public var latencyP99: Double? = nil
+    /// The quantile the latency objective (and the recorded `latencyP99` series) is
+    /// about, in (0, 1): 0.99 by default, e.g. 0.95 for traces that record p95.
+    public var quantile: Double = 0.99
     /// Percent of request (0–100+), used when latency.model is none.
     public var maxUtilization: Double = 90
     /// Fraction, e.g. 0.995.
