@@ -2,7 +2,7 @@ import XCTest
 import HindsightStats
 
 final class RobustRegressionTests: XCTestCase {
-    func testExactPlaneIsRecovered() {
+    func testExactPlaneIsRecovered() throws {
         // cpu = 0.1 core per pod + 0.004 core per request/s, no noise.
         let pods: [Double] = [3, 4, 4, 5, 6, 8, 8, 10]
         let rps: [Double] = [0, 120, 300, 80, 500, 900, 20, 1200]
@@ -12,7 +12,7 @@ final class RobustRegressionTests: XCTestCase {
         XCTAssertEqual(fit.b2, 0.004, accuracy: 1e-14)
     }
 
-    func testSmallResidualsGiveLeastSquares() {
+    func testSmallResidualsGiveLeastSquares() throws {
         // x1 = 1 is an intercept: ordinary least squares of y on x = 0…3 is
         // slope Sxy/Sxx = 11.5/5 = 2.3 and intercept 4.25 − 2.3·1.5 = 0.8. Residuals
         // 0.2, −0.1, −0.4, 0.3: median |r| 0.25 → scale 0.3707, cut 0.4985 > 0.4, so every
@@ -22,7 +22,7 @@ final class RobustRegressionTests: XCTestCase {
         XCTAssertEqual(fit.b2, 2.3, accuracy: 1e-12)
     }
 
-    func testOneGrossOutlierHasBoundedInfluence() {
+    func testOneGrossOutlierHasBoundedInfluence() throws {
         // y = 2 + 0.5x with a ±0.1 alternating wiggle, and one step 100 too high.
         let x = (0..<20).map(Double.init)
         var y = x.enumerated().map { 2 + 0.5 * $0.element + ($0.offset % 2 == 0 ? 0.1 : -0.1) }

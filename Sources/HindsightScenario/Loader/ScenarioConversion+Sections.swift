@@ -23,6 +23,7 @@ extension ScenarioConversion {
         }
         if let memory = w.memoryRequest { spec.memoryRequest = memory.quantity.doubleValue }
         spec.podCapacity = positive(w.podCapacity, "spec.workload.podCapacity")
+        if let m = w.cpuModel { spec.cpuModel = WorkloadSpec.CPUModel(rawValue: m.rawValue) ?? .fitted }
         spec.startupDelay = duration(w.startupDelay, "spec.workload.startupDelay") ?? spec.startupDelay
         spec.terminationGrace = duration(w.terminationGrace, "spec.workload.terminationGrace") ?? spec.terminationGrace
         spec.queueTimeout = duration(w.queueTimeout, "spec.workload.queueTimeout") ?? spec.queueTimeout

@@ -50,7 +50,10 @@ struct WorkloadDTO: Decodable {
     var queueTimeout: DurationField?
     var initialReplicas: Located<Int>?
     var gpus: Located<Int>?
+    var cpuModel: CPUModelDTO?
 }
+
+enum CPUModelDTO: String, YAMLEnum { case fitted, perRequest }
 
 struct MetricsDTO: Decodable {
     var window: DurationField?

@@ -56,6 +56,16 @@ public struct WorkloadSpec: Sendable, Equatable {
     /// nil = first recorded replicas, else the policy's minimum.
     public var initialReplicas: Int? = nil
     public var gpus: Int = 0
+    /// How CPU follows the load when the trace records rps, CPU and replicas
+    /// (`spec.workload.cpuModel`, SEMANTICS.md §2).
+    public enum CPUModel: String, Sendable, Equatable {
+        /// `idle per pod × ready pods + cost per request × rps`, fitted on the trace.
+        case fitted
+        /// `cpu[i] / rps[i]` per request at each step, no idle burn (the model of a trace
+        /// whose CPU was generated that way, like `hindsight generate`'s).
+        case perRequest
+    }
+    public var cpuModel: CPUModel = .fitted
 
     public init(cpuRequest: Double) { self.cpuRequest = cpuRequest }
 

@@ -40,9 +40,16 @@ extension PreparedScenario {
         for policy in list { try Simulation.requirePermission(policy, setup: setup) }
         for policy in list { try Simulation.validate(policy, setup: setup) }
         var runs = try Simulation.runAll(list, setup: setup, jobs: jobs)
+        if let empirical = setup.latency as? LatencyModelEmpirical {
+            for k in runs.indices {
+                if let w = empirical.extrapolationWarning(runs[k].series) { runs[k].warnings.append(w) }
+            }
+        }
         let found = fidelity.value(computing: { Simulation.observedFidelity(runs, policies: list, setup: setup) })
-        if let found {
-            for k in runs.indices { found.apply(to: &runs[k].summary) }
+        for k in runs.indices {
+            // Without an observed replay there is no CPU fidelity: a policy's own CPU error
+            // says nothing about the model.
+            if let found { found.apply(to: &runs[k].summary) } else { runs[k].summary.cpuMAPE = nil }
         }
         return ScenarioResult(scenario: scenario, grid: trace.grid, runs: runs, fidelity: found)
     }

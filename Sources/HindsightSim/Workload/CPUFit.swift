@@ -44,15 +44,15 @@ public struct CPUFit: Sendable, Equatable, CustomStringConvertible {
         self.idlePerPod = idlePerPod; self.costPerRequest = costPerRequest; self.steps = steps
     }
 
-    /// Idle cores per ready pod at step `i`: the fitted value, except where the trace
-    /// recorded no request (`rps` 0) but some CPU on `replicas` pods: then all of that CPU
-    /// is idle burn, `cpu[i] / replicas[i]`, so the observed replay gives the recorded CPU.
+    /// Idle cores per ready pod at step `i`: `fitted`, except where the trace recorded no
+    /// request (`rps` 0) but some CPU on `replicas` pods: then all of that CPU is idle
+    /// burn, `cpu[i] / replicas[i]`, so the observed replay gives the recorded CPU.
     /// - Complexity: O(1).
-    public func idlePerPod(step i: Int, rps: [Double], cpu: [Double], replicas: [Double]) -> Double {
+    public static func idlePerPod(step i: Int, fitted: Double, rps: [Double], cpu: [Double], replicas: [Double]) -> Double {
         if rps[i] == 0, cpu[i].isFinite, cpu[i] > 0, replicas[i].isFinite, replicas[i] > 0 {
             return cpu[i] / replicas[i]
         }
-        return idlePerPod
+        return fitted
     }
 
     public var description: String {

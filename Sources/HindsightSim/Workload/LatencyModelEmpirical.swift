@@ -33,6 +33,8 @@ struct LatencyModelEmpirical: LatencyModel {
     let points: [(u: Double, latency: Double)]
     /// Seconds: the longest a served request can have waited.
     let queueTimeout: Double
+    /// The largest feature value among the fitted steps (the edge of what was recorded).
+    let fittedMax: Double
 
     /// Fits on the steps `steps` of the trace (all by default; the hold-out check fits on
     /// the first 70 %).
@@ -82,6 +84,7 @@ struct LatencyModelEmpirical: LatencyModel {
             raw.append((Quantiles.middleMedian(&us) ?? 0, typical, Double(hi - lo)))
         }
         points = Self.isotonic(raw)
+        fittedMax = pairs[pairs.count - 1].u
         queueTimeout = max(.zero, workload.queueTimeout).seconds
     }
 

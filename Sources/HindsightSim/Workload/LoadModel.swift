@@ -13,10 +13,12 @@ import HindsightTrace
 /// modelled as `idle per pod × ready pods + cost per request × served requests/s`, the
 /// two coefficients fitted robustly on the trace (``CPUFit``, Huber IRLS). Every policy's
 /// run uses that model; a step whose recorded `rps` is 0 while its CPU is not keeps its
-/// own idle per pod, `cpu[i] / replicas[i]`, so `observed` replays its recorded CPU. When
-/// the fit is unavailable (no replicas, too few steps, a coefficient ≤ 0) the cost per
-/// request is per step: `cpu[i] / rps[i]` where both are positive, else the median of
-/// those ratios, else `cpuCapacity ÷ podCapacity`; idle is 0.
+/// own idle per pod, `cpu[i] / replicas[i]`, so `observed` replays its recorded CPU (with
+/// or without a fit). When the fit is unavailable (`workload.cpuModel: perRequest`, no
+/// replicas, too few steps, a
+/// coefficient out of range) the cost per request is per step: `cpu[i] / rps[i]` where
+/// both are positive, else the median of those ratios, else `cpuCapacity ÷ podCapacity`;
+/// idle is 0 elsewhere.
 ///
 /// *Per-pod capacity* in work units per second:
 /// - requests: `min(podCapacity, (cpuCapacity − idle[i]) ÷ cpuPerRequest[i])`.
@@ -56,6 +58,7 @@ public struct LoadModel: Sendable {
     public init(trace: Trace, workload: WorkloadSpec, scenarioFile: String) throws {
         let n = trace.count
         let rps = trace.series["rps"]
+        let replicas = trace.series["replicas"]
         var cpu = trace.series["cpu"]
         var notes: [String] = []
         if cpu == nil, let util = trace.series["cpuUtilization"], let reps = trace.series["replicas"] {
@@ -81,7 +84,7 @@ public struct LoadModel: Sendable {
                 }
             }
             let median = Quantiles.middleMedian(&ratios)
-            if let cpu, let replicas = trace.series["replicas"] {
+            if let cpu, let replicas, workload.cpuModel == .fitted {
                 fit = CPUFit(rps: rps, cpu: cpu, replicas: replicas)
                 if let f = fit, f.idlePerPod >= cpuCapacity {
                     throw InputMessage("\(scenarioFile): spec.workload.cpuRequest: the trace's CPU fit gives \(f.idlePerPod) idle cores per pod, at or above the \(cpuCapacity) cores a pod can use; expected cpuRequest (or cpuLimit) above the idle burn")
@@ -106,16 +109,18 @@ public struct LoadModel: Sendable {
             for i in 0..<n {
                 let r = rps[i]
                 if !r.isFinite { missing[i] = true; rate[i] = 0 } else { rate[i] = max(0, r) }
-                if let fit, let cpu, let replicas = trace.series["replicas"] {
-                    idle[i] = fit.idlePerPod(step: i, rps: rps, cpu: cpu, replicas: replicas)
-                    cpuPerWork[i] = fit.costPerRequest
-                    podCap[i] = Swift.min(capacity, Swift.max(0, cpuCapacity - idle[i]) / fit.costPerRequest)
-                    continue
-                }
                 var cost = fallbackCost
-                if let cpu, r.isFinite, cpu[i].isFinite, r > 0, cpu[i] > 0 { cost = cpu[i] / r }
+                if let fit {
+                    cost = fit.costPerRequest
+                } else if let cpu, r.isFinite, cpu[i].isFinite, r > 0, cpu[i] > 0 {
+                    cost = cpu[i] / r
+                }
+                if let cpu, let replicas {
+                    idle[i] = CPUFit.idlePerPod(step: i, fitted: fit?.idlePerPod ?? 0, rps: rps, cpu: cpu, replicas: replicas)
+                }
                 cpuPerWork[i] = cost
-                podCap[i] = Swift.min(capacity, cpuCapacity / cost)
+                // With idle 0 this is cpuCapacity ÷ cost, bit for bit (the model without idle burn).
+                podCap[i] = Swift.min(capacity, Swift.max(0, cpuCapacity - idle[i]) / cost)
             }
             if let fit { notes.append(fit.description) }
             self.nominalPodCapacity = capacity

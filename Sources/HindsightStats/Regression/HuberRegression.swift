@@ -5,8 +5,9 @@
 /// `w = min(1, k·s / |r|)` on the residuals `r` of the previous fit: residuals within
 /// `k·s` count fully (least squares), larger ones count linearly (their influence is
 /// bounded), so a few outlying steps (a GC storm, a deploy) cannot drag the fit. The
-/// scale `s` is the normalised median absolute residual, `median(|r|) / 0.6745`, fixed
-/// from the residuals of the least-squares start (Huber's "proposal" with a fixed scale).
+/// scale `s` is the normalised median absolute residual, `median(|r|) / 0.6745`,
+/// re-estimated from the current residuals at every pass (starting from least squares),
+/// so an outlier that inflated the first scale loses its weight as the fit improves.
 /// `k = 1.345` gives 95 % of least-squares efficiency under Gaussian noise.
 ///
 /// Why not Theil–Sen: its breakdown point is for one regressor with an intercept; the
@@ -43,16 +44,14 @@ public enum HuberRegression {
         guard rows.count >= 2 else { return nil }
         var weights = [Double](repeating: 1, count: rows.count)
         guard var beta = solve(rows, weights) else { return nil }
-        var absResiduals = rows.map { abs($0.2 - beta.b1 * $0.0 - beta.b2 * $0.1) }
-        let scale = Quantiles.median(absResiduals) / 0.6745
-        guard scale > 0, scale.isFinite else { return beta }
-        let cut = tuning * scale
+        var absResiduals = [Double](repeating: 0, count: rows.count)
         for _ in 0..<maxIterations {
-            for i in rows.indices {
-                absResiduals[i] = abs(rows[i].2 - beta.b1 * rows[i].0 - beta.b2 * rows[i].1)
-                weights[i] = absResiduals[i] <= cut ? 1 : cut / absResiduals[i]
-            }
-            guard let next = solve(rows, weights) else { return beta }
+            for i in rows.indices { absResiduals[i] = abs(rows[i].2 - beta.b1 * rows[i].0 - beta.b2 * rows[i].1) }
+            let scale = Quantiles.median(absResiduals) / 0.6745
+            guard scale > 0, scale.isFinite else { break }
+            let cut = tuning * scale
+            for i in rows.indices { weights[i] = absResiduals[i] <= cut ? 1 : cut / absResiduals[i] }
+            guard let next = solve(rows, weights) else { break }
             let change = abs(next.b1 - beta.b1) + abs(next.b2 - beta.b2)
             let size = abs(next.b1) + abs(next.b2)
             beta = next
