@@ -62,8 +62,9 @@ extension HTMLReport {
         let slo = result.scenario.slo
         let threshold: Double? = hasLatency ? slo.latencyP99.map { $0 * 1000 } : slo.maxUtilization
         let columns = result.runs.map { hasLatency ? $0.series[\.latencyP99Ms] : $0.series[\.utilizationPct] }
-        let unit = hasLatency ? "p99 latency (ms)" : "utilization (% of request)"
-        let title = hasLatency ? "p99 latency against the SLO" : "Utilization against the SLO limit"
+        let p = "p" + DisplayText.compact(slo.quantile * 100)  // "p99" unless spec.slo.quantile says otherwise
+        let unit = hasLatency ? "\(p) latency (ms)" : "utilization (% of request)"
+        let title = hasLatency ? "\(p) latency against the SLO" : "Utilization against the SLO limit"
         let axis = ValueAxis(covering: 0, sloAxisTop(columns, threshold: threshold))
         let peak = ChartData.extent(columns)?.max ?? axis.upper
         let clipped = peak > axis.upper
