@@ -43,7 +43,7 @@ extension HTMLReport {
             ("<span class=\"swatch dashed\" style=\"border-top-color:\(Palette.black)\" aria-hidden=\"true\"></span>", "model = record"),
         ]
         var note = "One dot per step with both values, from the model every counterfactual uses (fitted on all steps)."
-        if stride > 1 { note += " Every \(stride)th step is drawn (\(points.count) of \(f.latencyPairs.count))." }
+        if stride > 1 { note += " One step in \(stride) is drawn (\(points.count) of \(f.latencyPairs.count))." }
         s += figure(title: "Latency calibration", legend: legend, note: note, svg: chart.render())
         return s + "</section>\n"
     }

@@ -13,6 +13,9 @@ public struct ModelFidelity: Sendable, Equatable {
         public var modelledMs: Double
         /// True for steps of the held-out part (the last 30 %).
         public var heldOut: Bool
+        public init(time: Int64, recordedMs: Double, modelledMs: Double, heldOut: Bool) {
+            self.time = time; self.recordedMs = recordedMs; self.modelledMs = modelledMs; self.heldOut = heldOut
+        }
     }
 
     /// Per-step latency error under observed replicas (`latency_mape`); nil without
