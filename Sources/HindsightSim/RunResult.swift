@@ -47,6 +47,15 @@ public struct RunSummary: Sendable, Equatable {
     public var missingSeconds: Double = 0
     /// Mean absolute percentage error of modelled against recorded latency; nil without recorded latency.
     public var latencyMAPE: Double? = nil
+    /// Mean absolute percentage error of modelled against recorded CPU; nil without recorded CPU.
+    public var cpuMAPE: Double? = nil
+    /// The latency model's MAPE on hourly medians, its MAPE on the held-out last 30 % of
+    /// the trace, that of the best constant there, and the skill `1 − model / constant`
+    /// (``ModelFidelity``); nil when not applicable.
+    public var latencyHourlyMAPE: Double? = nil
+    public var latencyHoldoutMAPE: Double? = nil
+    public var latencyHoldoutConstantMAPE: Double? = nil
+    public var latencySkill: Double? = nil
     public init() {}
 }
 
@@ -71,7 +80,10 @@ public struct ScenarioResult: Sendable {
     /// The grid of the trace every run stepped over.
     public var grid: TraceGrid
     public var runs: [RunResult]
-    public init(scenario: Scenario, grid: TraceGrid, runs: [RunResult]) {
-        self.scenario = scenario; self.grid = grid; self.runs = runs
+    /// How well the workload models reproduce the record under the observed replicas;
+    /// nil when the trace has no recorded replicas (or nothing to compare).
+    public var fidelity: ModelFidelity?
+    public init(scenario: Scenario, grid: TraceGrid, runs: [RunResult], fidelity: ModelFidelity? = nil) {
+        self.scenario = scenario; self.grid = grid; self.runs = runs; self.fidelity = fidelity
     }
 }

@@ -36,14 +36,19 @@ public enum Simulation {
     }
 
     /// Runs `list` with at most `jobs` at once; results in list order.
-    /// Run `i` sends its rows to `sinks?(i)` when that is not nil.
+    /// Run `i` sends its rows to `sinks?(i)` when that is not nil. Under an empirical
+    /// latency model each run also gets the warning of ``EmpiricalRangeTally``.
     static func runAll(_ list: [PolicySpec], setup: RunSetup, jobs: Int,
                        sinks: (@Sendable (Int) -> (any StepSink)?)? = nil) throws -> [RunResult] {
         let workers = max(1, min(jobs, list.count))
         let one: @Sendable (Int) throws -> RunResult = { i in
             var own = setup
-            own.sink = sinks?(i)
-            return try PolicyRunner.run(list[i], setup: own)
+            // An empirical latency model also counts the steps read beyond its fitted range.
+            let tally = (setup.latency as? LatencyModelEmpirical).map { EmpiricalRangeTally($0, next: sinks?(i)) }
+            own.sink = tally ?? sinks?(i)
+            var run = try PolicyRunner.run(list[i], setup: own)
+            if let warning = tally?.warning { run.warnings.append(warning) }
+            return run
         }
         if workers <= 1 { return try list.indices.map(one) }
         let box = ResultBox(count: list.count)
@@ -55,22 +60,6 @@ public enum Simulation {
             }
         }
         return try box.results()
-    }
-
-    /// The latency model's error under the observed replicas: the observed run's own
-    /// when `policies` has one, else that of an extra observed run. Not applicable
-    /// without recorded `latencyP99` and `replicas`, with latency model `none`, or
-    /// when the observed run fails.
-    static func observedFidelity(_ runs: [RunResult], policies: [PolicySpec], setup: RunSetup) -> ObservedFidelity.Fidelity {
-        guard setup.trace.series["latencyP99"] != nil, setup.trace.series["replicas"] != nil,
-              setup.latencyKind != .none else { return .notApplicable }
-        if let k = policies.firstIndex(where: { if case .observed = $0.kind { true } else { false } }) {
-            return .mape(runs[k].summary.latencyMAPE)
-        }
-        if let r = try? PolicyRunner.run(PolicySpec(name: "observed", kind: .observed), setup: setup) {
-            return .mape(r.summary.latencyMAPE)
-        }
-        return .notApplicable
     }
 }
 

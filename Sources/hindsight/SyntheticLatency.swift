@@ -13,6 +13,7 @@ enum SyntheticLatency {
         w.podCapacity = 120
         w.startupDelay = .seconds(45)
         w.queueTimeout = .seconds(30)
+        w.cpuModel = .perRequest  // the generated CPU is per request plus a fleet-wide background
         return w
     }
 

@@ -61,6 +61,7 @@ final class RunFixture {
             cpuRequest: 500m
             memoryRequest: 1Gi
             podCapacity: 120
+            cpuModel: perRequest        # how the generator made the trace
             startupDelay: 45s
             queueTimeout: 30s
           latency:

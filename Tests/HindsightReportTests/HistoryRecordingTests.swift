@@ -15,7 +15,8 @@ final class HistoryRecordingTests: XCTestCase {
         XCTAssertEqual(metrics.map(\.key), [
             "step_seconds", "replicas_mean", "replicas_max", "replicas_min", "replica_hours", "cost_usd", "energy_kwh",
             "emissions_kgco2e", "sci_g_per_1k_requests", "requests_served", "requests_dropped", "slo_violation_seconds",
-            "slo_violation_fraction", "error_budget_used", "scaling_actions", "reversals", "missing_seconds", "latency_mape",
+            "slo_violation_fraction", "error_budget_used", "scaling_actions", "reversals", "missing_seconds", "latency_mape", "cpu_mape", "latency_hourly_mape", "latency_holdout_mape",
+            "latency_holdout_constant_mape", "latency_skill",
         ])
         let value = Dictionary(uniqueKeysWithValues: metrics.map { ($0.key, $0.value) })
         XCTAssertEqual(value["cost_usd"], 87.5)

@@ -10,7 +10,8 @@ final class SummaryTests: XCTestCase {
         "replicas_min", "replica_hours", "cost_usd", "energy_kwh", "emissions_kgco2e",
         "sci_g_per_1k_requests", "requests_served", "requests_dropped", "slo_violation_seconds",
         "slo_violation_fraction", "error_budget_used", "scaling_actions", "reversals",
-        "missing_seconds", "latency_mape", "warnings",
+        "missing_seconds", "latency_mape", "cpu_mape", "latency_hourly_mape", "latency_holdout_mape",
+        "latency_holdout_constant_mape", "latency_skill", "warnings",
     ]
 
     func testJSONParsesWithTheContractKeysInOrder() throws {

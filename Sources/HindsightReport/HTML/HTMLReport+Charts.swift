@@ -74,8 +74,9 @@ extension HTMLReport {
         let threshold: Double? = hasLatency ? slo.latencyP99.map { $0 * 1000 } : slo.maxUtilization
         let tracks = digests.map { hasLatency ? $0.latency : $0.utilization }
         let samples = digests.map { hasLatency ? $0.latencySample.values : $0.utilizationSample.values }
-        let unit = hasLatency ? "p99 latency (ms)" : "utilization (% of request)"
-        let title = hasLatency ? "p99 latency against the SLO" : "Utilization against the SLO limit"
+        let p = "p" + DisplayText.compact(slo.quantile * 100)  // "p99" unless spec.slo.quantile says otherwise
+        let unit = hasLatency ? "\(p) latency (ms)" : "utilization (% of request)"
+        let title = hasLatency ? "\(p) latency against the SLO" : "Utilization against the SLO limit"
         let extent = ChartTrack.extent(tracks)
         let axis = ValueAxis(covering: 0, sloAxisTop(samples, threshold: threshold, peak: extent?.max))
         let peak = extent?.max ?? axis.upper

@@ -61,7 +61,7 @@ extension HTMLReport {
     static func slo(_ sc: Scenario) -> String {
         var parts: [String] = []
         if let p99 = sc.slo.latencyP99 {
-            parts.append("p99 ≤ \(DisplayText.compact(p99 * 1000)) ms")
+            parts.append("p\(DisplayText.compact(sc.slo.quantile * 100)) ≤ \(DisplayText.compact(p99 * 1000)) ms")
         }
         let model = sc.latency.model?.rawValue ?? "auto"
         if sc.latency.model == LatencySpec.Model.none || sc.slo.latencyP99 == nil {

@@ -30,6 +30,7 @@ public enum HTMLReport {
         html += scenarioSection(result)
         html += comparisonSection(result)
         html += chartsSection(result, charts: charts)
+        html += fidelitySection(result)
         html += warningsSection(result)
         html += "<footer>Written by hindsight from a replay of recorded load. Changes are against the baseline, "
         html += "the first policy of the scenario. Charts draw the minimum and maximum of each pixel column, "

@@ -26,6 +26,11 @@ extension SummaryKey {
         SummaryKey("reversals") { .integer($0.summary.reversals) },
         SummaryKey("missing_seconds", unit: "s") { .number($0.summary.missingSeconds) },
         SummaryKey("latency_mape", unit: "%") { .number($0.summary.latencyMAPE) },
+        SummaryKey("cpu_mape", unit: "%") { .number($0.summary.cpuMAPE) },
+        SummaryKey("latency_hourly_mape", unit: "%") { .number($0.summary.latencyHourlyMAPE) },
+        SummaryKey("latency_holdout_mape", unit: "%") { .number($0.summary.latencyHoldoutMAPE) },
+        SummaryKey("latency_holdout_constant_mape", unit: "%") { .number($0.summary.latencyHoldoutConstantMAPE) },
+        SummaryKey("latency_skill", unit: "1 − model ÷ constant MAPE on the hold-out") { .number($0.summary.latencySkill) },
         SummaryKey("warnings") { .strings($0.warnings) },
     ]
 }

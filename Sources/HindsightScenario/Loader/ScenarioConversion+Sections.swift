@@ -23,6 +23,7 @@ extension ScenarioConversion {
         }
         if let memory = w.memoryRequest { spec.memoryRequest = memory.quantity.doubleValue }
         spec.podCapacity = positive(w.podCapacity, "spec.workload.podCapacity")
+        if let m = w.cpuModel { spec.cpuModel = WorkloadSpec.CPUModel(rawValue: m.rawValue) ?? .fitted }
         spec.startupDelay = duration(w.startupDelay, "spec.workload.startupDelay") ?? spec.startupDelay
         if let r = w.readinessDelay, let d = duration(r, "spec.workload.readinessDelay") {
             context.require(d <= spec.startupDelay, r.location,
@@ -94,6 +95,20 @@ extension ScenarioConversion {
         if let l = s?.latencyP99 {
             context.require(l.duration > .zero, l.location, "spec.slo.latencyP99: found 0", expected: "a latency above 0, e.g. 200ms")
             spec.latencyP99 = l.seconds
+        }
+        if let l = s?.latency {
+            context.require(s?.latencyP99 == nil, l.location, "spec.slo.latency: given together with latencyP99",
+                            expected: "one of them: `latency: 60s` with `quantile: 0.95`, or `latencyP99: 200ms`")
+            context.require(l.duration > .zero, l.location, "spec.slo.latency: found 0", expected: "a latency above 0, e.g. 60s")
+            spec.latencyP99 = l.seconds
+        }
+        if let q = s?.quantile {
+            context.require(q.value > 0 && q.value < 1, q.location, "spec.slo.quantile: found \(q.value)",
+                            expected: "a quantile between 0 and 1, e.g. 0.95 for the p95")
+            context.require(s?.latencyP99 == nil || q.value == 0.99, q.location,
+                            "spec.slo.quantile: \(q.value) with latencyP99, which names the 99th percentile",
+                            expected: "`latency:` instead of `latencyP99:` for another quantile")
+            if q.value > 0 && q.value < 1 { spec.quantile = q.value }
         }
         if let u = s?.maxUtilization {
             context.require(u.percent > 0, u.location, "spec.slo.maxUtilization: found \(u.percent.shown)", expected: "a percentage above 0, e.g. \"90%\"")

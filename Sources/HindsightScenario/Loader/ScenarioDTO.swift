@@ -51,7 +51,10 @@ struct WorkloadDTO: Decodable {
     var queueTimeout: DurationField?
     var initialReplicas: Located<Int>?
     var gpus: Located<Int>?
+    var cpuModel: CPUModelDTO?
 }
+
+enum CPUModelDTO: String, YAMLEnum { case fitted, perRequest }
 
 struct MetricsDTO: Decodable {
     var window: DurationField?
@@ -79,6 +82,9 @@ struct LatencyDTO: Decodable {
 
 struct SLODTO: Decodable {
     var latencyP99: DurationField?
+    /// The objective at `quantile` (`latencyP99` is the same at 0.99).
+    var latency: DurationField?
+    var quantile: Located<Double>?
     var maxUtilization: PercentField?
     var objective: PercentField?
 }

@@ -60,6 +60,16 @@ public struct WorkloadSpec: Sendable, Equatable {
     /// nil = first recorded replicas, else the policy's minimum.
     public var initialReplicas: Int? = nil
     public var gpus: Int = 0
+    /// How CPU follows the load when the trace records rps, CPU and replicas
+    /// (`spec.workload.cpuModel`, SEMANTICS.md §2).
+    public enum CPUModel: String, Sendable, Equatable {
+        /// `idle per pod × ready pods + cost per request × rps`, fitted on the trace.
+        case fitted
+        /// `cpu[i] / rps[i]` per request at each step, no idle burn (the model of a trace
+        /// whose CPU was generated that way, like `hindsight generate`'s).
+        case perRequest
+    }
+    public var cpuModel: CPUModel = .fitted
 
     public init(cpuRequest: Double) { self.cpuRequest = cpuRequest }
 
@@ -112,8 +122,12 @@ public struct LatencySpec: Sendable, Equatable {
 
 /// `spec.slo`.
 public struct SLOSpec: Sendable, Equatable {
-    /// Seconds; nil = no latency objective.
+    /// Seconds: the latency objective at `quantile` (`latencyP99:`, or `latency:` with
+    /// `quantile:`); nil = no latency objective.
     public var latencyP99: Double? = nil
+    /// The quantile the latency objective (and the recorded `latencyP99` series) is
+    /// about, in (0, 1): 0.99 by default, e.g. 0.95 for traces that record p95.
+    public var quantile: Double = 0.99
     /// Percent of request (0–100+), used when latency.model is none.
     public var maxUtilization: Double = 90
     /// Fraction, e.g. 0.995.

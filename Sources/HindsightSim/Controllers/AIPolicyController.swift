@@ -60,7 +60,7 @@ struct AIPolicyController: Controller {
             let decision = logic.evaluate(observation) { predicted, readyNow in
                 let ready = max(readyNow, atHorizon)
                 guard kind != .none, ready > 0, step < load.podCapacity.count else { return nil }
-                let cores = predicted * load.cpuPerWork[step]
+                let cores = predicted * load.cpuPerWork[step] + load.idlePerPod[step] * Double(ready)
                 let p = latency.p99Seconds(LatencyInput(
                     ready: ready, arrivalRate: predicted, podRate: load.podCapacity[step], backlog: 0,
                     utilizationPct: cores / (Double(ready) * request) * 100))

@@ -28,4 +28,7 @@ struct RunAccumulator {
     /// Sum and count of |modelled − recorded| ÷ recorded × 100 over steps with both latencies.
     var mapeSum = 0.0
     var mapeCount = 0
+    /// The same for the step's mean modelled CPU against the recorded CPU (`cpu_mape`).
+    var cpuMapeSum = 0.0
+    var cpuMapeCount = 0
 }

@@ -21,9 +21,11 @@ extension RunSetup {
             guard load.hasRequests else {
                 throw InputMessage("\(file): spec.latency.model: mmc needs an `rps` series, and the trace has \(trace.seriesNames.joined(separator: ", ")); expected `model: none` or `empirical`, or an rps column")
             }
-            latency = LatencyModelMMC(serviceTime: scenario.latency.serviceTime, queueTimeout: max(.zero, w.queueTimeout).seconds)
+            let q = scenario.slo.quantile
+            latency = LatencyModelMMC(serviceTime: scenario.latency.serviceTime, queueTimeout: max(.zero, w.queueTimeout).seconds,
+                                      tail: q == 0.99 ? 0.01 : 1 - q)  // 1 − 0.99 is not 0.01 in binary
         case .empirical:
-            latency = try LatencyModelEmpirical(trace: trace, workload: w, scenarioFile: file)
+            latency = try LatencyModelEmpirical(trace: trace, load: load, workload: w, scenarioFile: file)
         }
         let memGiB = w.memoryRequest / 1_073_741_824
         let c = scenario.carbon

@@ -9,7 +9,8 @@ struct RunSetup: Sendable {
     let trace: Trace
     let load: LoadModel
     let environment: SimEnvironment
-    let latency: any LatencyModel
+    /// The latency model (a `var` so the hold-out check can swap in one fitted on part of the trace).
+    var latency: any LatencyModel
     let latencyKind: LatencySpec.Model
     /// The trace's `memory` series (bytes, workload total), if any.
     let memory: [Double]?

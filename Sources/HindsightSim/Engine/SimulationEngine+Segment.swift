@@ -18,7 +18,8 @@ extension SimulationEngine {
         let capacity = Double(ready) * podRate
         let arrivals = rate * seconds
         let (served, dropped) = fluid.serve(start: segmentStart, end: t, arrivals: arrivals, capacity: capacity * seconds)
-        let servedCores = served * load.cpuPerWork[i] / seconds
+        // The requests' CPU plus the idle burn of the ready pods (CPUFit; 0 without the fit).
+        let servedCores = served * load.cpuPerWork[i] / seconds + load.idlePerPod[i] * Double(ready)
         let request = setup.scenario.workload.cpuRequest
         // Missing trace steps report no metrics (SEMANTICS.md §1); starting pods never do.
         let missing = load.missing[i]
@@ -69,7 +70,7 @@ extension SimulationEngine {
         let ready = fleet.readyCount
         let offered = fluid.backlog + setup.load.rate[i] * seconds
         let served = min(offered, Double(ready) * setup.load.podCapacity[i] * seconds)
-        let cores = served * setup.load.cpuPerWork[i] / seconds
+        let cores = served * setup.load.cpuPerWork[i] / seconds + setup.load.idlePerPod[i] * Double(ready)
         cpuSignal.set(ready > 0 && !setup.load.missing[i] ? cores / Double(ready) : .nan, at: t)
     }
 
@@ -91,6 +92,7 @@ extension SimulationEngine {
         // The intensity in force when the step began (environment events at that
         // instant run before its trace sample), i.e. `intensity.value(at: time(at: i))`.
         let row = StepRow(StepRecord(index: i, time: trace.time(at: i).unixMilliseconds, rate: load.rate[i], cpuPerWork: load.cpuPerWork[i],
+                                     idleCores: load.idlePerPod[i] * Double(fleet.readyCount),
                                      hasRequests: load.hasRequests, missing: missing, spec: spec, ready: fleet.readyCount,
                                      total: fleet.count, sums: step, utilizationPct: utilization, slo: slo,
                                      intensity: stepIntensity))
@@ -102,6 +104,14 @@ extension SimulationEngine {
             if r.isFinite, r > 0, latencyMs.isFinite {
                 total.mapeSum += abs(latencyMs - r) / r * 100
                 total.mapeCount += 1
+            }
+        }
+        if let recordedCPU = load.recordedCPU, i < recordedCPU.count, !missing {
+            let r = recordedCPU[i]
+            let modelled = step.servedCoreMs / Double(stepLength.milliseconds)
+            if r.isFinite, r > 0, modelled.isFinite {
+                total.cpuMapeSum += abs(modelled - r) / r * 100
+                total.cpuMapeCount += 1
             }
         }
     }

@@ -31,6 +31,7 @@ extension SimulationEngine {
         s.reversals = total.reversals
         s.missingSeconds = total.missing.seconds
         s.latencyMAPE = total.mapeCount > 0 ? total.mapeSum / Double(total.mapeCount) : nil
+        s.cpuMAPE = total.cpuMapeCount > 0 ? total.cpuMapeSum / Double(total.cpuMapeCount) : nil
         return s
     }
 

@@ -8,8 +8,9 @@ extension PreparedScenario {
     /// from elsewhere (a baseline and a candidate loaded from policy files, patched
     /// copies of a sweep). Runs are independent and deterministic: the results are
     /// identical for every `jobs` value, and identical to `Simulation.run` with the same
-    /// inputs. Every run's `latencyMAPE` is the model's error under the *observed*
-    /// replicas (SEMANTICS.md §2), computed once per prepared scenario.
+    /// inputs. Every run's fidelity numbers (`latencyMAPE`, `cpuMAPE`, hold-out skill, …)
+    /// are the models' error under the *observed* replicas (SEMANTICS.md §2,
+    /// ``ModelFidelity``), computed once per prepared scenario.
     /// - Parameters:
     ///   - policies: what to run, in output order; nil = the scenario's policies.
     ///   - jobs: how many runs may execute at once (≥ 1).
@@ -39,9 +40,12 @@ extension PreparedScenario {
         for policy in list { try Simulation.requirePermission(policy, setup: setup) }
         for policy in list { try Simulation.validate(policy, setup: setup) }
         var runs = try Simulation.runAll(list, setup: setup, jobs: jobs, sinks: sinks)
-        if let mape = fidelity.value(computing: { Simulation.observedFidelity(runs, policies: list, setup: setup) }) {
-            for k in runs.indices { runs[k].summary.latencyMAPE = mape }
+        let found = fidelity.value(computing: { Simulation.observedFidelity(runs, policies: list, setup: setup) })
+        for k in runs.indices {
+            // Without an observed replay there is no CPU fidelity: a policy's own CPU error
+            // says nothing about the model.
+            if let found { found.apply(to: &runs[k].summary) } else { runs[k].summary.cpuMAPE = nil }
         }
-        return ScenarioResult(scenario: scenario, grid: trace.grid, runs: runs)
+        return ScenarioResult(scenario: scenario, grid: trace.grid, runs: runs, fidelity: found)
     }
 }

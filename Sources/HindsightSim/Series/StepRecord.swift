@@ -7,6 +7,8 @@ struct StepRecord {
     /// The step's offered rate (work units/s) and CPU per unit of work (core·s).
     let rate: Double
     let cpuPerWork: Double
+    /// Idle burn of the ready pods at the step's end, cores (0 without a CPU fit).
+    let idleCores: Double
     /// True when the trace has an `rps` series (work units are requests).
     let hasRequests: Bool
     /// True when the step's load sample is missing.

@@ -13,7 +13,8 @@ public struct StepRow: Sendable, Equatable {
     public var timestamp: Int64
     /// Offered requests per second (NaN without an `rps` series or when the sample is missing).
     public var loadRPS: Double
-    /// Offered CPU, cores (NaN when the sample is missing).
+    /// Offered CPU, cores: the requests' CPU plus the ready pods' idle burn (NaN when the
+    /// sample is missing).
     public var loadCores: Double
     /// Served CPU ÷ (ready pod-time × CPU request) over the step, percent.
     public var utilizationPct: Double
@@ -55,7 +56,7 @@ public struct StepRow: Sendable, Equatable {
     @inline(__always)
     init(_ r: StepRecord) {
         self.init(timestamp: r.time, loadRPS: r.hasRequests && !r.missing ? r.rate : .nan,
-                  loadCores: r.missing ? .nan : r.rate * r.cpuPerWork, desiredReplicas: r.spec,
+                  loadCores: r.missing ? .nan : r.rate * r.cpuPerWork + r.idleCores, desiredReplicas: r.spec,
                   readyReplicas: Int32(clamping: r.ready), totalReplicas: Int32(clamping: r.total),
                   utilizationPct: r.utilizationPct, latencyP99Ms: r.sums.latencyMax * 1000, slo: r.slo,
                   costUSD: r.sums.flows.cost, energyKWh: r.sums.flows.kWh, emissionsG: r.sums.grams, carbonIntensity: r.intensity,

@@ -12,7 +12,8 @@ struct LatencyInput {
     var utilizationPct: Double
 }
 
-/// A way to model p99 latency from the serving state (SEMANTICS.md §2, `spec.latency`).
+/// A way to model latency at the SLO quantile (p99 unless `spec.slo.quantile` says
+/// otherwise) from the serving state (SEMANTICS.md §2, `spec.latency`).
 /// Implementations are `LatencyModel<Variant>`.
 protocol LatencyModel: Sendable {
     /// p99 response time in seconds; `.nan` when it does not apply (no request to answer).
@@ -20,7 +21,8 @@ protocol LatencyModel: Sendable {
 }
 
 /// `mmc`: every ready pod is one server of rate μ = podRate; with c ready pods and
-/// λ = arrivalRate, p99 = serviceTime + ln(C(c, λ/μ) / 0.01) / (cμ − λ) while λ < cμ;
+/// λ = arrivalRate, p99 = serviceTime + ln(C(c, λ/μ) / 0.01) / (cμ − λ) while λ < cμ
+/// (another quantile q: `tail` = 1 − q in place of 0.01);
 /// while λ ≥ cμ or work is queued, the wait adds `backlog / (cμ)` seconds. A request
 /// waits at most `queueTimeout` (older work is dropped), so the wait is capped there —
 /// which also keeps the value finite when no pod is ready.
@@ -29,13 +31,16 @@ struct LatencyModelMMC: LatencyModel {
     var serviceTime: Double
     /// Seconds: the longest a served request can have waited.
     var queueTimeout: Double
+    /// 1 − the SLO quantile (`spec.slo.quantile`): 0.01 for the p99, 0.05 for the p95.
+    var tail = 0.01
 
     func p99Seconds(_ x: LatencyInput) -> Double {
         let capacity = Double(x.ready) * x.podRate
         if x.arrivalRate <= 0 && x.backlog <= 0 { return x.ready > 0 ? serviceTime : .nan }
         var wait = 0.0
         if x.ready > 0 && x.arrivalRate < capacity {
-            wait = ErlangC.waitP99(servers: x.ready, mu: x.podRate, lambda: x.arrivalRate)
+            wait = tail == 0.01 ? ErlangC.waitP99(servers: x.ready, mu: x.podRate, lambda: x.arrivalRate)
+                : ErlangC.waitQuantile(servers: x.ready, mu: x.podRate, lambda: x.arrivalRate, tail: tail)
         }
         if x.arrivalRate >= capacity || x.backlog > 0 {
             wait += capacity > 0 ? x.backlog / capacity : .infinity

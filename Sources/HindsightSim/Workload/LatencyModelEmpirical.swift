@@ -2,52 +2,89 @@ import HindsightScenario
 import HindsightStats
 import HindsightTrace
 
-/// `empirical`: p99 latency as a monotone (non-decreasing) function of CPU
-/// utilization, fitted on the recorded (utilization, latency) pairs and read at the
-/// counterfactual utilization (SEMANTICS.md §2).
+/// `empirical`: the latency at the SLO quantile as a monotone (non-decreasing) function
+/// of the load on each ready pod, fitted on the recorded latency and read at the
+/// counterfactual load (SEMANTICS.md §2).
 ///
-/// Fit: recorded utilization per step is `cpuUtilization` if recorded, else
-/// `cpu / (replicas × cpuRequest) × 100`. Pairs are sorted by utilization and cut into
-/// up to 20 bins of equal count; each bin gives (median utilization, median latency).
-/// Pool-adjacent-violators then makes the latencies non-decreasing. Reading
-/// interpolates linearly between bin points and holds the end values outside them.
+/// *Feature.* With an `rps` series and recorded `replicas`: **requests/s per pod**,
+/// `rate[i] / replicas[i]` when fitting (the rate the load model replays, so a missing
+/// rps sample counts as 0 on both sides) and `arrivalRate / ready` when reading. Load per
+/// pod is what a policy changes: utilization alone hides how many pods share the work.
+/// Without requests: **utilization**, `cpuUtilization` if recorded, else
+/// `cpu / (replicas × cpuRequest) × 100`, read at the modelled utilization.
+///
+/// *Fit.* Pairs sorted by the feature are cut into up to 20 bins of about equal count
+/// (equal feature values stay in one bin); each bin
+/// gives (median feature, **least-percentage-error latency**: the weighted median with
+/// weights 1 / latency, ``WeightedMedian/leastPercentageError(_:)``), robust to the
+/// outliers that single-request p95s are full of and the constant a MAPE judges best.
+/// Pool-adjacent-violators then makes the latencies non-decreasing (more load per pod
+/// never makes a request faster in this model). Reading interpolates linearly between
+/// bin points and holds the end values outside them — so a counterfactual that loads
+/// pods beyond anything recorded gets no extra queueing from the fit; only the backlog
+/// term below adds it (README: when not to trust a counterfactual).
 /// Backlog adds `backlog / capacity` seconds as in `mmc`, capped at `queueTimeout`
 /// (with no ready pod and work waiting: the highest fitted latency + queueTimeout).
 struct LatencyModelEmpirical: LatencyModel {
-    /// Utilization (percent) and latency (seconds), ascending in utilization.
+    /// What the fitted curve is a function of.
+    enum Feature: Sendable { case loadPerPod, utilization }
+    let feature: Feature
+    /// Feature value and latency (seconds), ascending in the feature.
     let points: [(u: Double, latency: Double)]
     /// Seconds: the longest a served request can have waited.
     let queueTimeout: Double
+    /// The largest feature value among the fitted steps (the edge of what was recorded).
+    let fittedMax: Double
 
-    /// - Throws: `InputMessage` when the trace lacks recorded latency or utilization.
-    init(trace: Trace, workload: WorkloadSpec, scenarioFile: String) throws {
+    /// Fits on the steps `steps` of the trace (all by default; the hold-out check fits on
+    /// the first 70 %).
+    /// - Throws: `InputMessage` when the trace lacks recorded latency or a feature, or has
+    ///   fewer than 2 steps with both.
+    /// - Complexity: O(n log n).
+    init(trace: Trace, load: LoadModel, workload: WorkloadSpec, scenarioFile: String, steps: Range<Int>? = nil) throws {
         guard let latency = trace.series["latencyP99"] else {
             throw InputMessage("\(scenarioFile): spec.latency.model: empirical needs a recorded `latencyP99` series, and the trace has \(trace.seriesNames.joined(separator: ", ")); expected a latency_p99_ms column or `model: mmc`/`none`")
         }
-        var util = trace.series["cpuUtilization"]
-        if util == nil, let cpu = trace.series["cpu"], let reps = trace.series["replicas"] {
-            util = (0..<trace.count).map { reps[$0] > 0 ? cpu[$0] / (reps[$0] * workload.cpuRequest) * 100 : .nan }
+        let replicas = trace.series["replicas"]
+        var x: [Double]?
+        if load.hasRequests, let replicas {
+            feature = .loadPerPod
+            x = (0..<trace.count).map { replicas[$0] > 0 ? load.rate[$0] / replicas[$0] : .nan }
+        } else {
+            feature = .utilization
+            x = trace.series["cpuUtilization"]
+            if x == nil, let cpu = trace.series["cpu"], let reps = replicas {
+                x = (0..<trace.count).map { reps[$0] > 0 ? cpu[$0] / (reps[$0] * workload.cpuRequest) * 100 : .nan }
+            }
         }
-        guard let util else {
-            throw InputMessage("\(scenarioFile): spec.latency.model: empirical needs recorded utilization (cpuUtilization, or cpu with replicas); the trace has \(trace.seriesNames.joined(separator: ", "))")
+        guard let x else {
+            throw InputMessage("\(scenarioFile): spec.latency.model: empirical needs recorded replicas with rps, or recorded utilization (cpuUtilization, or cpu with replicas); the trace has \(trace.seriesNames.joined(separator: ", "))")
         }
+        let range = steps ?? 0..<trace.count
         var pairs: [(u: Double, latency: Double)] = []
-        for i in 0..<trace.count where util[i].isFinite && latency[i].isFinite && latency[i] > 0 {
-            pairs.append((util[i], latency[i] / 1000))
+        for i in range where x[i].isFinite && latency[i].isFinite && latency[i] > 0 {
+            pairs.append((x[i], latency[i] / 1000))
         }
         guard pairs.count >= 2 else {
-            throw InputMessage("\(scenarioFile): spec.latency.model: empirical found \(pairs.count) steps with both utilization and latency recorded; expected at least 2")
+            throw InputMessage("\(scenarioFile): spec.latency.model: empirical found \(pairs.count) steps with both \(feature == .loadPerPod ? "load per pod" : "utilization") and latency recorded; expected at least 2")
         }
         pairs.sort { $0.u < $1.u || ($0.u == $1.u && $0.latency < $1.latency) }
         let bins = min(20, pairs.count)
         var raw: [(u: Double, latency: Double, weight: Double)] = []
+        var lo = 0
         for b in 0..<bins {
-            let lo = b * pairs.count / bins, hi = (b + 1) * pairs.count / bins
+            // A bin never splits equal feature values (a trace often has many steps at
+            // load 0): its end moves past the ties, and a bin left empty is skipped.
+            var hi = max(lo, (b + 1) * pairs.count / bins)
+            while hi > 0, hi < pairs.count, pairs[hi].u == pairs[hi - 1].u { hi += 1 }
+            defer { lo = hi }
             guard hi > lo else { continue }
-            var us = pairs[lo..<hi].map(\.u), ls = pairs[lo..<hi].map(\.latency)
-            raw.append((Quantiles.middleMedian(&us) ?? 0, Quantiles.middleMedian(&ls) ?? 0, Double(hi - lo)))
+            var us = pairs[lo..<hi].map(\.u)
+            let typical = WeightedMedian.leastPercentageError(pairs[lo..<hi].map(\.latency)) ?? 0
+            raw.append((Quantiles.middleMedian(&us) ?? 0, typical, Double(hi - lo)))
         }
         points = Self.isotonic(raw)
+        fittedMax = pairs[pairs.count - 1].u
         queueTimeout = max(.zero, workload.queueTimeout).seconds
     }
 
@@ -72,22 +109,27 @@ struct LatencyModelEmpirical: LatencyModel {
         return out
     }
 
+    /// The fitted latency (seconds) at feature value `u`, without the backlog term.
+    /// - Complexity: O(bins).
+    func base(at u: Double) -> Double {
+        guard let first = points.first, let last = points.last else { return .nan }
+        if u <= first.u { return first.latency }
+        if u >= last.u { return last.latency }
+        for j in 1..<points.count where points[j].u >= u {
+            let a = points[j - 1], b = points[j]
+            return b.u > a.u ? a.latency + (b.latency - a.latency) * (u - a.u) / (b.u - a.u) : b.latency
+        }
+        return last.latency
+    }
+
     func p99Seconds(_ x: LatencyInput) -> Double {
-        guard x.ready > 0, !x.utilizationPct.isNaN, let first = points.first, let last = points.last else {
+        let u = feature == .loadPerPod ? (x.ready > 0 ? x.arrivalRate / Double(x.ready) : .nan) : x.utilizationPct
+        guard x.ready > 0, !u.isNaN, !points.isEmpty else {
             return x.backlog > 0 || x.arrivalRate > 0 ? (points.last?.latency ?? 0) + queueTimeout : .nan
         }
-        let u = x.utilizationPct
-        var base: Double
-        if u <= first.u { base = first.latency } else if u >= last.u { base = last.latency } else {
-            base = last.latency
-            for j in 1..<points.count where points[j].u >= u {
-                let a = points[j - 1], b = points[j]
-                base = b.u > a.u ? a.latency + (b.latency - a.latency) * (u - a.u) / (b.u - a.u) : b.latency
-                break
-            }
-        }
+        var latency = base(at: u)
         let capacity = Double(x.ready) * x.podRate
-        if x.backlog > 0, capacity > 0 { base += min(x.backlog / capacity, queueTimeout) }
-        return base
+        if x.backlog > 0, capacity > 0 { latency += min(x.backlog / capacity, queueTimeout) }
+        return latency
     }
 }
