@@ -28,4 +28,6 @@ struct RunSetup: Sendable {
     /// Keep one row per step (`RunResult.series`); false for sweep points, which keep
     /// only their summary (the summary comes from running totals, never from the rows).
     var keepSeries = true
+    /// The M/M/c waits of every step, shared by the points of a sweep (nil: computed per segment).
+    var erlangC: ErlangCTable? = nil
 }
