@@ -37,11 +37,11 @@ extension HPAController {
     /// stabilization clamp(spec, up-window min, down-window max) with the raw proposal
     /// recorded, then the per-direction rate limits.
     /// The text is built when `explain` is set or the result differs from spec; else "".
+    /// - Parameter b: `spec.behavior` (its stabilization windows are kept from `init`).
     mutating func normalizeWithBehaviors(_ b: HPABehavior, now: SimInstant, specReplicas: Int32,
                                          raw: Int32, explain: Bool = true) -> (replicas: Int32, text: String) {
-        let (up, down) = Self.stabilizationWindows(b, kubernetes: kubernetes)
-        precondition(up == upWindow.window && down == downWindow.window,
-                     "normalizeWithBehaviors: behavior windows \(up), \(down) differ from the spec's \(upWindow.window), \(downWindow.window)")
+        // `b` is `spec.behavior`: its windows are those of the queues, built in `init`.
+        let up = upWindow.window, down = downWindow.window
         // min/max over the recommendations younger than each window (monotone queues
         // fed with every recorded entry: the same values as a scan of the history).
         var upRec = raw

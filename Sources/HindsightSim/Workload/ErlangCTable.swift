@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import RealModule
 
 /// The M/M/c waiting-time p99 of every trace step for the server counts a run is likely
 /// to have, computed once and shared by all the points of a sweep (the wait depends on
@@ -103,20 +102,13 @@ final class ErlangCTable: Sendable {
             count.append(Int32(n))
         }
 
-        /// `ErlangC.waitP99` with `probabilityOfWaiting`'s loop replaced by its result `erlangB`.
+        /// `ErlangC.waitP99` with `probabilityOfWaiting`'s loop replaced by its result `erlangB`
+        /// (`lambda`, `mu` and `a = lambda / mu` positive).
         static func waitP99(servers: Int, mu: Double, lambda: Double, a: Double, erlangB b: Double) -> Double {
             let capacity = Double(servers) * mu
             guard lambda < capacity else { return .infinity }
-            // probabilityOfWaiting(servers:offeredLoad:) with a > 0 and servers > 0.
-            let c: Double
-            if a < Double(servers) {
-                let rho = a / Double(servers)
-                c = b / (1 - rho * (1 - b))
-            } else {
-                c = 1
-            }
-            guard c > 0.01 else { return 0 }
-            return Double.log(c / 0.01) / (capacity - lambda)
+            let c = a < Double(servers) ? ErlangC.probabilityOfWaiting(servers: servers, offeredLoad: a, erlangB: b) : 1
+            return ErlangC.waitP99(probabilityOfWaiting: c, capacity: capacity, lambda: lambda)
         }
     }
 
