@@ -56,22 +56,38 @@ struct BenchCommand: ParsableCommand {
             let n = size ?? c.defaultSize
             do {
                 let body = try c.prepare(n)
-                var times: [Double] = []
+                var times: [Double] = [], referenceTimes: [BenchClocks] = [], caseTimes: [BenchClocks] = []
                 var sink = 0.0
                 var spent = 0.0
-                // Warm-up run (page faults, caches), then up to `reps` timed runs within ~20 s.
+                // Warm-up run (page faults, caches), then up to `reps` timed runs within ~20 s;
+                // a reference runs before each run of the case (alternating, same conditions).
+                if let reference = body.reference { sink += try reference.run() }
                 sink += try body.run()
                 while times.count < reps && (times.count < 3 || spent < 20) {
+                    if let reference = body.reference {
+                        let r0 = BenchClocks.now()
+                        sink += try reference.run()
+                        referenceTimes.append(BenchClocks.now() - r0)
+                    }
+                    let c0 = BenchClocks.now()
                     let t0 = now()
                     sink += try body.run()
                     let dt = now() - t0
+                    caseTimes.append(BenchClocks.now() - c0)
                     times.append(dt)
                     spent += dt
+                }
+                if let reference = body.reference {
+                    let median = BenchClocks.median(referenceTimes, wall: wall)
+                    print("\(reference.name),\(n),\(format(median, 6)),\(format(median > 0 ? reference.units / median : 0, 3))")
                 }
                 times.sort()
                 let median = times[times.count / 2]
                 let throughput = median > 0 ? body.units / median : 0
                 print("\(c.name),\(n),\(format(median, 6)),\(format(throughput, 3))")
+                if let reference = body.reference {
+                    print(BenchClocks.ratioLine(c.name, caseTimes, reference.name, referenceTimes))
+                }
                 fflush(nil)  // every output stream: standard output is the only one buffered
                 if sink.isNaN { printError("note: \(c.name) returned NaN") }
             } catch {

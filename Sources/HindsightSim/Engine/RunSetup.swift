@@ -31,4 +31,6 @@ struct RunSetup: Sendable {
     var keepSeries = true
     /// Where each step's row goes as the run advances (one sink per run), if anywhere.
     var sink: (any StepSink)? = nil
+    /// The M/M/c waits of every step, shared by the points of a sweep (nil: computed per segment).
+    var erlangC: ErlangCTable? = nil
 }

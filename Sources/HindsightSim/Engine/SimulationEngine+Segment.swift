@@ -29,8 +29,18 @@ extension SimulationEngine {
         step.readyPodMs += Double(ready) * Double(d)
         let utilization = ready > 0 ? servedCores / (Double(ready) * request) * 100 : .nan
         let input = LatencyInput(ready: ready, arrivalRate: rate, podRate: podRate, backlog: fluid.backlog, utilizationPct: utilization)
-        // The common model without the existential call (same function, inlined).
-        let latency = mmc.map { $0.p99Seconds(input) } ?? setup.latency.p99Seconds(input)
+        // The common model without the existential call (same function, inlined); a sweep
+        // reads the M/M/c wait from the table its points share (the same values).
+        let latency: Double
+        if let mmc {
+            if let table = setup.erlangC {
+                latency = mmc.p99Seconds(input) { table.wait(step: i, servers: ready, mu: podRate, lambda: rate) }
+            } else {
+                latency = mmc.p99Seconds(input)
+            }
+        } else {
+            latency = setup.latency.p99Seconds(input)
+        }
         if !latency.isNaN, !(latency <= step.latencyMax) { step.latencyMax = latency }
         if !latency.isNaN {
             for k in latencySinceTick.indices where !(latency <= latencySinceTick[k]) { latencySinceTick[k] = latency }
@@ -91,14 +101,17 @@ extension SimulationEngine {
         }
         // The intensity in force when the step began (environment events at that
         // instant run before its trace sample), i.e. `intensity.value(at: time(at: i))`.
-        let row = StepRow(StepRecord(index: i, time: trace.time(at: i).unixMilliseconds, rate: load.rate[i], cpuPerWork: load.cpuPerWork[i],
-                                     idleCores: load.idlePerPod[i] * Double(fleet.readyCount),
-                                     hasRequests: load.hasRequests, missing: missing, spec: spec, ready: fleet.readyCount,
-                                     total: fleet.count, sums: step, utilizationPct: utilization, slo: slo,
-                                     intensity: stepIntensity))
-        if setup.keepSeries { rows.append(row) }
-        setup.sink?.record(row, index: i)
-        let latencyMs = row.latencyP99Ms
+        // Sweep points keep no rows and have no sink: the row is built only to be kept or sent.
+        if setup.keepSeries || setup.sink != nil {
+            let row = StepRow(StepRecord(index: i, time: trace.time(at: i).unixMilliseconds, rate: load.rate[i],
+                                         cpuPerWork: load.cpuPerWork[i], idleCores: load.idlePerPod[i] * Double(fleet.readyCount),
+                                         hasRequests: load.hasRequests, missing: missing, spec: spec, ready: fleet.readyCount,
+                                         total: fleet.count, sums: step, utilizationPct: utilization, slo: slo,
+                                         intensity: stepIntensity))
+            if setup.keepSeries { rows.append(row) }
+            setup.sink?.record(row, index: i)
+        }
+        let latencyMs = step.latencyMax * 1000   // the row's latencyP99Ms
         if let recorded = setup.recordedLatency, i < recorded.count {
             let r = recorded[i]
             if r.isFinite, r > 0, latencyMs.isFinite {

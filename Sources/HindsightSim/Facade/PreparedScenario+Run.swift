@@ -28,15 +28,18 @@ extension PreparedScenario {
     }
 
     /// `run(_:jobs:strict:exec:)`, keeping each run's per-step rows only when `keepSeries`
-    /// (sweep points keep their summaries alone: same numbers, empty `series`).
+    /// (sweep points keep their summaries alone: same numbers, empty `series`), reading the
+    /// M/M/c waits from `erlangC` when given (the same values).
     func run(_ policies: [PolicySpec]?, jobs: Int, strict: Bool, exec: ExecPermission,
-             keepSeries: Bool, sinks: (@Sendable (Int) -> (any StepSink)?)? = nil) throws -> ScenarioResult {
+             keepSeries: Bool, sinks: (@Sendable (Int) -> (any StepSink)?)? = nil,
+             erlangC: ErlangCTable? = nil) throws -> ScenarioResult {
         precondition(jobs >= 1, "PreparedScenario.run: jobs must be at least 1, got \(jobs)")
         let list = (policies ?? scenario.policies).map { Simulation.bindSeries($0, trace: trace) }
         var setup = self.setup
         setup.strict = strict
         setup.exec = exec
         setup.keepSeries = keepSeries
+        setup.erlangC = erlangC
         for policy in list { try Simulation.requirePermission(policy, setup: setup) }
         for policy in list { try Simulation.validate(policy, setup: setup) }
         var runs = try Simulation.runAll(list, setup: setup, jobs: jobs, sinks: sinks)

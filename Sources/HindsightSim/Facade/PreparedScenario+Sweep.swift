@@ -23,8 +23,10 @@ extension PreparedScenario {
                           policy: @escaping @Sendable (Int) throws -> PolicySpec) throws -> [RunResult] {
         precondition(jobs >= 1, "PreparedScenario.runPoints: jobs must be at least 1, got \(jobs)")
         let done = Counter()
+        let table = count >= SharedErlangC.minimumPoints ? erlangC.table(for: setup, jobs: jobs) : nil
         let one: @Sendable (Int) throws -> RunResult = { k in
-            var run = try self.run([policy(k)], jobs: 1, strict: strict, exec: exec, keepSeries: false).runs[0]
+            var run = try self.run([policy(k)], jobs: 1, strict: strict, exec: exec, keepSeries: false,
+                                   erlangC: table).runs[0]
             run.decisions = []
             progress?(done.increment())
             return run

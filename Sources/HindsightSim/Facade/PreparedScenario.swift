@@ -25,6 +25,8 @@ public struct PreparedScenario: Sendable {
     let setup: RunSetup
     /// The latency fidelity under observed replicas, computed at most once.
     let fidelity: ObservedFidelity
+    /// The M/M/c waits of every step, built by the first large sweep (`runPoints`).
+    let erlangC: SharedErlangC
 
     /// Prepares `scenario` with a trace and environment already in hand (tests, benchmarks).
     /// - Throws: `InputMessage` naming the scenario field whose value cannot be used
@@ -36,6 +38,7 @@ public struct PreparedScenario: Sendable {
         self.environment = environment
         self.setup = try RunSetup.make(scenario: scenario, trace: trace, environment: environment)
         self.fidelity = ObservedFidelity()
+        self.erlangC = SharedErlangC()
     }
 
     /// Prepares `scenario`, reading its trace (file or dataset store) and its intensity

@@ -37,23 +37,24 @@ extension HPAController {
     /// stabilization clamp(spec, up-window min, down-window max) with the raw proposal
     /// recorded, then the per-direction rate limits.
     /// The text is built when `explain` is set or the result differs from spec; else "".
+    /// - Parameter b: `spec.behavior` (its stabilization windows are kept from `init`).
     mutating func normalizeWithBehaviors(_ b: HPABehavior, now: SimInstant, specReplicas: Int32,
                                          raw: Int32, explain: Bool = true) -> (replicas: Int32, text: String) {
-        let up = SimDuration.seconds(Int64(b.scaleUp.stabilizationWindowSeconds ?? 0))
-        let down = b.scaleDown.stabilizationWindowSeconds.map { SimDuration.seconds(Int64($0)) } ?? kubernetes.downscaleStabilization
+        // `b` is `spec.behavior`: its windows are those of the queues, built in `init`.
+        let up = upWindow.window, down = downWindow.window
+        // min/max over the recommendations younger than each window (monotone queues
+        // fed with every recorded entry: the same values as a scan of the history).
         var upRec = raw
         var downRec = raw
-        for r in recommendations {
-            let age = now - r.time
-            if age < up { upRec = min(upRec, r.replicas) }
-            if age < down { downRec = max(downRec, r.replicas) }
-        }
+        if let m = upWindow.value(now: now), m < upRec { upRec = m }
+        if let m = downWindow.value(now: now), m > downRec { downRec = m }
         var stabilized = specReplicas
         if stabilized < upRec { stabilized = upRec }
         if stabilized > downRec { stabilized = downRec }
-        recommendations.record(HPATimedRecommendation(replicas: raw, time: now), now: now) {
-            $0 >= up && $0 >= down
-        }
+        let rec = HPATimedRecommendation(replicas: raw, time: now)
+        recommendations.record(rec, now: now) { $0 >= up && $0 >= down }
+        upWindow.push(rec)
+        downWindow.push(rec)
         let rate = convertWithBehaviorRate(b, now: now, specReplicas: specReplicas, desired: stabilized)
         guard explain || rate.replicas != specReplicas else { return (rate.replicas, "") }
         var text: String
@@ -66,6 +67,13 @@ extension HPAController {
         }
         if let t = describe(rate.bound, b) { text += "; " + t }
         return (rate.replicas, text)
+    }
+
+    /// The scale-up and scale-down stabilization windows of `b` (scale-down defaults to
+    /// the controller's `--horizontal-pod-autoscaler-downscale-stabilization`).
+    static func stabilizationWindows(_ b: HPABehavior, kubernetes: KubernetesSpec) -> (up: SimDuration, down: SimDuration) {
+        (SimDuration.seconds(Int64(b.scaleUp.stabilizationWindowSeconds ?? 0)),
+         b.scaleDown.stabilizationWindowSeconds.map { SimDuration.seconds(Int64($0)) } ?? kubernetes.downscaleStabilization)
     }
 
     /// What bounded a behavior-path result, for its text.

@@ -26,6 +26,10 @@ public struct HPAController: Sendable {
     let cpuUtilizationOnly: Int32?
     var recommendations: HPARecommendationLog
     var events = HPAScaleEventLog()
+    /// The `behavior` path's stabilization windows over the same recommendations: the
+    /// smallest of the scale-up window and the largest of the scale-down window.
+    var upWindow: HPAWindowExtremum
+    var downWindow: HPAWindowExtremum
 
     /// - Parameters:
     ///   - spec: the HPA (its `metrics` are never empty: `HPASpec.defaultMetrics`).
@@ -41,7 +45,13 @@ public struct HPAController: Sendable {
         } else {
             cpuUtilizationOnly = nil
         }
-        self.recommendations = HPARecommendationLog(HPATimedRecommendation(replicas: initialReplicas, time: start))
+        let first = HPATimedRecommendation(replicas: initialReplicas, time: start)
+        self.recommendations = HPARecommendationLog(first)
+        let windows = Self.stabilizationWindows(spec.behavior ?? HPABehavior(), kubernetes: kubernetes)
+        upWindow = HPAWindowExtremum(window: windows.up, largest: false)
+        downWindow = HPAWindowExtremum(window: windows.down, largest: true)
+        upWindow.push(first)
+        downWindow.push(first)
     }
 
     /// One reconcile at `now` (`reconcileAutoscaler`), in this order:

@@ -16,6 +16,14 @@ public enum ErlangC {
             let ab = a * b
             b = ab / (Double(k) + ab)
         }
+        return probabilityOfWaiting(servers: servers, offeredLoad: a, erlangB: b)
+    }
+
+    /// The last step of ``probabilityOfWaiting(servers:offeredLoad:)``: C from the Erlang-B
+    /// value `b` = B(servers) of load `a`, for `0 < a < servers`.
+    /// - Complexity: O(1).
+    @inline(__always)
+    static func probabilityOfWaiting(servers: Int, offeredLoad a: Double, erlangB b: Double) -> Double {
         let rho = a / Double(servers)
         return b / (1 - rho * (1 - b))
     }
@@ -31,6 +39,14 @@ public enum ErlangC {
         let capacity = Double(servers) * mu
         guard servers > 0, mu > 0, lambda < capacity else { return .infinity }
         let c = probabilityOfWaiting(servers: servers, offeredLoad: lambda / mu)
+        return waitP99(probabilityOfWaiting: c, capacity: capacity, lambda: lambda)
+    }
+
+    /// The last step of ``waitP99(servers:mu:lambda:)``: `max(0, ln(C / 0.01) / (capacity − λ))`
+    /// for `λ < capacity` (0 when C ≤ 1 %).
+    /// - Complexity: O(1).
+    @inline(__always)
+    static func waitP99(probabilityOfWaiting c: Double, capacity: Double, lambda: Double) -> Double {
         guard c > 0.01 else { return 0 }
         return Double.log(c / 0.01) / (capacity - lambda)
     }

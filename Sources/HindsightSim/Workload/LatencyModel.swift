@@ -35,11 +35,19 @@ struct LatencyModelMMC: LatencyModel {
     var tail = 0.01
 
     func p99Seconds(_ x: LatencyInput) -> Double {
+        p99Seconds(x) { ErlangC.waitP99(servers: x.ready, mu: x.podRate, lambda: x.arrivalRate) }
+    }
+
+    /// `p99Seconds(_:)` with the M/M/c wait `ErlangC.waitP99(servers: x.ready, mu: x.podRate,
+    /// lambda: x.arrivalRate)` supplied by `waitP99` (e.g. an ``ErlangCTable`` lookup of the
+    /// same value), called only when the formula needs it.
+    @inline(__always)
+    func p99Seconds(_ x: LatencyInput, waitP99: () -> Double) -> Double {
         let capacity = Double(x.ready) * x.podRate
         if x.arrivalRate <= 0 && x.backlog <= 0 { return x.ready > 0 ? serviceTime : .nan }
         var wait = 0.0
         if x.ready > 0 && x.arrivalRate < capacity {
-            wait = tail == 0.01 ? ErlangC.waitP99(servers: x.ready, mu: x.podRate, lambda: x.arrivalRate)
+            wait = tail == 0.01 ? waitP99()
                 : ErlangC.waitQuantile(servers: x.ready, mu: x.podRate, lambda: x.arrivalRate, tail: tail)
         }
         if x.arrivalRate >= capacity || x.backlog > 0 {

@@ -21,9 +21,22 @@ struct BenchBody: Sendable {
     let units: Double
     /// Runs the operation once. Return a value derived from the result so the optimizer keeps it.
     let run: @Sendable () throws -> Double
+    /// A second operation timed alternately with `run` in the same process (its own CSV
+    /// line, then the ratio of the two), e.g. one `hindsight run` against a whole sweep.
+    var reference: BenchReference? = nil
+}
+
+/// The reference operation of a benchmark (see ``BenchBody/reference``).
+struct BenchReference: Sendable {
+    /// Its line's `op` name.
+    let name: String
+    /// Work done by one call, in the case's unit.
+    let units: Double
+    /// Runs it once; returns a value derived from the result.
+    let run: @Sendable () throws -> Double
 }
 
 /// Every benchmark, in the order `hindsight bench` prints them. Each area adds its own list.
 enum BenchRegistry {
-    static var all: [BenchCase] { statsCases + traceCases + storeCases + simCases }
+    static var all: [BenchCase] { statsCases + traceCases + storeCases + simCases + sweepCases }
 }

@@ -1,0 +1,50 @@
+import HindsightTrace
+
+/// The smallest (or largest) `replicas` among the recommendations younger than a fixed
+/// window, kept as a monotone queue: the stabilization of the `behavior` path (HPA.md §7)
+/// without a scan of the window per sync.
+///
+/// Entries are pushed in time order and read at non-decreasing instants (the HPA syncs
+/// forward in time), so an entry whose age reaches the window never counts again and
+/// leaves from the front; an entry that can never be the extremum while a newer one is
+/// in the window (not smaller, resp. not larger) leaves from the back. Storage: one
+/// array with a start index, compacted once the dead prefix outweighs the live part.
+struct HPAWindowExtremum: Sendable, Equatable {
+    /// Entries with age (now − time) below this count.
+    let window: SimDuration
+    /// Keep the largest (scale-down window) instead of the smallest (scale-up window).
+    let largest: Bool
+    /// Candidates from `head` on: increasing time; strictly decreasing replicas when
+    /// `largest`, strictly increasing otherwise.
+    private var entries: [HPATimedRecommendation] = []
+    private var head = 0
+
+    init(window: SimDuration, largest: Bool) {
+        self.window = window
+        self.largest = largest
+    }
+
+    /// The extremum over the entries with `now − time < window`, nil when there is none:
+    /// the same value as a scan of every entry recorded so far.
+    /// - Precondition: `now` is not before the previous call's.
+    /// - Complexity: amortized O(1).
+    mutating func value(now: SimInstant) -> Int32? {
+        let n = entries.count
+        while head < n, now - entries[head].time >= window { head += 1 }
+        return head < n ? entries[head].replicas : nil
+    }
+
+    /// Records `rec` (not older than the last entry pushed).
+    /// - Complexity: amortized O(1).
+    mutating func push(_ rec: HPATimedRecommendation) {
+        while entries.count > head, let last = entries.last,
+              largest ? last.replicas <= rec.replicas : last.replicas >= rec.replicas {
+            entries.removeLast()
+        }
+        if head >= 16 && head * 2 >= entries.count {
+            entries.removeFirst(head)
+            head = 0
+        }
+        entries.append(rec)
+    }
+}

@@ -1,0 +1,88 @@
+import HindsightScenario
+import HindsightStats
+import HindsightTrace
+import XCTest
+@testable import HindsightSim
+
+/// What the sweep shares between its points and the structures that replace scans, each
+/// against the direct computation it stands for: the results must be the same bits.
+final class SweepSharingTests: XCTestCase {
+    func testErlangCTableEqualsDirectWaitBitForBit() {
+        var rng = SeededGenerator(seed: 21)
+        let n = 3000
+        // Loads from idle to ~400 servers' worth, pod rates from 0.5 to 300 requests/s,
+        // some steps without load, some with rate exactly k × μ.
+        var rate = [Double](repeating: 0, count: n), podRate = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            podRate[i] = 0.5 + 300 * rng.nextUnit()
+            switch i % 7 {
+            case 0: rate[i] = 0
+            case 1: rate[i] = podRate[i] * Double(1 + rng.below(20))
+            default: rate[i] = podRate[i] * 400 * pow(rng.nextUnit(), 3)
+            }
+        }
+        let table = ErlangCTable(rate: rate, podRate: podRate, jobs: 3)
+        for i in 0..<n {
+            let a = rate[i] / podRate[i]
+            let around = Int(a)
+            for servers in Set([0, 1, 2, around - 1, around, around + 1, around + 2, around + 5, Int(1.3 * a) + 1,
+                                2 * around + 3, around + 700]) where servers >= 0 {
+                let direct = ErlangC.waitP99(servers: servers, mu: podRate[i], lambda: rate[i])
+                let looked = table.wait(step: i, servers: servers, mu: podRate[i], lambda: rate[i])
+                XCTAssertEqual(looked.bitPattern, direct.bitPattern, "step \(i), \(servers) servers, a = \(a)")
+            }
+        }
+    }
+
+    func testWindowExtremaEqualScanOfEveryEntry() {
+        var rng = SeededGenerator(seed: 8)
+        for windowSeconds in [0, 15, 45, 300, 2940] {
+            let window = SimDuration.seconds(Int64(windowSeconds))
+            var low = HPAWindowExtremum(window: window, largest: false)
+            var high = HPAWindowExtremum(window: window, largest: true)
+            var all: [HPATimedRecommendation] = []
+            var now = SimInstant.epoch
+            for step in 0..<3000 {
+                now += .seconds(15) * rng.below(3)   // repeated instants too
+                let expectedLow = all.filter { now - $0.time < window }.map(\.replicas).min()
+                let expectedHigh = all.filter { now - $0.time < window }.map(\.replicas).max()
+                XCTAssertEqual(low.value(now: now), expectedLow, "window \(windowSeconds) s, step \(step)")
+                XCTAssertEqual(high.value(now: now), expectedHigh, "window \(windowSeconds) s, step \(step)")
+                let rec = HPATimedRecommendation(replicas: Int32(1 + rng.below(step % 600 < 300 ? 3 : 30)), time: now)
+                all.append(rec)
+                low.push(rec)
+                high.push(rec)
+            }
+        }
+    }
+
+    /// 24 HPA points (≥ `SharedErlangC.minimumPoints`, so the shared table is used) with
+    /// scale-down windows up to 15 minutes: every summary equals a plain run's.
+    func testLargeSweepPointsEqualPlainRuns() throws {
+        let n = 2000
+        var rng = SeededGenerator(seed: 3)
+        let rps = (0..<n).map { i in (300 + 250 * sin(Double(i) / 90)) * (0.8 + 0.4 * rng.nextUnit()) }
+        let trace = PoliciesEndToEndTests.webTrace(rps: rps)
+        let scenario = PoliciesEndToEndTests.web([PolicySpec(name: "fixed", kind: .fixed(replicas: 3))])
+        @Sendable func point(_ k: Int) -> PolicySpec {
+            let window = Int32(60 * (k / 4))
+            let hpa = HPASpec(name: "p\(k)", target: nil, minReplicas: 1, maxReplicas: 60,
+                              metrics: [.resource(.cpu, .utilization(Int32(40 + 10 * (k % 4))))],
+                              behavior: k < 4 ? nil : HPABehavior(scaleDown: HPAScalingRules(
+                                  stabilizationWindowSeconds: window, policies: HPAScalingRules.defaultScaleDown.policies)))
+            return PolicySpec(name: "p\(k)", kind: .hpa(hpa))
+        }
+        let count = 24
+        XCTAssertGreaterThanOrEqual(count, SharedErlangC.minimumPoints)
+        let prepared = try PreparedScenario(scenario: scenario, trace: trace, environment: SimFixture.env())
+        let swept = try prepared.runPoints(count: count, jobs: 2) { point($0) }
+        var costs = Set<Double>()
+        for k in 0..<count {
+            let alone = try PreparedScenario(scenario: scenario, trace: trace, environment: SimFixture.env())
+                .run([point(k)]).runs[0]
+            XCTAssertEqual(swept[k].summary, alone.summary, "point \(k)")
+            costs.insert(alone.summary.costUSD)
+        }
+        XCTAssertGreaterThan(costs.count, count / 2, "the points differ")
+    }
+}
