@@ -91,6 +91,9 @@ extension PolicyConversion {
                                expected: "metricType: Utilization or AverageValue on the trigger, beside type and metadata")
                 return nil
             }
+            if let container = m.containerName {
+                context.notes.append("\(metadata.location): \(sub).containerName '\(Excerpt.of(container))': read as the whole pod's \(resource.rawValue) against the pod's request (the scenario has no per-container requests)")
+            }
             guard let value = m.value else {
                 context.record(at: metadata.location, "\(sub) without 'value'", expected: "value: the target (a percentage for Utilization, a quantity for AverageValue)")
                 return nil
