@@ -162,6 +162,22 @@ final class RealManifestReadingTests: XCTestCase {
                          "p.yaml:7:21: spec.idleReplicaCount 2 is not below the HPA minimum 2")
     }
 
+    /// Meaning hindsight approximates is said, not dropped: a fallback behavior other than
+    /// static, a cpu trigger's containerName.
+    func testApproximationsAreNotes() {
+        let text = Self.scaledObject("  fallback: {failureThreshold: 3, replicas: 2, behavior: currentReplicas}", triggers: """
+                - type: cpu
+                  metricType: Utilization
+                  metadata: {value: "60", containerName: app}
+            """)
+        let (policies, errors) = loadPolicies(text)
+        XCTAssertEqual(errors, [])
+        let notes = policies.first?.notes ?? []
+        XCTAssertEqual(notes.count, 2, "\(notes)")
+        XCTAssertTrue(notes.contains { $0.hasPrefix("p.yaml:6:13: spec.fallback.behavior currentReplicas is simulated as static") }, "\(notes)")
+        XCTAssertTrue(notes.contains { $0.contains("containerName 'app': read as the whole pod's cpu") }, "\(notes)")
+    }
+
     // MARK: 5. Scalers beyond cpu/memory/prometheus/cron
 
     func testTableScalersBindByNameOrTypeAndIdentity() {

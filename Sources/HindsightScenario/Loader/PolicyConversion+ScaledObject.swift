@@ -38,6 +38,9 @@ extension PolicyConversion {
                 context.require(threshold.value >= 0, threshold.location, "spec.fallback.failureThreshold: found \(threshold.value)", expected: "0 or more")
                 context.require(replicas.value >= 0, replicas.location, "spec.fallback.replicas: found \(replicas.value)", expected: "0 or more")
                 result.fallback = .init(failureThreshold: threshold.value, replicas: replicas.value)
+                if let b = f.value.behavior, b != .static {
+                    context.notes.append("\(f.location): spec.fallback.behavior \(b.rawValue) is simulated as static (fallback.replicas)")
+                }
             } else {
                 context.record(at: f.location, "spec.fallback lacks failureThreshold or replicas", expected: "fallback: {failureThreshold: N, replicas: N}")
             }
