@@ -113,6 +113,32 @@ final class RealManifestReadingTests: XCTestCase {
         XCTAssertEqual(h.metrics, [.resource(.cpu, .utilization(70)), .pods(series: "inflight", .averageValue(milli: 500))])
     }
 
+    func testAKubectlListIsReadItemByItem() {
+        let text = """
+            apiVersion: v1
+            kind: List
+            metadata: {resourceVersion: ""}
+            items:
+              - apiVersion: autoscaling/v2
+                kind: HorizontalPodAutoscaler
+                metadata: {name: a, uid: "1", resourceVersion: "7"}
+                spec: {scaleTargetRef: {kind: Deployment, name: a}, maxReplicas: 3}
+                status: {currentReplicas: 1, desiredReplicas: 1}
+              - apiVersion: v1
+                kind: Service
+                metadata: {name: a}
+              - apiVersion: autoscaling/v2
+                kind: HorizontalPodAutoscaler
+                metadata: {name: b}
+                spec: {scaleTargetRef: {kind: Deployment, name: b}, maxReplicas: 4}
+            """
+        let (policies, errors) = loadPolicies(text)
+        XCTAssertEqual(errors, [])
+        XCTAssertEqual(policies.map(\.name), ["a", "b"])
+        XCTAssertTrue(policies.first?.notes.first?.hasPrefix("p.yaml:10:5: skipped Service 'a' (v1)") ?? false, "\(policies.first?.notes ?? [])")
+        assertOneProblem(loadPolicies("apiVersion: v1\nkind: List\nitems: []\n").errors, "p.yaml:1:1: no policy in the file; expected")
+    }
+
     // MARK: 3. KEDA as strict as KEDA
 
     static func scaledObject(_ spec: String, triggers: String) -> String {

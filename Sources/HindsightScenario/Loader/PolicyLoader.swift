@@ -57,7 +57,12 @@ public enum PolicyLoader {
         var sawPolicyDocument = false
         var skipped: [String] = []
         var fileNotes: [String] = []
-        for root in documents where !root.isNull {
+        // `kubectl get … -o yaml` of several objects prints one `kind: List` whose items are the documents.
+        let roots = documents.filter { !$0.isNull }.flatMap { root -> [YAMLNode] in
+            if root["kind"]?.scalar?.text == "List", let items = root["items"]?.sequence { return items }
+            return [root]
+        }
+        for root in roots {
             sawDocument = true
             if let skip = PolicyDocumentSkip.reason(root, kinds: PolicyKinds.documents) {
                 skipped.append(skip.what)
@@ -74,12 +79,12 @@ public enum PolicyLoader {
                 policies.append(p)
             }
         }
-        if !sawDocument {
+        if !sawDocument && documents.allSatisfy(\.isNull) {
             context.record(at: SourceLocation(file: display, line: 1, column: 1), "the file is empty",
                            expected: "one or more YAML documents of kind " + PolicyKinds.names.joined(separator: ", "))
-        } else if !sawPolicyDocument {
+        } else if !sawPolicyDocument {  // every document skipped, or an empty List
             context.record(at: SourceLocation(file: display, line: 1, column: 1),
-                           "no policy in the file (skipped: \(skipped.joined(separator: ", ")))",
+                           "no policy in the file" + (skipped.isEmpty ? "" : " (skipped: \(skipped.joined(separator: ", ")))"),
                            expected: "at least one document of kind " + PolicyKinds.names.joined(separator: ", "))
         }
         if !policies.isEmpty { policies[0].notes = fileNotes + policies[0].notes }
