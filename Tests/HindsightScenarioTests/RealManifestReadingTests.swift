@@ -58,19 +58,23 @@ final class RealManifestReadingTests: XCTestCase {
         XCTAssertEqual(policies.count, 1)
     }
 
+    /// An autoscaling/v1 HPA whose metrics annotation holds `json` (written single-quoted).
+    static func v1HPA(annotation json: String) -> String {
+        """
+        apiVersion: autoscaling/v1
+        kind: HorizontalPodAutoscaler
+        metadata:
+          name: cart
+          annotations:
+            autoscaling.alpha.kubernetes.io/metrics: '\(json)'
+        spec:
+          scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: cart}
+          maxReplicas: 10
+        """
+    }
+
     func testAV1ObjectKeepsTheMetricsOfItsAnnotation() {
-        let text = """
-            apiVersion: autoscaling/v1
-            kind: HorizontalPodAutoscaler
-            metadata:
-              name: cart
-              annotations:
-                autoscaling.alpha.kubernetes.io/metrics: '[{"type":"Resource","resource":{"name":"memory","targetAverageUtilization":60}},{"type":"External","external":{"metricName":"queue","targetAverageValue":"30"}}]'
-            spec:
-              scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: cart}
-              maxReplicas: 10
-            """
-        let (policies, errors) = loadPolicies(text)
+        let (policies, errors) = loadPolicies(Self.v1HPA(annotation: #"[{"type":"Resource","resource":{"name":"memory","targetAverageUtilization":60}},{"type":"External","external":{"metricName":"queue","targetAverageValue":"30"}}]"#))
         XCTAssertEqual(errors, [])
         guard case .hpa(let h)? = policies.first?.kind else { return XCTFail("no HPA") }
         // Not the CPU 80 % default: memory 60 % and the External metric, 30 = 30000 milli.
@@ -79,18 +83,8 @@ final class RealManifestReadingTests: XCTestCase {
     }
 
     func testABrokenAnnotationIsRefusedAtItsPlace() {
-        let text = """
-            apiVersion: autoscaling/v1
-            kind: HorizontalPodAutoscaler
-            metadata:
-              name: cart
-              annotations:
-                autoscaling.alpha.kubernetes.io/metrics: '[{"type":"Resource"'
-            spec:
-              scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: cart}
-              maxReplicas: 10
-            """
-        assertOneProblem(loadPolicies(text).errors, "p.yaml:6:46: metadata.annotations[autoscaling.alpha.kubernetes.io/metrics] is not a JSON list")
+        assertOneProblem(loadPolicies(Self.v1HPA(annotation: #"[{"type":"Resource""#)).errors,
+                         "p.yaml:6:46: metadata.annotations[autoscaling.alpha.kubernetes.io/metrics] is not a JSON list")
     }
 
     func testV2Beta1MetricsConvert() {
