@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import HindsightScenario
 import HindsightTrace
@@ -16,7 +17,11 @@ struct ValidateCommand: ParsableCommand {
 
             Every problem of every file is printed on standard error as
               FILE:LINE:COL: what was found; expected what would be accepted
-            and each valid file gets a line "FILE: ok" on standard output.
+            and each valid file gets a line "FILE: ok" on standard output. What is left
+            aside without making a file invalid (a Deployment next to the HPA, a trigger
+            metadata key KEDA ignores) is printed on standard error as "note: FILE:LINE:COL: …".
+            A scenario's trace file has its header read: every series a policy needs
+            that the trace lacks is a problem.
 
             Exit codes: 0 every file is valid; 2 at least one problem.
 
@@ -36,7 +41,8 @@ struct ValidateCommand: ParsableCommand {
             }
             var problems: [any InputError] = []
             for file in files {
-                let found = ScenarioLoader.validate(path: file)
+                let (found, notes) = ScenarioLoader.check(path: file)
+                for note in notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
                 if found.isEmpty {
                     print("\(file): ok")
                 } else {

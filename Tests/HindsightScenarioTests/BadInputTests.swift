@@ -123,9 +123,11 @@ final class BadInputTests: XCTestCase {
         assertOneProblem(found, "bad.yaml:11:13: file 'policies/none.yaml' does not exist")
     }
 
+    /// A file holding only a document of another kind: the document is skipped (issue 13),
+    /// and the file, with no policy left, is refused naming what was skipped.
     func testUnsupportedKind() throws {
         assertOneProblem(try problems("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\n"),
-                         "bad.yaml:2:7: unsupported kind 'Deployment'; expected kind: HorizontalPodAutoscaler, ScaledObject, AIOptimizationPolicy")
+                         "bad.yaml:1:1: no policy in the file (skipped: Deployment 'x' (line 1)); expected at least one document of kind HorizontalPodAutoscaler, ScaledObject, AIOptimizationPolicy")
     }
 
     func testMinAboveMax() throws {

@@ -257,7 +257,7 @@ final class IgnoredKeysTests: XCTestCase {
         XCTAssertEqual(ok.policies.map(\.name), ["a"])
         let typo = loadPolicies(head.replacingOccurrences(of: "  labels:", with: "  lables:") + "spec:\n  scaleTargetRef: {kind: Deployment, name: web}\n  maxReplicas: 3\n")
         XCTAssertEqual(typo.errors.count, 1, "\(typo.errors)")
-        XCTAssertTrue(typo.errors.first?.hasPrefix("p.yaml:5:3: unknown field 'lables' (did you mean 'labels'?) at metadata.lables; expected one of name, namespace, labels, annotations") ?? false,
+        XCTAssertTrue(typo.errors.first?.hasPrefix("p.yaml:5:3: unknown field 'lables' (did you mean 'labels'?) at metadata.lables; expected one of name, namespace, annotations, labels") ?? false,
                       "\(typo.errors)")
     }
 }

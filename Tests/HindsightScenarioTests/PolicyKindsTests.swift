@@ -25,7 +25,7 @@ final class PolicyKindsTests: XCTestCase {
         XCTAssertEqual(PolicyKinds.names, ["HorizontalPodAutoscaler", "ScaledObject", "AIOptimizationPolicy"])
         XCTAssertEqual(PolicyKinds.namesText, "HorizontalPodAutoscaler, ScaledObject or AIOptimizationPolicy")
         XCTAssertEqual(PolicyKinds.namesWithVersionsText,
-                       "HorizontalPodAutoscaler (autoscaling/v2, autoscaling/v2beta2 or autoscaling/v1), "
+                       "HorizontalPodAutoscaler (autoscaling/v2, autoscaling/v2beta2, autoscaling/v2beta1 or autoscaling/v1), "
                        + "ScaledObject (keda.sh/v1alpha1) or AIOptimizationPolicy (gitops.example.com/v1alpha1)")
         XCTAssertEqual(PolicyKinds.alternatives([]), "")
         XCTAssertEqual(PolicyKinds.alternatives(["a"]), "a")

@@ -47,18 +47,24 @@ public enum YAMLDecoder {
         }
         if decoder.usedKeyedContainer, let pairs = node.mapping {
             let ignored = (T.self as? any YAMLIgnoredKeys.Type)?.ignoredKeys ?? []
-            reportUnknownKeys(pairs, known: decoder.askedKeys + ignored, context: context, path: path)
+            reportUnknownKeys(pairs, known: decoder.askedKeys + ignored, context: context, path: path,
+                              asNotes: T.self is any YAMLNotedUnknownKeys.Type)
         }
         return value
     }
 
-    private static func reportUnknownKeys(_ pairs: [YAMLPair], known: [String], context: YAMLDecodingContext, path: String) {
+    private static func reportUnknownKeys(_ pairs: [YAMLPair], known: [String], context: YAMLDecodingContext, path: String,
+                                          asNotes: Bool = false) {
         let knownSet = Set(known)
         for pair in pairs {
             guard let key = pair.key.scalar?.text, !knownSet.contains(key) else { continue }
             var message = "unknown field '\(Excerpt.of(key))'"
             if let near = Suggestion.closest(to: key, among: known) { message += " (did you mean '\(near)'?)" }
             let field = path.isEmpty ? key : "\(path).\(key)"
+            if asNotes {
+                context.notes.append("\(pair.key.location): \(message) at \(field), ignored (as KEDA ignores it)")
+                continue
+            }
             context.errors.append(ScenarioError(pair.key.location, message + " at \(field)",
                                                 expected: "one of " + known.joined(separator: ", ")))
         }

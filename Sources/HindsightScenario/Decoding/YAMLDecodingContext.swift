@@ -4,6 +4,9 @@
 /// recorded here and decodes as nil, so one pass reports every problem of a document.
 final class YAMLDecodingContext {
     var errors: [ScenarioError] = []
+    /// Things worth telling that do not make the input invalid (a skipped document, a
+    /// trigger metadata key KEDA ignores), each `file:line:col: text`.
+    var notes: [String] = []
     /// Field paths whose value was recorded as bad (so "missing" is not said of them too).
     var failedPaths: Set<String> = []
 
@@ -79,6 +82,10 @@ protocol YAMLIgnoredKeys {
     /// Keys accepted with any value and not read.
     static var ignoredKeys: [String] { get }
 }
+
+/// A mapping whose unknown keys are a note, not an error: the system the document is
+/// written for ignores them (KEDA trigger metadata).
+protocol YAMLNotedUnknownKeys {}
 
 /// Any value, accepted and ignored (a single field such as Kubernetes `status`).
 struct YAMLIgnored: YAMLValueDecodable, Decodable {

@@ -13,7 +13,7 @@
 public enum PolicyKinds {
     /// Every policy document kind, in the order messages list them.
     public static let documents: [PolicyDocumentKind] = [
-        PolicyDocumentKind(kind: hpa, apiVersions: ["autoscaling/v2", "autoscaling/v2beta2", "autoscaling/v1"],
+        PolicyDocumentKind(kind: hpa, apiVersions: ["autoscaling/v2", "autoscaling/v2beta2", "autoscaling/v2beta1", "autoscaling/v1"],
                            convert: PolicyConversion.hpa),
         .decoding(ScaledObjectDocumentDTO.self, kind: scaledObject, apiVersions: ["keda.sh/v1alpha1"],
                   convert: PolicyConversion.scaledObject),

@@ -4,10 +4,15 @@
 struct ObjectMetaDTO: Decodable, YAMLIgnoredKeys {
     var name: Located<String>?
     var namespace: String?
+    /// Read for the metrics an autoscaling/v1 object carries there.
+    var annotations: YAMLRaw?
 
+    /// Everything else of `ObjectMeta`, including what the API server sets (as
+    /// `kubectl get -o yaml` prints it).
     static let ignoredKeys = [
-        "labels", "annotations", "generateName", "uid", "resourceVersion", "generation",
-        "creationTimestamp", "managedFields", "ownerReferences", "finalizers",
+        "labels", "generateName", "uid", "resourceVersion", "generation", "selfLink",
+        "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "managedFields",
+        "ownerReferences", "finalizers",
     ]
 }
 

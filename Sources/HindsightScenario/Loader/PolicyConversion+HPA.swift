@@ -6,6 +6,10 @@ extension PolicyConversion {
             guard let dto = try? YAMLDecoder.decodeNode(HPAV1DocumentDTO.self, node: root, context: context, path: "") else { return nil }
             return hpaV1(dto, root: root, context: context)
         }
+        if apiVersion == "autoscaling/v2beta1" {
+            guard let dto = try? YAMLDecoder.decodeNode(HPAV2Beta1DocumentDTO.self, node: root, context: context, path: "") else { return nil }
+            return hpaV2Beta1(dto, root: root, context: context)
+        }
         guard let dto = try? YAMLDecoder.decodeNode(HPADocumentDTO.self, node: root, context: context, path: "") else { return nil }
         return hpaV2(dto, root: root, context: context)
     }
@@ -23,9 +27,7 @@ extension PolicyConversion {
             }
         }
         let behavior = spec.value.behavior.map { hpaBehavior($0, context: context) }
-        var policy = hpaPolicy(name, spec: spec, metrics: metrics, behavior: behavior, valid: metricsOK, context: context)
-        policy?.seriesReferences = references
-        return policy
+        return hpaPolicy(name, spec: spec, metrics: metrics, behavior: behavior, valid: metricsOK, references: references, context: context)
     }
 
     static func hpaV1(_ dto: HPAV1DocumentDTO, root: YAMLNode, context: YAMLDecodingContext) -> PolicySpec? {
@@ -37,21 +39,30 @@ extension PolicyConversion {
             context.require(targetOK, t.location, "spec.targetCPUUtilizationPercentage: found \(t.value)", expected: "a percentage above 0")
             metrics = [.resource(.cpu, .utilization(t.value))]
         }
-        return hpaPolicy(name, spec: spec, metrics: metrics, behavior: nil, valid: targetOK, context: context)
+        // A v2 object read back as v1 keeps its other metrics in an annotation (the API
+        // server's round trip): without it a memory HPA would run as CPU at 80 %.
+        var references: [SeriesReference] = []
+        let annotated = v1AnnotationMetrics(dto.metadata, context: context, references: &references)
+        metrics += annotated ?? []
+        return hpaPolicy(name, spec: spec, metrics: metrics, behavior: nil, valid: targetOK && annotated != nil,
+                         references: references, context: context)
     }
 
     /// The HPA policy from the fields both API versions share, once `metrics` (empty: the
     /// `HPASpec` default) and `behavior` are read; nil when the name, the replica bounds or
     /// what the caller read (`valid`) is wrong. Records the problems of the bounds and target.
-    private static func hpaPolicy(_ name: Located<String>?, spec: Located<some HPASharedSpecDTO>, metrics: [HPAMetricSpec],
-                                  behavior: HPABehavior?, valid: Bool, context: YAMLDecodingContext) -> PolicySpec? {
+    static func hpaPolicy(_ name: Located<String>?, spec: Located<some HPASharedSpecDTO>, metrics: [HPAMetricSpec],
+                          behavior: HPABehavior?, valid: Bool, references: [SeriesReference] = [],
+                          context: YAMLDecodingContext) -> PolicySpec? {
         let replicas = replicaBounds(min: spec.value.minReplicas, max: spec.value.maxReplicas, specLocation: spec.location,
                                      metrics: metrics, context: context)
         let target = scaleTarget(spec.value.scaleTargetRef, at: spec.location, context: context)
         guard let name, let replicas, valid else { return nil }
-        return PolicySpec(name: name.value, kind: .hpa(HPASpec(name: name.value, target: target, minReplicas: replicas.min,
-                                                                maxReplicas: replicas.max, metrics: metrics, behavior: behavior)),
-                          location: name.location)
+        var policy = PolicySpec(name: name.value, kind: .hpa(HPASpec(name: name.value, target: target, minReplicas: replicas.min,
+                                                                     maxReplicas: replicas.max, metrics: metrics, behavior: behavior)),
+                                location: name.location)
+        policy.seriesReferences = references
+        return policy
     }
 
     /// `scaleTargetRef` as `kind/name`; the HPA API requires `kind` (`requireKind`), KEDA defaults it to Deployment.

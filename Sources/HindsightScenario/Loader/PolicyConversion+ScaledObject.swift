@@ -25,9 +25,12 @@ extension PolicyConversion {
             min: s.minReplicaCount, max: s.maxReplicaCount, defaults: (result.minReplicaCount, result.maxReplicaCount),
             names: ("spec.minReplicaCount", "spec.maxReplicaCount"), fallback: spec.location)
         if let idle = s.idleReplicaCount {
-            context.require(idle.value >= 0 && idle.value < result.minReplicaCount, idle.location,
-                            "spec.idleReplicaCount \(idle.value) is not below minReplicaCount \(result.minReplicaCount)",
-                            expected: "idleReplicaCount < minReplicaCount (in practice 0 with minReplicaCount ≥ 1)")
+            // KEDA (CheckReplicaCountBoundsAreValid) compares with the HPA's minimum: a given
+            // minReplicaCount raised to 1, or 0 when minReplicaCount is absent.
+            let hpaMin = s.minReplicaCount == nil ? 0 : max(result.minReplicaCount, 1)
+            context.require(idle.value >= 0 && idle.value < hpaMin, idle.location,
+                            "spec.idleReplicaCount \(idle.value) is not below the HPA minimum \(hpaMin)",
+                            expected: "idleReplicaCount below max(minReplicaCount, 1), with minReplicaCount given (KEDA's rule)")
             result.idleReplicaCount = idle.value
         }
         if let f = s.fallback {
@@ -35,6 +38,9 @@ extension PolicyConversion {
                 context.require(threshold.value >= 0, threshold.location, "spec.fallback.failureThreshold: found \(threshold.value)", expected: "0 or more")
                 context.require(replicas.value >= 0, replicas.location, "spec.fallback.replicas: found \(replicas.value)", expected: "0 or more")
                 result.fallback = .init(failureThreshold: threshold.value, replicas: replicas.value)
+                if let b = f.value.behavior, b != .static {
+                    context.notes.append("\(f.location): spec.fallback.behavior \(b.rawValue) is simulated as static (fallback.replicas)")
+                }
             } else {
                 context.record(at: f.location, "spec.fallback lacks failureThreshold or replicas", expected: "fallback: {failureThreshold: N, replicas: N}")
             }
@@ -45,12 +51,15 @@ extension PolicyConversion {
         var references: [SeriesReference] = []
         let triggers = s.triggers ?? []
         if triggers.isEmpty {
-            context.record(at: spec.location, "ScaledObject without triggers", expected: "spec.triggers: a list of cpu, memory, prometheus or cron triggers")
+            context.record(at: spec.location, "ScaledObject without triggers", expected: "spec.triggers: a list of cpu, memory, prometheus, cron or other scaler triggers")
         }
         for (i, t) in triggers.enumerated() {
             if let trigger = kedaTrigger(t, path: "spec.triggers[\(i)]", context: context, references: &references) {
                 result.triggers.append(trigger)
             }
+        }
+        if let modifiers = s.advanced?.scalingModifiers {
+            result.scalingModifiers = scalingModifiers(modifiers, triggers: result.triggers, context: context)
         }
         guard let name, context.errors.count == errorsBefore else { return nil }
         var policy = PolicySpec(name: name.value, kind: .scaledObject(result), location: name.location)
@@ -61,7 +70,7 @@ extension PolicyConversion {
     private static func kedaTrigger(_ t: Located<KEDATriggerDTO>, path: String, context: YAMLDecodingContext,
                                     references: inout [SeriesReference]) -> KEDATrigger? {
         guard let type = t.value.type else {
-            context.missing(at: t.location, field: "\(path).type", "\(path) without 'type'", expected: "type: cpu, memory, prometheus or cron")
+            context.missing(at: t.location, field: "\(path).type", "\(path) without 'type'", expected: "type: cpu, memory, prometheus, cron or a scaler of the README's table")
             return nil
         }
         guard let metadata = t.value.metadata?.node else {
@@ -70,10 +79,13 @@ extension PolicyConversion {
         }
         let metricType = t.value.metricType.flatMap { KEDATrigger.MetricType(rawValue: $0.value.rawValue) }
         let sub = "\(path).metadata"
-        switch type.value {
+        guard let builtIn = KEDABuiltInTrigger(rawValue: type.value) else {
+            return otherScaler(t, type: type, metadata: metadata, metricType: metricType, path: path, context: context, references: &references)
+        }
+        switch builtIn {
         case .cpu, .memory:
             guard let m = try? YAMLDecoder.decodeNode(KEDAResourceMetadataDTO.self, node: metadata, context: context, path: sub) else { return nil }
-            let resource: HPAResourceName = type.value == .cpu ? .cpu : .memory
+            let resource: HPAResourceName = builtIn == .cpu ? .cpu : .memory
             // KEDA ≥ 2.18 requires metricType on cpu and memory triggers; metadata.type is gone
             // (HPA.md, Corrections 6). Guessing would turn `value: "60"` into 60 cores per pod.
             guard let chosen = metricType else {
@@ -81,6 +93,9 @@ extension PolicyConversion {
                 context.record(at: t.location, "\(path): a \(resource.rawValue) trigger without 'metricType'\(old)",
                                expected: "metricType: Utilization or AverageValue on the trigger, beside type and metadata")
                 return nil
+            }
+            if let container = m.containerName {
+                context.notes.append("\(metadata.location): \(sub).containerName '\(Excerpt.of(container))': read as the whole pod's \(resource.rawValue) against the pod's request (the scenario has no per-container requests)")
             }
             guard let value = m.value else {
                 context.record(at: metadata.location, "\(sub) without 'value'", expected: "value: the target (a percentage for Utilization, a quantity for AverageValue)")
@@ -117,13 +132,15 @@ extension PolicyConversion {
                 context.record(at: t.value.metricType?.location, "\(path): metricType Utilization on a prometheus trigger", expected: "AverageValue or Value")
                 return nil
             }
-            let series = t.value.name?.value ?? query.value
+            // A `query: |` block ends in a newline: the text is matched trimmed.
+            let queryText = query.value.trimmingCharacters(in: .whitespacesAndNewlines)
+            let series = t.value.name?.value ?? queryText
             var reference = SeriesReference(name: series, location: t.value.name?.location ?? query.location)
-            if t.value.name != nil { reference.alternative = query.value }
+            if t.value.name != nil { reference.alternative = queryText }
             references.append(reference)
             var trigger = KEDATrigger(name: t.value.name?.value, metricType: metricType ?? .averageValue,
                                       kind: .prometheus(series: series, threshold: threshold.value, activationThreshold: activation))
-            trigger.query = query.value
+            trigger.query = queryText
             guard let ignoreNull = prometheusIgnoreNullValues(m.ignoreNullValues, path: sub, context: context) else { return nil }
             trigger.ignoreNullValues = ignoreNull
             return trigger

@@ -42,7 +42,10 @@ public enum PolicyLoader {
         return policies
     }
 
-    /// Policies of a file's bytes; problems go to `context`.
+    /// Policies of a file's bytes; problems go to `context`. Documents of a kind that is
+    /// not a policy (a Deployment, a PodDisruptionBudget, a TriggerAuthentication…) are
+    /// skipped with a note naming them; a file whose documents are all skipped is refused.
+    /// The file's notes go to the first policy (and stay in `context.notes`).
     /// - Parameter namedAt: where the file was named (a scenario entry), for "no policies" messages.
     static func load(bytes: [UInt8], display: String, namedAt: SourceLocation?, context: YAMLDecodingContext) -> [PolicySpec] {
         let parsed = YAMLDocument.parseCollecting(bytes: bytes, file: display)
@@ -51,17 +54,40 @@ public enum PolicyLoader {
         let documents = parsed.documents
         var policies: [PolicySpec] = []
         var sawDocument = false
-        for root in documents where !root.isNull {
+        var sawPolicyDocument = false
+        var skipped: [String] = []
+        var fileNotes: [String] = []
+        // `kubectl get … -o yaml` of several objects prints one `kind: List` whose items are the documents.
+        let roots = documents.filter { !$0.isNull }.flatMap { root -> [YAMLNode] in
+            if root["kind"]?.scalar?.text == "List", let items = root["items"]?.sequence { return items }
+            return [root]
+        }
+        for root in roots {
             sawDocument = true
+            if let skip = PolicyDocumentSkip.reason(root, kinds: PolicyKinds.documents) {
+                skipped.append(skip.what)
+                let note = "\(root.location): \(skip.note)"
+                fileNotes.append(note)
+                context.notes.append(note)
+                continue
+            }
+            sawPolicyDocument = true
+            let notesBefore = context.notes.count
             if var p = policy(from: root, context: context) {
                 p.sourceBytes = bytes
+                p.notes = Array(context.notes[notesBefore...])
                 policies.append(p)
             }
         }
-        if !sawDocument {
+        if !sawDocument && documents.allSatisfy(\.isNull) {
             context.record(at: SourceLocation(file: display, line: 1, column: 1), "the file is empty",
                            expected: "one or more YAML documents of kind " + PolicyKinds.names.joined(separator: ", "))
+        } else if !sawPolicyDocument {  // every document skipped, or an empty List
+            context.record(at: SourceLocation(file: display, line: 1, column: 1),
+                           "no policy in the file" + (skipped.isEmpty ? "" : " (skipped: \(skipped.joined(separator: ", ")))"),
+                           expected: "at least one document of kind " + PolicyKinds.names.joined(separator: ", "))
         }
+        if !policies.isEmpty { policies[0].notes = fileNotes + policies[0].notes }
         return policies
     }
 
@@ -79,6 +105,10 @@ public enum PolicyLoader {
             context.record(at: root.location, "document without 'kind'", expected: "kind: " + names.joined(separator: ", "))
             return nil
         }
+        if let refused = PolicyDocumentSkip.refusedKinds[kind] {
+            context.record(at: kindNode.location, "kind \(kind): \(refused.reason)", expected: refused.expected)
+            return nil
+        }
         guard let registered = kinds.first(where: { $0.kind == kind }) else {
             var message = "unsupported kind '\(kind)'"
             if let near = Suggestion.closest(to: kind, among: names) { message += " (did you mean '\(near)'?)" }
@@ -88,7 +118,10 @@ public enum PolicyLoader {
         }
         let apiVersion = root["apiVersion"]?.scalar?.text
         guard let version = apiVersion, registered.apiVersions.contains(version) else {
-            let found = apiVersion.map { "apiVersion '\($0)'" } ?? "no apiVersion"
+            var found = apiVersion.map { "apiVersion '\($0)'" } ?? "no apiVersion"
+            if apiVersion == "keda.k8s.io/v1alpha1" {
+                found += " (KEDA 1, removed in KEDA 2: the group is keda.sh and scaleTargetRef.deploymentName became name)"
+            }
             context.record(at: root["apiVersion"]?.location ?? root.location, "\(found) for kind \(kind)",
                            expected: "apiVersion: " + registered.apiVersions.joined(separator: " or "))
             return nil

@@ -28,7 +28,14 @@ enum KEDAFallbackBehaviorDTO: String, YAMLEnum {
 struct KEDAAdvancedDTO: Decodable {
     var restoreToOriginalReplicaCount: Bool?
     var horizontalPodAutoscalerConfig: KEDAHPAConfigDTO?
-    var scalingModifiers: YAMLIgnored?
+    var scalingModifiers: Located<KEDAScalingModifiersDTO>?
+}
+
+struct KEDAScalingModifiersDTO: Decodable {
+    var formula: Located<String>?
+    var target: NumberField?
+    var activationTarget: NumberField?
+    var metricType: Located<KEDAMetricTypeDTO>?
 }
 
 struct KEDAHPAConfigDTO: Decodable {
@@ -36,11 +43,11 @@ struct KEDAHPAConfigDTO: Decodable {
     var behavior: HPABehaviorDTO?
 }
 
-enum KEDATriggerTypeDTO: String, YAMLEnum { case cpu, memory, prometheus, cron }
 enum KEDAMetricTypeDTO: String, YAMLEnum { case AverageValue, Value, Utilization }
 
 struct KEDATriggerDTO: Decodable {
-    var type: Located<KEDATriggerTypeDTO>?
+    /// cpu, memory, prometheus, cron, or a scaler of `KEDAScaler.table`.
+    var type: Located<String>?
     var name: Located<String>?
     var metricType: Located<KEDAMetricTypeDTO>?
     var useCachedMetrics: Bool?
@@ -48,15 +55,17 @@ struct KEDATriggerDTO: Decodable {
     var metadata: YAMLRaw?
 }
 
-/// cpu / memory trigger metadata.
-struct KEDAResourceMetadataDTO: Decodable {
+/// cpu / memory trigger metadata (other keys: a note, as KEDA ignores them).
+struct KEDAResourceMetadataDTO: Decodable, YAMLNotedUnknownKeys {
     var type: Located<KEDAMetricTypeDTO>?
     var value: Located<NumberField>?
     var containerName: String?
 }
 
-/// prometheus trigger metadata (connection settings accepted and ignored offline).
-struct KEDAPrometheusMetadataDTO: Decodable, YAMLIgnoredKeys {
+/// prometheus trigger metadata: the parameters of KEDA's prometheus scaler
+/// (`prometheusMetadata`; connection and authentication settings accepted and ignored
+/// offline); other keys are a note, as KEDA ignores them.
+struct KEDAPrometheusMetadataDTO: Decodable, YAMLIgnoredKeys, YAMLNotedUnknownKeys {
     var query: Located<String>?
     var threshold: NumberField?
     var activationThreshold: NumberField?
@@ -65,14 +74,19 @@ struct KEDAPrometheusMetadataDTO: Decodable, YAMLIgnoredKeys {
 
     static let ignoredKeys = [
         "serverAddress", "namespace", "metricName", "customHeaders", "ignoreNullValues", "unsafeSsl",
-        "queryParameters", "authModes", "cortexOrgID", "timeout",
+        "queryParameters", "authModes", "cortexOrgID", "timeout", "awsRegion", "identityOwner",
+        "username", "password", "bearerToken", "ca", "cert", "key", "keyPassword",
     ]
 }
 
-/// cron trigger metadata.
-struct KEDACronMetadataDTO: Decodable {
+/// cron trigger metadata (other keys: a note, as KEDA ignores them).
+struct KEDACronMetadataDTO: Decodable, YAMLNotedUnknownKeys {
     var timezone: Located<String>?
     var start: Located<String>?
     var end: Located<String>?
     var desiredReplicas: NumberField?
 }
+
+/// The trigger types read with their own metadata shape; every other type goes through
+/// `KEDAScaler.table`.
+enum KEDABuiltInTrigger: String { case cpu, memory, prometheus, cron }

@@ -40,27 +40,34 @@ public enum ScenarioLoader {
 
     /// Every problem of the file at `path`, a scenario or a standalone policy file (told
     /// apart by the `kind` of its first document). Empty when the file is valid.
-    public static func validate(path: String) -> [any InputError] {
+    public static func validate(path: String) -> [any InputError] { check(path: path).problems }
+
+    /// Every problem of the file at `path` (as `validate(path:)`), and the notes: documents
+    /// skipped, trigger metadata keys ignored. A valid scenario whose trace is a CSV file
+    /// also has its trace's header read: every series a policy needs that the header
+    /// lacks is a problem.
+    public static func check(path: String) -> (problems: [any InputError], notes: [String]) {
         let bytes: [UInt8]
         do {
             bytes = try FileReading.read(path: absolute(path), display: path, at: nil)
         } catch let e as InputErrors {
-            return e.errors
+            return (e.errors, [])
         } catch {
-            return [InputMessage("\(path): \(error)")]
+            return ([InputMessage("\(path): \(error)")], [])
         }
         let parsed = YAMLDocument.parseCollecting(bytes: bytes, file: path)
-        guard parsed.complete else { return parsed.errors }
+        guard parsed.complete else { return (parsed.errors, []) }
         let first = parsed.documents.first(where: { !$0.isNull })
-        if first?["kind"]?.scalar?.text == "Scenario" {
-            let context = YAMLDecodingContext()
-            context.errors = parsed.errors
-            _ = scenario(parsed.documents, path: path, context: context)
-            return ScenarioError.ordered(context.errors)
-        }
         let context = YAMLDecodingContext()
+        if first?["kind"]?.scalar?.text == "Scenario" {
+            context.errors = parsed.errors
+            if let loaded = scenario(parsed.documents, path: path, context: context), context.errors.isEmpty {
+                checkTraceHeader(loaded, context: context)
+            }
+            return (ScenarioError.ordered(context.errors), context.notes)
+        }
         _ = PolicyLoader.load(bytes: bytes, display: path, namedAt: nil, context: context)
-        return ScenarioError.ordered(context.errors)
+        return (ScenarioError.ordered(context.errors), context.notes)
     }
 
     private static func absolute(_ path: String) -> String {

@@ -30,6 +30,10 @@ public struct PolicySpec: Sendable {
     /// entries written inside a scenario (`observed`, `static`, `exec`, `replay`). The run
     /// history hashes them (`ContentHash`).
     public var sourceBytes: [UInt8]? = nil
+    /// What reading the policy's file left aside without refusing it, each
+    /// `file:line:col: text`: documents of other kinds skipped, trigger metadata keys
+    /// KEDA ignores, meaning approximated. A run repeats them among its warnings.
+    public var notes: [String] = []
 
     public init(name: String, kind: Kind, location: SourceLocation? = nil) {
         self.name = name; self.kind = kind; self.location = location

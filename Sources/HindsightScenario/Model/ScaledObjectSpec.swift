@@ -14,6 +14,21 @@ public struct ScaledObjectSpec: Sendable, Equatable {
     /// `advanced.horizontalPodAutoscalerConfig.behavior`; nil = the HPA's legacy path.
     public var behavior: HPABehavior? = nil
     public var triggers: [KEDATrigger]
+    /// `advanced.scalingModifiers`: one composite metric computed by a formula over the
+    /// named triggers' values replaces their External metrics; nil when absent.
+    public var scalingModifiers: ScalingModifiers? = nil
+
+    /// `advanced.scalingModifiers` (KEDA ≥ 2.12).
+    public struct ScalingModifiers: Sendable, Equatable {
+        public var formula: ScalingFormula
+        /// Target of the composite metric (real units, > 0).
+        public var target: Double
+        /// The ScaledObject is active when the composite value is above this (default 0).
+        public var activationTarget: Double = 0
+        /// AverageValue (default) or Value.
+        public var metricType: KEDATrigger.MetricType = .averageValue
+        public init(formula: ScalingFormula, target: Double) { self.formula = formula; self.target = target }
+    }
 
     public struct Fallback: Sendable, Equatable {
         public var failureThreshold: Int32
@@ -34,7 +49,8 @@ public struct KEDATrigger: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// cpu/memory trigger: a Resource metric on the HPA.
         case resource(HPAResourceName, HPAMetricTarget)
-        /// prometheus trigger bound to a named series; threshold and activation in the series' units.
+        /// prometheus trigger (or any scaler of `KEDAScaler.table`, see `scaler`) bound to a
+        /// named series; threshold and activation in the series' units.
         case prometheus(series: String, threshold: Double, activationThreshold: Double)
         /// cron trigger: desiredReplicas between start and end (cron expressions) in timezone.
         case cron(timezone: String, start: String, end: String, desiredReplicas: Int32)
@@ -42,14 +58,18 @@ public struct KEDATrigger: Sendable, Equatable {
     public var name: String?
     public var metricType: MetricType = .averageValue
     public var kind: Kind
-    /// prometheus only: the `metadata.query` text. The series of `.prometheus` is the
+    /// prometheus: the `metadata.query` text, trimmed. The series of `.prometheus` is the
     /// trigger's `name` when given, else this query; when a name is given and matches
-    /// no series, resolve this text instead (SEMANTICS.md §5).
+    /// no series, resolve this text instead (SEMANTICS.md §5). Other scalers of
+    /// `KEDAScaler.table`: their `TYPE/IDENTITY` name, used the same way.
     public var query: String? = nil
     /// prometheus only: `metadata.ignoreNullValues` (default true). True: an empty result
     /// (a gap in the trace) reads as 0 and inactive; false: it is a scaler error that
     /// counts toward `fallback.failureThreshold` (HPA.md Corrections 4).
     public var ignoreNullValues: Bool = true
+    /// The KEDA scaler type of a `.prometheus` trigger read through `KEDAScaler.table`
+    /// (`rabbitmq`, `kafka`…); nil for a prometheus trigger.
+    public var scaler: String? = nil
     public init(name: String?, metricType: MetricType = .averageValue, kind: Kind) {
         self.name = name; self.metricType = metricType; self.kind = kind
     }

@@ -6,7 +6,7 @@ enum PolicyRunner {
     /// Runs `policy` over the setup's trace.
     /// - Throws: `InputMessage` for a policy kind this version cannot run.
     static func run(_ policy: PolicySpec, setup: RunSetup) throws -> RunResult {
-        var warnings: [String] = []
+        var warnings: [String] = policy.notes
         let trace = setup.trace
         switch policy.kind {
         case .observed:

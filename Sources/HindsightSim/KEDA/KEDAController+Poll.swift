@@ -28,6 +28,9 @@ extension KEDAController {
     ///   - totals: the named series' current values (real units).
     /// - Returns: the new spec replicas and why, or nil when KEDA leaves them alone.
     public mutating func poll(now: SimInstant, specReplicas: Int32, totals: [String: Double]) -> (replicas: Int32, reason: String)? {
+        if let modifiers = spec.scalingModifiers {
+            return pollComposite(modifiers, now: now, specReplicas: specReplicas, totals: totals)
+        }
         var active = false
         var isError = false
         var warmingUp = false
@@ -75,7 +78,14 @@ extension KEDAController {
             active = true
             seen.append("only cpu/memory triggers: always active")
         }
-        let what = seen.joined(separator: ", ")
+        return applyActivity(active, isError: isError, warmingUp: warmingUp, now: now, specReplicas: specReplicas,
+                             what: seen.joined(separator: ", "))
+    }
+
+    /// What a polling tick does once activity is known (`poll`'s second half);
+    /// `warmingUp`: some trigger had no value yet because the pipeline is filling.
+    mutating func applyActivity(_ active: Bool, isError: Bool, warmingUp: Bool, now: SimInstant, specReplicas: Int32,
+                                what: String) -> (replicas: Int32, reason: String)? {
         let minCount = spec.minReplicaCount
         let idle = spec.idleReplicaCount
         if active {

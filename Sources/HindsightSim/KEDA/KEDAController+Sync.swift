@@ -24,7 +24,10 @@ extension KEDAController {
         let queries = specReplicas != 0 && specReplicas <= h.maxReplicas && specReplicas >= h.minReplicas
         var external: [String: Int64] = [:]
         var notes: [String] = []
-        if queries {
+        if queries, let modifiers = spec.scalingModifiers {
+            let (value, what) = compositeValue(modifiers, totals: readings.totals, now: now)
+            if let value { external[Self.compositeMetricName] = HPAQuantity.kedaMilli(value) } else { notes.append(what) }
+        } else if queries {
             for (i, t) in spec.triggers.enumerated() {
                 let key = Self.externalMetricName(index: i, trigger: t)
                 switch t.kind {

@@ -62,6 +62,13 @@ public struct KEDAController: Sendable {
     /// target 1.
     public static func hpaSpec(for so: ScaledObjectSpec) -> HPASpec {
         var metrics: [HPAMetricSpec] = []
+        if let m = so.scalingModifiers {
+            // One composite metric replaces every External metric; cpu/memory stay.
+            for t in so.triggers { if case .resource(let name, let target) = t.kind { metrics.append(.resource(name, target)) } }
+            metrics.append(.external(series: compositeMetricName, target(m.metricType, milli: HPAQuantity.kedaMilli(m.target))))
+            return HPASpec(name: so.name, target: so.target, minReplicas: max(so.minReplicaCount, 1),
+                           maxReplicas: so.maxReplicaCount, metrics: metrics, behavior: so.behavior)
+        }
         for (i, t) in so.triggers.enumerated() {
             let key = externalMetricName(index: i, trigger: t)
             switch t.kind {

@@ -1,0 +1,32 @@
+extension KEDAScaler {
+    /// Every KEDA scaler type hindsight binds to a trace series, with its target field,
+    /// KEDA's default target (KEDA 2.17 sources), activation field and identity fields.
+    public static let table: [KEDAScaler] = [
+        KEDAScaler("rabbitmq", target: ["value", "queueLength"], default: 20, activation: "activationValue", identity: ["queueName"]),
+        KEDAScaler("kafka", target: ["lagThreshold"], default: 10, activation: "activationLagThreshold", identity: ["topic", "consumerGroup"]),
+        KEDAScaler("aws-sqs-queue", target: ["queueLength"], default: 5, activation: "activationQueueLength", identity: ["queueURL", "queueURLFromEnv"]),
+        KEDAScaler("aws-cloudwatch", target: ["targetMetricValue"], activation: "activationTargetMetricValue", identity: ["metricName"]),
+        KEDAScaler("aws-kinesis-stream", target: ["shardCount"], default: 2, activation: "activationShardCount", identity: ["streamName"]),
+        KEDAScaler("aws-dynamodb", target: ["targetValue"], activation: "activationTargetValue", identity: ["tableName"]),
+        KEDAScaler("gcp-pubsub", target: ["value", "subscriptionSize"], default: 10, activation: "activationValue", identity: ["subscriptionName", "topicName"]),
+        KEDAScaler("gcp-stackdriver", target: ["targetValue"], activation: "activationTargetValue", identity: ["filter"]),
+        KEDAScaler("azure-servicebus", target: ["messageCount"], default: 5, activation: "activationMessageCount", identity: ["queueName", "topicName"]),
+        KEDAScaler("azure-queue", target: ["queueLength"], default: 5, activation: "activationQueueLength", identity: ["queueName"]),
+        KEDAScaler("azure-eventhub", target: ["unprocessedEventThreshold"], default: 64, activation: "activationUnprocessedEventThreshold", identity: ["eventHubName"]),
+        KEDAScaler("azure-monitor", target: ["targetValue"], activation: "activationTargetValue", identity: ["metricName"]),
+        KEDAScaler("redis", target: ["listLength"], default: 5, activation: "activationListLength", identity: ["listName"]),
+        KEDAScaler("postgresql", target: ["targetQueryValue"], activation: "activationTargetQueryValue"),
+        KEDAScaler("mysql", target: ["queryValue"], activation: "activationQueryValue"),
+        KEDAScaler("mssql", target: ["targetValue"], activation: "activationTargetValue"),
+        KEDAScaler("metrics-api", target: ["targetValue"], activation: "activationTargetValue", identity: ["valueLocation"]),
+        KEDAScaler("datadog", target: ["queryValue"], activation: "activationQueryValue"),
+        KEDAScaler("new-relic", target: ["threshold"], activation: "activationThreshold"),
+        KEDAScaler("loki", target: ["threshold"], activation: "activationThreshold"),
+        KEDAScaler("graphite", target: ["threshold"], activation: "activationThreshold"),
+        KEDAScaler("influxdb", target: ["thresholdValue"], activation: "activationThresholdValue"),
+        KEDAScaler("elasticsearch", target: ["targetValue"], activation: "activationTargetValue", identity: ["index"]),
+        KEDAScaler("kubernetes-workload", target: ["value"], activation: "activationValue", identity: ["podSelector"]),
+        KEDAScaler("pulsar", target: ["msgBacklogThreshold"], default: 10, activation: "activationMsgBacklogThreshold", identity: ["topic"]),
+        KEDAScaler("github-runner", target: ["targetWorkflowQueueLength"], default: 1, activation: "activationTargetWorkflowQueueLength", identity: ["repos"]),
+    ]
+}
