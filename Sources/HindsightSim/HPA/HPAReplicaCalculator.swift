@@ -24,30 +24,12 @@ enum HPAReplicaCalculator {
         let util = percent(total: total, count: g.readyCount, request: request)
         let ratio = Double(util) / Double(targetPercent)
         let seen = explain ? "\(name) \(util)% of request vs target \(targetPercent)% → ratio \(HPAQuantity.fmt3(ratio))" : ""
-        let scaleUpWithUnready = g.unready > 0 && ratio > 1.0
-        if !scaleUpWithUnready && g.missing == 0 {
-            if tol.isWithin(ratio) { return .proposal(spec, explain ? "\(seen) within tolerance → \(spec)" : "") }
-            let r = HPAQuantity.ceilInt32(ratio * Double(g.readyCount))
-            return .proposal(r, explain ? "\(seen) × \(g.readyCount) ready → \(r)" : "")
+        let fill = HPAQuantity.mul(request, Int64(max(100, targetPercent))) / 100
+        return simpleOrRebalanced(seen, ratio: ratio, total: total, groups: g, missingFill: fill, spec: spec, tolerances: tol,
+                                  explain: explain) { newTotal, newCount in
+            let newUtil = percent(total: newTotal, count: newCount, request: request)
+            return (Double(newUtil) / Double(targetPercent), newUtil)
         }
-        var newTotal = total
-        var newCount = g.readyCount
-        if g.missing > 0 {
-            if ratio < 1.0 {
-                let fallback = Int64(max(100, targetPercent))
-                let each = HPAQuantity.mul(request, fallback) / 100
-                newTotal = HPAQuantity.add(newTotal, HPAQuantity.mul(each, Int64(g.missing)))
-                newCount += g.missing
-            } else if ratio > 1.0 {
-                newCount += g.missing
-            }
-        }
-        if scaleUpWithUnready { newCount += g.unready }
-        let newUtil = percent(total: newTotal, count: newCount, request: request)
-        let newRatio = Double(newUtil) / Double(targetPercent)
-        let rebalanced = explain ? "\(seen); rebalanced (\(g.missing) missing, \(g.unready) unready) \(newUtil)% → ratio \(HPAQuantity.fmt3(newRatio))" : ""
-        return finishRebalance(rebalanced, ratio: ratio, newRatio: newRatio, count: newCount, spec: spec, tolerances: tol,
-                               explain: explain)
     }
 
     /// `calcPlainMetricReplicas` (Resource/ContainerResource AverageValue, Pods metrics):
@@ -64,6 +46,24 @@ enum HPAReplicaCalculator {
         let usage = total / Int64(g.readyCount)
         let ratio = Double(usage) / Double(targetMilli)
         let seen = explain ? "\(name) average \(HPAQuantity.fmtMilli(usage)) vs target \(HPAQuantity.fmtMilli(targetMilli)) → ratio \(HPAQuantity.fmt3(ratio))" : ""
+        return simpleOrRebalanced(seen, ratio: ratio, total: total, groups: g, missingFill: targetMilli, spec: spec,
+                                  tolerances: tol, explain: explain) { newTotal, newCount in
+            (Double(newTotal / Int64(newCount)) / Double(targetMilli), nil)
+        }
+    }
+
+    /// What `resourceUtilization` and `plain` share once their usage ratio is known: the
+    /// simple path (no missing pods, and no unready pods on a scale-up), else the
+    /// rebalance — missing pods at `missingFill` each (total units) on a scale-down and at
+    /// 0 on a scale-up, unready pods at 0 on a scale-up — with the new ratio (and, for a
+    /// utilization, the new percent shown in the reason) computed by `rebalance` from the
+    /// new total and pod count.
+    /// - Complexity: O(1).
+    @inline(__always)
+    private static func simpleOrRebalanced(_ seen: String, ratio: Double, total: Int64, groups g: HPAPodTally,
+                                           missingFill: Int64, spec: Int32, tolerances tol: HPATolerances, explain: Bool,
+                                           rebalance: (_ total: Int64, _ count: Int) -> (ratio: Double, percent: Int32?))
+        -> HPAMetricResult {
         let scaleUpWithUnready = g.unready > 0 && ratio > 1.0
         if !scaleUpWithUnready && g.missing == 0 {
             if tol.isWithin(ratio) { return .proposal(spec, explain ? "\(seen) within tolerance → \(spec)" : "") }
@@ -74,15 +74,16 @@ enum HPAReplicaCalculator {
         var newCount = g.readyCount
         if g.missing > 0 {
             if ratio < 1.0 {
-                newTotal = HPAQuantity.add(newTotal, HPAQuantity.mul(targetMilli, Int64(g.missing)))
+                newTotal = HPAQuantity.add(newTotal, HPAQuantity.mul(missingFill, Int64(g.missing)))
                 newCount += g.missing
             } else if ratio > 1.0 {
                 newCount += g.missing
             }
         }
         if scaleUpWithUnready { newCount += g.unready }
-        let newRatio = Double(newTotal / Int64(newCount)) / Double(targetMilli)
-        let rebalanced = explain ? "\(seen); rebalanced (\(g.missing) missing, \(g.unready) unready) → ratio \(HPAQuantity.fmt3(newRatio))" : ""
+        let (newRatio, newPercent) = rebalance(newTotal, newCount)
+        let shown = newPercent.map { " \($0)%" } ?? ""
+        let rebalanced = explain ? "\(seen); rebalanced (\(g.missing) missing, \(g.unready) unready)\(shown) → ratio \(HPAQuantity.fmt3(newRatio))" : ""
         return finishRebalance(rebalanced, ratio: ratio, newRatio: newRatio, count: newCount, spec: spec, tolerances: tol,
                                explain: explain)
     }
