@@ -32,6 +32,7 @@ let targets: [Target] = [
     fuzzTarget("fuzz-timecell", ["HindsightTrace"]),
     fuzzTarget("fuzz-prometheus", ["HindsightTrace"]),
     fuzzTarget("fuzz-agent-answer", ["HindsightSim"]),
+    fuzzTarget("fuzz-kyverno", ["HindsightScenario"]),
 ]
 
 let package = Package(

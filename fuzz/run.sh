@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds=${1:-60}
-targets=${FUZZ_TARGETS:-"fuzz-scenario fuzz-policy fuzz-yamlpatch fuzz-csv fuzz-timecell fuzz-prometheus fuzz-agent-answer"}
+targets=${FUZZ_TARGETS:-"fuzz-scenario fuzz-policy fuzz-yamlpatch fuzz-csv fuzz-timecell fuzz-prometheus fuzz-agent-answer fuzz-kyverno"}
 
 start=$(date +%s)
 swift build -c release --sanitize fuzzer -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
