@@ -134,14 +134,19 @@ final class KubernetesHorizontalParityTests: XCTestCase {
                                pods: c.pods.map(KubernetesReplicaCalcParityTests.hpaPod), readings: readings)
     }
 
-    func testEveryUpstreamCaseReconcilesToTheSameCount() {
+    /// Reconciles each case, asserting its count; returns how many matched.
+    static func assertReconciles(_ cases: [Case], file: StaticString = #filePath, line: UInt = #line) -> Int {
         var passed = 0
-        for c in Self.cases {
-            let out = Self.reconcile(c)
-            XCTAssertEqual(out.desired, c.expected, "\(c.name): \(out.reason) \(out.error ?? "")")
+        for c in cases {
+            let out = reconcile(c)
+            XCTAssertEqual(out.desired, c.expected, "\(c.name): \(out.reason) \(out.error ?? "")", file: file, line: line)
             if out.desired == c.expected { passed += 1 }
         }
+        return passed
+    }
+
+    func testEveryUpstreamCaseReconcilesToTheSameCount() {
         XCTAssertEqual(Self.cases.count, 37)
-        XCTAssertEqual(passed, Self.cases.count)
+        XCTAssertEqual(Self.assertReconciles(Self.cases), Self.cases.count)
     }
 }
