@@ -30,6 +30,10 @@ final class KubernetesHorizontalParityTests: XCTestCase {
         /// Upstream `recommendations: []`: no initial recommendation, so nothing stabilizes
         /// a scale-down; otherwise the first sync records (spec, now) first.
         var noHistory = false
+        /// Per-pod cpu request, millicores (nil: the pods request no cpu).
+        var request: Int64? = 1000
+        /// Upstream `recommendations` seeded before the sync: (replicas, age at the sync).
+        var history: [(replicas: Int32, age: SimDuration)] = []
     }
 
     static let cpu30: [HPAMetricSpec] = [.resource(.cpu, .utilization(30))]
@@ -103,29 +107,46 @@ final class KubernetesHorizontalParityTests: XCTestCase {
              noHistory: true),
     ]
 
-    func testEveryUpstreamCaseReconcilesToTheSameCount() {
+    /// One sync of a fresh controller on `c` (upstream's test constants: CPU-initialization
+    /// period 2 min, initial-readiness delay 10 s, downscale stabilization 5 min).
+    static func reconcile(_ c: Case) -> HPASyncOutcome {
         let now = KubernetesReplicaCalcParityTests.now
         var kube = HPAT.kube()
         kube.cpuInitializationPeriod = .minutes(2)
         kube.initialReadinessDelay = .seconds(10)
         kube.hpaScaleToZero = true
+        var readings = HPAReadings(sampleTime: now - .hours(2), sampleWindow: .minutes(1))
+        readings.cpuRequestMilli = c.request
+        readings.cpu = .perPod(c.values)
+        readings.setValues(.perPod(c.values), for: "qps")
+        if let e = c.external { readings.totals["qps"] = Double(e) / 1000 }
+        let spec = HPASpec(name: "test-hpa", target: "deployment/test", minReplicas: c.min, maxReplicas: c.max,
+                           metrics: c.metrics, behavior: c.behavior)
+        var controller = HPAController(spec: spec, kubernetes: kube, initialReplicas: c.spec,
+                                       start: c.noHistory || !c.history.isEmpty ? now - .hours(1) : now)
+        let seeds = c.history.sorted { $0.age > $1.age }.map { HPATimedRecommendation(replicas: $0.replicas, time: now - $0.age) }
+        if let first = seeds.first {
+            var log = HPARecommendationLog(first)
+            for r in seeds.dropFirst() { log.record(r, now: r.time) { _ in false } }
+            controller.recommendations = log
+        }
+        return controller.sync(now: now, specReplicas: c.spec, statusReplicas: c.status ?? c.spec,
+                               pods: c.pods.map(KubernetesReplicaCalcParityTests.hpaPod), readings: readings)
+    }
+
+    /// Reconciles each case, asserting its count; returns how many matched.
+    static func assertReconciles(_ cases: [Case], file: StaticString = #filePath, line: UInt = #line) -> Int {
         var passed = 0
-        for c in Self.cases {
-            var readings = HPAReadings(sampleTime: now - .hours(2), sampleWindow: .minutes(1))
-            readings.cpuRequestMilli = 1000
-            readings.cpu = .perPod(c.values)
-            readings.setValues(.perPod(c.values), for: "qps")
-            if let e = c.external { readings.totals["qps"] = Double(e) / 1000 }
-            let spec = HPASpec(name: "test-hpa", target: "deployment/test", minReplicas: c.min, maxReplicas: c.max,
-                               metrics: c.metrics, behavior: c.behavior)
-            var controller = HPAController(spec: spec, kubernetes: kube, initialReplicas: c.spec,
-                                           start: c.noHistory ? now - .hours(1) : now)
-            let out = controller.sync(now: now, specReplicas: c.spec, statusReplicas: c.status ?? c.spec,
-                                      pods: c.pods.map(KubernetesReplicaCalcParityTests.hpaPod), readings: readings)
-            XCTAssertEqual(out.desired, c.expected, "\(c.name): \(out.reason) \(out.error ?? "")")
+        for c in cases {
+            let out = reconcile(c)
+            XCTAssertEqual(out.desired, c.expected, "\(c.name): \(out.reason) \(out.error ?? "")", file: file, line: line)
             if out.desired == c.expected { passed += 1 }
         }
+        return passed
+    }
+
+    func testEveryUpstreamCaseReconcilesToTheSameCount() {
         XCTAssertEqual(Self.cases.count, 37)
-        XCTAssertEqual(passed, Self.cases.count)
+        XCTAssertEqual(Self.assertReconciles(Self.cases), Self.cases.count)
     }
 }
