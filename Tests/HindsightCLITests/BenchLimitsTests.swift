@@ -14,6 +14,19 @@ final class BenchLimitsTests: XCTestCase {
         XCTAssertEqual(result.stdout, "", "nothing may run before the refusal")
     }
 
+    /// Issue 12's command exactly as quoted: `sweep_100x30d` at 10 M steps needs about
+    /// 110 GB (11,000 bytes per step), so on any machine with less than ~137 GB the whole
+    /// command is refused before a case runs, instead of being killed by the kernel.
+    func testTheIssuesCommandIsRefusedBeforeAnythingRuns() throws {
+        let memory = ProcessInfo.processInfo.physicalMemory
+        try XCTSkipIf(Double(memory) * 0.8 > 110e9, "this machine could hold sweep_100x30d at 10 M steps")
+        let result = try CLI.run(["bench", "--size", "10000000"])
+        XCTAssertEqual(result.status, 2, result.stderr)
+        XCTAssertTrue(result.stderr.contains("sweep_100x30d at --size 10000000"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("use --size"), result.stderr)
+        XCTAssertEqual(result.stdout, "", "nothing may run before the refusal")
+    }
+
     func testAFittingSizeIsNotRefused() throws {
         let result = try CLI.run(["bench", "--size", "1000", "--only", "sum", "--reps", "1"])
         XCTAssertEqual(result.status, 0, result.stderr)
