@@ -210,8 +210,9 @@ unexplained = cpu - idle * pods - cost * np.nan_to_num(qps)
 def load_bins(mask, bins=20):
     """Upper load of each equal-count bin of `fit` (ties never split)."""
     xs, uppers, lo = np.sort(load[mask]), [], 0
-    for b in range(min(bins, len(xs))):
-        hi = max(lo, (b + 1) * len(xs) // bins)
+    k = min(bins, len(xs))
+    for b in range(k):
+        hi = max(lo, (b + 1) * len(xs) // k)
         while 0 < hi < len(xs) and xs[hi] == xs[hi - 1]:
             hi += 1
         if hi > lo:
@@ -236,26 +237,10 @@ def mix_labels(mask, f, k=2, bins=20):
 def fit_mix(mask, f, k=2, stat=least_pct_error, stat0=np.median, bins=20):
     lab = mix_labels(mask, f, k, bins)
     out = np.full(n, np.nan)
-    for c in list(range(k)) + [-1]:
-        sel = mask & ((lab == c) if c >= 0 else np.ones(n, bool))
-        at = lab == c
-        pos = sel & (load > 0)
-        o = np.lexsort((lat[pos], load[pos]))
-        xs, ys, raw, lo = load[pos][o], lat[pos][o], [], 0
-        for b in range(min(bins, len(xs))):
-            hi = max(lo, (b + 1) * len(xs) // bins)
-            while 0 < hi < len(xs) and xs[hi] == xs[hi - 1]:
-                hi += 1
-            if hi > lo:
-                raw.append((np.median(xs[lo:hi]), stat(ys[lo:hi]), hi - lo))
-            lo = hi
-        blocks = []
-        for _, y, w in raw:
-            blocks.append([y * w, w, 1])
-            while len(blocks) >= 2 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
-                b2, b1 = blocks.pop(), blocks.pop()
-                blocks.append([b1[0] + b2[0], b1[1] + b2[1], b1[2] + b2[2]])
-        curve = np.interp(load, [u for u, _, _ in raw], [s / w for s, w, c2 in blocks for _ in range(c2)])
+    out[lab == -1] = fit(mask, bins=bins)[lab == -1]   # unlabelled: the one-curve fit
+    for c in range(k):
+        sel, at = mask & (lab == c), lab == c
+        curve = fit(sel & (load > 0), stat, bins)
         zero = sel & (load == 0)
         out[at] = np.where(load[at] == 0, stat0(lat[zero]) if zero.any() else curve[at], curve[at])
     return out

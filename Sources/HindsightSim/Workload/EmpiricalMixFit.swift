@@ -59,7 +59,8 @@ struct EmpiricalMixFit: Sendable {
         }
         var label = [Int8](repeating: -1, count: n)
         for i in 0..<n where load[i].isFinite && feature[i].isFinite && !uppers.isEmpty {
-            let j = min(Self.firstIndex(in: uppers, atLeast: load[i]), uppers.count - 1)
+            // The first bin whose largest load reaches the step's (at most 20 bins), else the last.
+            let j = uppers.firstIndex { $0 >= load[i] } ?? uppers.count - 1
             if !thresholds[j].isNaN { label[i] = feature[i] > thresholds[j] ? 1 : 0 }
         }
         self.label = label
@@ -80,16 +81,5 @@ struct EmpiricalMixFit: Sendable {
         if u == 0, let z = curve.atZero { return z }
         if !curve.points.isEmpty { return LatencyModelEmpirical.read(curve.points, at: u) }
         return curve.atZero
-    }
-
-    /// The first index of ascending `values` whose value is ≥ `x` (`values.count` if none).
-    /// - Complexity: O(log n).
-    static func firstIndex(in values: [Double], atLeast x: Double) -> Int {
-        var lo = 0, hi = values.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if values[mid] < x { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
     }
 }

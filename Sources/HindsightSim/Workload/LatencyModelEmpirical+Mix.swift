@@ -19,3 +19,14 @@ extension LatencyModelEmpirical {
         }
     }
 }
+
+extension LatencyModelEmpirical {
+    /// `other` with `mix` in place of its own split (a fit made elsewhere, e.g. by hand).
+    init(_ other: LatencyModelEmpirical, mix: EmpiricalMixFit?) {
+        feature = other.feature
+        points = other.points
+        queueTimeout = other.queueTimeout
+        fittedMax = other.fittedMax
+        self.mix = mix
+    }
+}
