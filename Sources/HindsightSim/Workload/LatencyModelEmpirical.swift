@@ -46,7 +46,8 @@ struct LatencyModelEmpirical: LatencyModel {
     /// Fits on the steps `steps` of the trace (all by default; the hold-out check fits on
     /// the first 70 %), split by `mix` when given (``EmpiricalMixFit``).
     /// - Throws: `InputMessage` when the trace lacks recorded latency or a feature, or has
-    ///   fewer than 2 steps with both.
+    ///   fewer than 2 steps with both; with `mix`, when the fit is not on load per pod or the
+    ///   trace gives no CPU fit.
     /// - Complexity: O(n log n).
     init(trace: Trace, load: LoadModel, workload: WorkloadSpec, scenarioFile: String, steps: Range<Int>? = nil,
          mix: LatencyMix? = nil) throws {
