@@ -171,3 +171,94 @@ for name, f in [("GPU duty", duty), ("requests per step (e2e_n)", samples), ("pr
                 ("load per pod, lagged 1 step", lag), ("hour of day", (hour % 24 + 23) % 24)]:
     print(f"{name:28s} at load-0 steps {auc(f, zero):.2f}   at all steps {auc(f, ok):.2f}")
 print(f"load-0 steps with a p95: {zero.sum()} ({(zero & train).sum()} in training), heavy: {heavy[zero].mean():.2f}")
+
+# ---------------------------------------------------------------------------------------
+# The mix feature (`latency: {model: empirical, mix: unexplainedCPU}`).
+# Exogenous: the GPU time per step that the CPU fit (idle per pod x pods + cost per
+# request x requests/s) does not explain, from the recording, the same in every replay.
+# Each step is labelled heavier or lighter than the median of the fitted steps in its
+# recorded-load bin; each label gets its own curve on load per pod (least-MAPE per bin,
+# non-decreasing), and the steps without a counted request (load 0 under every policy)
+# their own value per label: the median.
+
+
+def huber(x1, x2, y):
+    """Huber IRLS without intercept, as HindsightStats/Regression/HuberRegression.swift."""
+    def solve(w):
+        a = np.array([[np.sum(w * x1 * x1), np.sum(w * x1 * x2)], [np.sum(w * x1 * x2), np.sum(w * x2 * x2)]])
+        return np.linalg.solve(a, np.array([np.sum(w * x1 * y), np.sum(w * x2 * y)]))
+    beta = solve(np.ones_like(y))
+    for _ in range(50):
+        r = np.abs(y - beta[0] * x1 - beta[1] * x2)
+        cut = 1.345 * np.median(r) / 0.6745
+        if not cut > 0:
+            break
+        nxt = solve(np.where(r <= cut, 1, cut / np.maximum(r, 1e-300)))
+        done = np.sum(np.abs(nxt - beta)) <= 1e-12 * max(np.sum(np.abs(nxt)), 1e-300)
+        beta = nxt
+        if done:
+            break
+    return beta
+
+
+cpu = duty / 100 * pods * 8                      # cpuUtilization x replicas x cpuRequest, cores
+fitted_steps = np.isfinite(qps) & np.isfinite(cpu) & (pods > 0)
+idle, cost = huber(pods[fitted_steps], qps[fitted_steps], cpu[fitted_steps])
+unexplained = cpu - idle * pods - cost * np.nan_to_num(qps)
+
+
+def load_bins(mask, bins=20):
+    """Upper load of each equal-count bin of `fit` (ties never split)."""
+    xs, uppers, lo = np.sort(load[mask]), [], 0
+    k = min(bins, len(xs))
+    for b in range(k):
+        hi = max(lo, (b + 1) * len(xs) // k)
+        while 0 < hi < len(xs) and xs[hi] == xs[hi - 1]:
+            hi += 1
+        if hi > lo:
+            uppers.append(xs[hi - 1])
+        lo = hi
+    return np.array(uppers)
+
+
+def mix_labels(mask, f, k=2, bins=20):
+    """0 .. k-1 by the feature's quantiles among the fitted steps of the same load bin; -1 unknown."""
+    uppers = load_bins(mask, bins)
+    b = np.minimum(np.searchsorted(uppers, load, side="left"), len(uppers) - 1)
+    lab = np.full(n, -1)
+    for j in range(len(uppers)):
+        sel = mask & (b == j) & np.isfinite(f)
+        if sel.any():
+            at = (b == j) & np.isfinite(f)
+            lab[at] = np.searchsorted(np.quantile(f[sel], np.linspace(0, 1, k + 1))[1:-1], f[at], side="right")
+    return lab
+
+
+def fit_mix(mask, f, k=2, stat=least_pct_error, stat0=np.median, bins=20):
+    lab = mix_labels(mask, f, k, bins)
+    out = np.full(n, np.nan)
+    out[lab == -1] = fit(mask, bins=bins)[lab == -1]   # unlabelled: the one-curve fit
+    for c in range(k):
+        sel, at = mask & (lab == c), lab == c
+        curve = fit(sel & (load > 0), stat, bins)
+        zero = sel & (load == 0)
+        out[at] = np.where(load[at] == 0, stat0(lat[zero]) if zero.any() else curve[at], curve[at])
+    return out
+
+
+print(f"\n== the mix feature: GPU time the CPU fit does not explain ==")
+print(f"CPU fit (Huber, {fitted_steps.sum()} steps): {idle:.4f} idle cores per pod + {cost:.4f} cores per request/s")
+lab = mix_labels(ok, unexplained)
+for c, name in ((1, "heavier"), (0, "lighter")):
+    s = ok & (lab == c)
+    print(f"{name} label: {s.sum()} steps, share of ~67 s p95 {(lat[s] > 50).mean():.2f} "
+          f"(at load 0: {(lat[s & (load == 0)] > 50).mean():.2f})")
+report("mix: unexplainedCPU (as shipped)", fit_mix(ok, unexplained), fit_mix(train, unexplained))
+report("  same, 3 labels", fit_mix(ok, unexplained, 3), fit_mix(train, unexplained, 3))
+report("  same, least-MAPE at load 0 too", fit_mix(ok, unexplained, stat0=least_pct_error),
+       fit_mix(train, unexplained, stat0=least_pct_error))
+report("  same, medians everywhere", fit_mix(ok, unexplained, stat=np.median), fit_mix(train, unexplained, stat=np.median))
+report("  no mix, median at load 0", fit_mix(ok, unexplained, 1), fit_mix(train, unexplained, 1))
+report("  GPU duty per pod as the feature", fit_mix(ok, duty), fit_mix(train, duty))
+for b in (10, 15, 25, 30):
+    report(f"  {b} load bins", fit_mix(ok, unexplained, bins=b), fit_mix(train, unexplained, bins=b))

@@ -85,8 +85,14 @@ extension ScenarioConversion {
 
     func latency(_ l: LatencyDTO?) -> LatencySpec {
         var spec = LatencySpec()
-        if let m = l?.model { spec.model = LatencySpec.Model(rawValue: m.rawValue) }
+        if let m = l?.model { spec.model = LatencySpec.Model(rawValue: m.value.rawValue) }
         if let s = duration(l?.serviceTime, "spec.latency.serviceTime", allowZero: false) { spec.serviceTime = s.seconds }
+        if let mix = l?.mix {
+            let model = l?.model?.value.rawValue ?? "auto"
+            context.require(spec.model == .empirical, mix.location, "spec.latency.mix: \(mix.value.rawValue) given with model: \(model)",
+                            expected: "model: empirical (the mix splits the empirical fit), or no mix")
+            spec.mix = LatencyMix(rawValue: mix.value.rawValue)
+        }
         return spec
     }
 

@@ -76,9 +76,12 @@ struct KubernetesDTO: Decodable {
 enum LatencyModelDTO: String, YAMLEnum { case mmc, empirical, none }
 
 struct LatencyDTO: Decodable {
-    var model: LatencyModelDTO?
+    var model: Located<LatencyModelDTO>?
     var serviceTime: DurationField?
+    var mix: Located<LatencyMixDTO>?
 }
+
+enum LatencyMixDTO: String, YAMLEnum { case unexplainedCPU }
 
 struct SLODTO: Decodable {
     var latencyP99: DurationField?

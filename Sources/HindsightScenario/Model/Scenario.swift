@@ -117,6 +117,8 @@ public struct LatencySpec: Sendable, Equatable {
     public var model: Model? = nil
     /// Seconds.
     public var serviceTime: Double = 0.025
+    /// `empirical` only: an exogenous request-mix feature that splits the fit (nil: one curve).
+    public var mix: LatencyMix? = nil
     public init() {}
 }
 

@@ -63,7 +63,7 @@ struct AIPolicyController: Controller {
                 let cores = predicted * load.cpuPerWork[step] + load.idlePerPod[step] * Double(ready)
                 let p = latency.p99Seconds(LatencyInput(
                     ready: ready, arrivalRate: predicted, podRate: load.podCapacity[step], backlog: 0,
-                    utilizationPct: cores / (Double(ready) * request) * 100))
+                    utilizationPct: cores / (Double(ready) * request) * 100, step: step))
                 return p.isFinite ? p : nil
             }
             (target, reason) = decision

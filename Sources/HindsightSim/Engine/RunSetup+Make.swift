@@ -25,7 +25,7 @@ extension RunSetup {
             latency = LatencyModelMMC(serviceTime: scenario.latency.serviceTime, queueTimeout: max(.zero, w.queueTimeout).seconds,
                                       tail: q == 0.99 ? 0.01 : 1 - q)  // 1 − 0.99 is not 0.01 in binary
         case .empirical:
-            latency = try LatencyModelEmpirical(trace: trace, load: load, workload: w, scenarioFile: file)
+            latency = try LatencyModelEmpirical(trace: trace, load: load, workload: w, scenarioFile: file, mix: scenario.latency.mix)
         }
         let memGiB = w.memoryRequest / 1_073_741_824
         let c = scenario.carbon

@@ -28,7 +28,7 @@ extension SimulationEngine {
         step.servedCoreMs += servedCores * Double(d)
         step.readyPodMs += Double(ready) * Double(d)
         let utilization = ready > 0 ? servedCores / (Double(ready) * request) * 100 : .nan
-        let input = LatencyInput(ready: ready, arrivalRate: rate, podRate: podRate, backlog: fluid.backlog, utilizationPct: utilization)
+        let input = LatencyInput(ready: ready, arrivalRate: rate, podRate: podRate, backlog: fluid.backlog, utilizationPct: utilization, step: i)
         // The common model without the existential call (same function, inlined); a sweep
         // reads the M/M/c wait from the table its points share (the same values).
         let latency: Double

@@ -38,7 +38,8 @@ extension Simulation {
         var heldOut = f.latencyPairs.filter(\.heldOut)
         if setup.latencyKind == .empirical {
             guard let refit = try? LatencyModelEmpirical(trace: trace, load: setup.load, workload: setup.scenario.workload,
-                                                         scenarioFile: setup.scenario.file, steps: 0..<cut),
+                                                         scenarioFile: setup.scenario.file, steps: 0..<cut,
+                                                         mix: setup.scenario.latency.mix),
                   let r = try? PolicyRunner.run(observed, setup: { var s = full; s.latency = refit; return s }()) else {
                 return .found(f)
             }

@@ -10,6 +10,9 @@ struct LatencyInput {
     var backlog: Double
     /// Utilization of the ready pods' CPU request over the segment, percent.
     var utilizationPct: Double
+    /// The trace step the segment belongs to (-1: none); models with a per-step feature of
+    /// the recorded traffic (`empirical` with `mix`) read it there.
+    var step: Int = -1
 }
 
 /// A way to model latency at the SLO quantile (p99 unless `spec.slo.quantile` says

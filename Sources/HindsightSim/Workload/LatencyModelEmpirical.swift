@@ -23,6 +23,11 @@ import HindsightTrace
 /// bin points and holds the end values outside them — so a counterfactual that loads
 /// pods beyond anything recorded gets no extra queueing from the fit; only the backlog
 /// term below adds it (README: when not to trust a counterfactual).
+///
+/// *Mix* (`spec.latency.mix`, opt-in): each step is labelled heavier or lighter than the
+/// steps of similar recorded load by a feature of the recorded traffic, and each label has
+/// its own curve (``EmpiricalMixFit``); the label is the same in every policy's replay.
+///
 /// Backlog adds `backlog / capacity` seconds as in `mmc`, capped at `queueTimeout`
 /// (with no ready pod and work waiting: the highest fitted latency + queueTimeout).
 struct LatencyModelEmpirical: LatencyModel {
@@ -35,13 +40,17 @@ struct LatencyModelEmpirical: LatencyModel {
     let queueTimeout: Double
     /// The largest feature value among the fitted steps (the edge of what was recorded).
     let fittedMax: Double
+    /// The fit split by the request mix (`spec.latency.mix`); nil: the one curve `points`.
+    let mix: EmpiricalMixFit?
 
     /// Fits on the steps `steps` of the trace (all by default; the hold-out check fits on
-    /// the first 70 %).
+    /// the first 70 %), split by `mix` when given (``EmpiricalMixFit``).
     /// - Throws: `InputMessage` when the trace lacks recorded latency or a feature, or has
-    ///   fewer than 2 steps with both.
+    ///   fewer than 2 steps with both; with `mix`, when the fit is not on load per pod or the
+    ///   trace gives no CPU fit.
     /// - Complexity: O(n log n).
-    init(trace: Trace, load: LoadModel, workload: WorkloadSpec, scenarioFile: String, steps: Range<Int>? = nil) throws {
+    init(trace: Trace, load: LoadModel, workload: WorkloadSpec, scenarioFile: String, steps: Range<Int>? = nil,
+         mix: LatencyMix? = nil) throws {
         guard let latency = trace.series["latencyP99"] else {
             throw InputMessage("\(scenarioFile): spec.latency.model: empirical needs a recorded `latencyP99` series, and the trace has \(trace.seriesNames.joined(separator: ", ")); expected a latency_p99_ms column or `model: mmc`/`none`")
         }
@@ -69,6 +78,26 @@ struct LatencyModelEmpirical: LatencyModel {
             throw InputMessage("\(scenarioFile): spec.latency.model: empirical found \(pairs.count) steps with both \(feature == .loadPerPod ? "load per pod" : "utilization") and latency recorded; expected at least 2")
         }
         pairs.sort { $0.u < $1.u || ($0.u == $1.u && $0.latency < $1.latency) }
+        points = Self.fitPoints(pairs)
+        fittedMax = pairs[pairs.count - 1].u
+        queueTimeout = max(.zero, workload.queueTimeout).seconds
+        if let mix {
+            guard feature == .loadPerPod else {
+                throw InputMessage("\(scenarioFile): spec.latency.mix: \(mix.rawValue) needs requests/s per pod as the fitted load (an `rps` series and recorded replicas); the trace has \(trace.seriesNames.joined(separator: ", "))")
+            }
+            let values = try Self.mixFeature(mix, load: load, replicas: replicas, scenarioFile: scenarioFile)
+            self.mix = EmpiricalMixFit(load: x, latencyMs: latency, feature: values, steps: range)
+        } else {
+            self.mix = nil
+        }
+    }
+
+    /// The curve of `pairs` (ascending in `u`, then in latency): up to 20 bins of about
+    /// equal count (equal `u` never split), each (median `u`, least-percentage-error
+    /// latency), made non-decreasing by ``isotonic(_:)``; empty without pairs.
+    /// - Complexity: O(n log n).
+    static func fitPoints(_ pairs: [(u: Double, latency: Double)]) -> [(u: Double, latency: Double)] {
+        guard !pairs.isEmpty else { return [] }
         let bins = min(20, pairs.count)
         var raw: [(u: Double, latency: Double, weight: Double)] = []
         var lo = 0
@@ -83,9 +112,7 @@ struct LatencyModelEmpirical: LatencyModel {
             let typical = WeightedMedian.leastPercentageError(pairs[lo..<hi].map(\.latency)) ?? 0
             raw.append((Quantiles.middleMedian(&us) ?? 0, typical, Double(hi - lo)))
         }
-        points = Self.isotonic(raw)
-        fittedMax = pairs[pairs.count - 1].u
-        queueTimeout = max(.zero, workload.queueTimeout).seconds
+        return isotonic(raw)
     }
 
     /// Pool-adjacent-violators: the weighted least-squares non-decreasing fit.
@@ -111,7 +138,12 @@ struct LatencyModelEmpirical: LatencyModel {
 
     /// The fitted latency (seconds) at feature value `u`, without the backlog term.
     /// - Complexity: O(bins).
-    func base(at u: Double) -> Double {
+    func base(at u: Double) -> Double { Self.read(points, at: u) }
+
+    /// `points` read at `u`: linear between points, the end values held outside; NaN
+    /// without points.
+    /// - Complexity: O(points).
+    static func read(_ points: [(u: Double, latency: Double)], at u: Double) -> Double {
         guard let first = points.first, let last = points.last else { return .nan }
         if u <= first.u { return first.latency }
         if u >= last.u { return last.latency }
@@ -127,7 +159,7 @@ struct LatencyModelEmpirical: LatencyModel {
         guard x.ready > 0, !u.isNaN, !points.isEmpty else {
             return x.backlog > 0 || x.arrivalRate > 0 ? (points.last?.latency ?? 0) + queueTimeout : .nan
         }
-        var latency = base(at: u)
+        var latency = mix?.latency(step: x.step, loadPerPod: u) ?? base(at: u)
         let capacity = Double(x.ready) * x.podRate
         if x.backlog > 0, capacity > 0 { latency += min(x.backlog / capacity, queueTimeout) }
         return latency
