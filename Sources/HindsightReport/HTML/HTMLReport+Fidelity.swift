@@ -31,13 +31,10 @@ extension HTMLReport {
         s += "</tbody></table>\n"
         guard !f.latencyPairs.isEmpty else { return s + "</section>\n" }
         let stride = max(1, (f.latencyPairs.count + calibrationDots - 1) / calibrationDots)
-        let points = Swift.stride(from: 0, to: f.latencyPairs.count, by: stride).map { i -> CalibrationChart.Point in
-            let p = f.latencyPairs[i]
-            return CalibrationChart.Point(recorded: p.recordedMs, modelled: p.modelledMs, heldOut: p.heldOut)
-        }
+        let points = Swift.stride(from: 0, to: f.latencyPairs.count, by: stride).map { f.latencyPairs[$0] }
         let quantile = DisplayText.compact(result.scenario.slo.quantile * 100)
         let chart = CalibrationChart(id: "calib", title: "Modelled against recorded p\(quantile) latency, observed replicas",
-                                     unit: "ms", points: points)
+                                     points: points)
         let legend = [
             ("<span class=\"swatch\" style=\"border-top-color:\(Palette.axis)\" aria-hidden=\"true\"></span>", "steps the model was fitted on"),
             ("<span class=\"swatch\" style=\"border-top-color:\(Palette.orange)\" aria-hidden=\"true\"></span>", "last 30 % of the steps"),
