@@ -81,40 +81,25 @@ public enum Kernels {
         var nan = p[0].isNaN
         var i = 0
         if n >= 8 {
-            // Branch-free compare-and-select on two SIMD4 pairs (fits the 16 xmm registers).
-            // NaN: `v < lo` and `v > hi` are false for NaN, so a NaN never enters; a separate
-            // unordered check (v != v) records it.
-            var l0 = SIMD4<Double>(repeating: lo), l1 = l0, h0 = l0, h1 = l0
-            var bad = SIMDMask<SIMD4<Int64>>(repeating: false)
+            var lanes = MinMaxLanes(lo)
             // Two address streams (halves of the buffer) for more prefetch parallelism.
             let half = (n / 2) & ~3
             let p1 = p + half
             while i + 4 <= half {
-                let v0 = UnsafeRawPointer(p + i).loadUnaligned(as: SIMD4<Double>.self)
-                let v1 = UnsafeRawPointer(p1 + i).loadUnaligned(as: SIMD4<Double>.self)
-                l0.replace(with: v0, where: v0 .< l0)
-                l1.replace(with: v1, where: v1 .< l1)
-                h0.replace(with: v0, where: v0 .> h0)
-                h1.replace(with: v1, where: v1 .> h1)
-                bad .|= (v0 .!= v0) .| (v1 .!= v1)
+                lanes.add(UnsafeRawPointer(p + i).loadUnaligned(as: SIMD4<Double>.self),
+                          UnsafeRawPointer(p1 + i).loadUnaligned(as: SIMD4<Double>.self))
                 i += 4
             }
             i = 2 * half
             while i + 8 <= n {
-                let v0 = UnsafeRawPointer(p + i).loadUnaligned(as: SIMD4<Double>.self)
-                let v1 = UnsafeRawPointer(p + i + 4).loadUnaligned(as: SIMD4<Double>.self)
-                l0.replace(with: v0, where: v0 .< l0)
-                l1.replace(with: v1, where: v1 .< l1)
-                h0.replace(with: v0, where: v0 .> h0)
-                h1.replace(with: v1, where: v1 .> h1)
-                bad .|= (v0 .!= v0) .| (v1 .!= v1)
+                lanes.add(UnsafeRawPointer(p + i).loadUnaligned(as: SIMD4<Double>.self),
+                          UnsafeRawPointer(p + i + 4).loadUnaligned(as: SIMD4<Double>.self))
                 i += 8
             }
-            l0.replace(with: l1, where: l1 .< l0)
-            h0.replace(with: h1, where: h1 .> h0)
-            lo = l0.min()
-            hi = h0.max()
-            nan = nan || any(bad)
+            let (vectorLo, vectorHi, vectorNaN) = lanes.reduced()
+            lo = vectorLo
+            hi = vectorHi
+            nan = nan || vectorNaN
         }
         while i < n {
             let v = p[i]

@@ -101,36 +101,25 @@ extension Rolling {
             suf1[w] = 0
             suf2[w] = 0
             var s1 = 0.0, s2 = 0.0, r1 = 0.0, r2 = 0.0
-            let both = Swift.min(w - 1, len)
+            // One pass grows the suffix of A (w − 1 entries) and the prefix of B (len
+            // entries) side by side: two independent sum chains per step.
+            let steps = Swift.max(w - 1, len)
             var t = 0
-            while t < both {
-                let d = a[w - 1 - t] - k
-                s1 += d
-                s2 += d * d
-                suf1[w - 1 - t] = s1
-                suf2[w - 1 - t] = s2
-                let e = q[t] - k
-                r1 += e
-                r2 += e * e
-                pre1[t] = r1
-                pre2[t] = r2
-                t += 1
-            }
-            while t < w - 1 {
-                let d = a[w - 1 - t] - k
-                s1 += d
-                s2 += d * d
-                suf1[w - 1 - t] = s1
-                suf2[w - 1 - t] = s2
-                t += 1
-            }
-            t = both
-            while t < len {
-                let e = q[t] - k
-                r1 += e
-                r2 += e * e
-                pre1[t] = r1
-                pre2[t] = r2
+            while t < steps {
+                if t < w - 1 {
+                    let d = a[w - 1 - t] - k
+                    s1 += d
+                    s2 += d * d
+                    suf1[w - 1 - t] = s1
+                    suf2[w - 1 - t] = s2
+                }
+                if t < len {
+                    let e = q[t] - k
+                    r1 += e
+                    r2 += e * e
+                    pre1[t] = r1
+                    pre2[t] = r2
+                }
                 t += 1
             }
             // Combine, vectorized; windows whose variance is tiny next to Σ(x − k)² are

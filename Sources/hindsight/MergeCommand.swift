@@ -33,8 +33,7 @@ struct MergeCommand: ParsableCommand {
 
     @OptionGroup var agents: AllowExecFlag
 
-    @Flag(help: "Print nothing on success.")
-    var quiet = false
+    @OptionGroup var output: QuietFlag
 
     func run() throws {
         do {
@@ -54,7 +53,7 @@ struct MergeCommand: ParsableCommand {
             }
             let outcome = try study.outcome(rows: rows, choice: study.defaultChoice)
             try AtomicFolder.write(to: out, markers: SweepFiles.markers) { try SweepFiles.write(outcome, to: $0) }
-            if !quiet {
+            if !output.quiet {
                 print(SweepCLI.report(outcome))
                 print("merged \(parts.count) shards, wrote 4 files to \(out)/ (open \(out)/report.html)")
             }

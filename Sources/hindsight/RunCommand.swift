@@ -65,8 +65,7 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var series: TimeseriesFlag
 
-    @Flag(help: "Print nothing on success.")
-    var quiet = false
+    @OptionGroup var output: QuietFlag
 
     @OptionGroup(title: "Run history")
     var history: HistoryFlags
@@ -88,7 +87,7 @@ struct RunCommand: ParsableCommand {
                                      focus: export.focus, to: $0)
             }
             history.record("run", runs: RecordedRun.runs(of: result, policies: selected), startedAt: startedAt)
-            if !quiet {
+            if !output.quiet {
                 print(RunSummaryTable.render(result))
                 print("wrote \(written.count) files to \(directory)/ (open \(directory)/report.html)")
             }

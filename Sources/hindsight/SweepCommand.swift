@@ -57,14 +57,14 @@ struct SweepCommand: ParsableCommand {
                 let manifest = try SweepCLI.manifest(study, scenarioPath: options.scenario, shard: shard, points: points.count,
                                                      sample: options.sample, seed: options.seed)
                 try SweepCLI.writePart(rows: rows, paths: study.target.paths, manifest: manifest, to: folder)
-                if !options.quiet { print("shard \(shard.index) of \(shard.count): \(rows.count) points, wrote \(folder)/") }
+                if !options.output.quiet { print("shard \(shard.index) of \(shard.count): \(rows.count) points, wrote \(folder)/") }
                 return
             }
             let rows = try options.run(study, points: study.points)
             let outcome = try study.outcome(rows: rows, choice: study.defaultChoice)
             try AtomicFolder.write(to: directory, markers: SweepFiles.markers) { try SweepFiles.write(outcome, to: $0) }
             history.record("sweep", runs: try SweepCLI.recordedRuns(outcome, study: study), startedAt: startedAt)
-            if !options.quiet {
+            if !options.output.quiet {
                 print(SweepCLI.report(outcome))
                 print("wrote 4 files to \(directory)/ (open \(directory)/report.html)")
             }

@@ -26,8 +26,7 @@ struct SweepOptions: ParsableArguments {
 
     @OptionGroup var agents: AllowExecFlag
 
-    @Flag(help: "Print nothing on success.")
-    var quiet = false
+    @OptionGroup var output: QuietFlag
 
     /// The scenario loaded and the sweep prepared.
     func study() throws -> SweepStudy {

@@ -75,7 +75,7 @@ struct TuneCommand: ParsableCommand {
                 try AtomicFile.write(PullRequestBody.render(outcome, report: directory + "/report.html"), to: prBody)
             }
             history.record("tune", runs: try SweepCLI.recordedRuns(outcome, study: study), startedAt: startedAt)
-            if !options.quiet {
+            if !options.output.quiet {
                 print(SweepCLI.report(outcome))
                 print(diff.isEmpty ? "the chosen point is the current policy: nothing to change" : diff, terminator: diff.isEmpty ? "\n" : "")
                 if write && !diff.isEmpty { print("wrote \(study.target.display)") }

@@ -76,6 +76,22 @@ final class AccountingModelTests: XCTestCase {
                                             maxWattsPerVCPU: 2, memoryWattsPerGB: 0, pue: 1.1))
     }
 
+    /// The memory and GPU checks are shared; each model still names its own memory unit.
+    func testNegativeMemoryAndGPUsAreNamedWithTheModelsUnit() {
+        XCTAssertThrowsError(try CostModelResources(vcpuPerPod: 1, memoryGiBPerPod: -2, gpusPerPod: 0, cpuHourUSD: 1,
+                                                    memoryGiBHourUSD: 0, gpuHourUSD: 0)) { error in
+            XCTAssertEqual("\(error)", "spec.workload.memoryRequest: -2.0 GiB; expected a finite number ≥ 0")
+        }
+        XCTAssertThrowsError(try PowerModel(vcpuPerPod: 1, memoryGBPerPod: -2, gpusPerPod: 0, minWattsPerVCPU: 1,
+                                            maxWattsPerVCPU: 2, memoryWattsPerGB: 0, pue: 1.1)) { error in
+            XCTAssertEqual("\(error)", "spec.workload.memoryRequest: -2.0 GB; expected a finite number ≥ 0")
+        }
+        XCTAssertThrowsError(try PowerModel(vcpuPerPod: 1, memoryGBPerPod: 0, gpusPerPod: .infinity, minWattsPerVCPU: 1,
+                                            maxWattsPerVCPU: 2, memoryWattsPerGB: 0, pue: 1.1)) { error in
+            XCTAssertEqual("\(error)", "spec.workload.gpus: inf GPUs; expected a finite number ≥ 0")
+        }
+    }
+
     func testEmissionsAreEnergyTimesIntensityPlusEmbodiedShare() throws {
         let m = try CarbonModel(intensity: StepSeries(times: [.epoch, hour], values: [100, 400]),
                                 embodiedGramsPerVCPUHour: 10, vcpuPerPod: 0.5)

@@ -11,11 +11,11 @@ extension HTMLReport {
     /// Every chart, each in a `<figure>` with a heading and an HTML legend, drawn from
     /// `charts` (one digest per run, over `span(result)`), or from the runs' series when nil.
     static func chartsSection(_ result: ScenarioResult, charts: [RunChartDigest]? = nil) -> String {
-        var s = "<section id=\"charts\" aria-labelledby=\"charts-h\">\n<h2 id=\"charts-h\">Over time</h2>\n"
+        var s = sectionStart(id: "charts", title: "Over time")
         let digests = charts ?? chartDigests(result)
         precondition(digests.count == result.runs.count, "HTMLReport: \(digests.count) chart digests for \(result.runs.count) runs")
         guard !result.runs.isEmpty, digests.contains(where: { $0.count > 0 }) else {
-            return s + "<p class=\"note\">No steps were simulated, so there is nothing to draw.</p>\n</section>\n"
+            return s + noteParagraph("No steps were simulated, so there is nothing to draw.") + "</section>\n"
         }
         let (start, end) = span(result)
         for i in result.runs.indices {
@@ -192,7 +192,7 @@ extension HTMLReport {
             s += "<li>\(swatchHTML)\(XMLText.escape(label))</li>"
         }
         s += "</ul></figcaption>\n\(svg)\n"
-        if let note { s += "<p class=\"note\">\(XMLText.escape(note))</p>\n" }
+        if let note { s += noteParagraph(note) }
         return s + "</figure>\n"
     }
 }

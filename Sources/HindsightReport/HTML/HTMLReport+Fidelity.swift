@@ -9,12 +9,13 @@ extension HTMLReport {
     /// the latency model. Empty when the result has no fidelity.
     static func fidelitySection(_ result: ScenarioResult) -> String {
         guard let f = result.fidelity else { return "" }
-        var s = "<section id=\"fidelity\" aria-labelledby=\"fidelity-h\">\n<h2 id=\"fidelity-h\">Model fidelity</h2>\n"
-        s += "<p class=\"note\">The models replayed under the recorded replicas, against what the trace recorded. "
-        s += "Mean absolute percentage errors; the hold-out fits the latency model on the first "
-        s += "\(DisplayText.fixed((1 - ModelFidelity.holdoutFraction) * 100, 0)) % of the steps and judges it on the rest, "
-        s += "against the best constant fitted on the same steps. A skill at or below 0 means the model predicts "
-        s += "recorded latency no better than a constant: do not trust its latency counterfactuals.</p>\n"
+        var s = sectionStart(id: "fidelity", title: "Model fidelity")
+        let fitted = DisplayText.fixed((1 - ModelFidelity.holdoutFraction) * 100, 0)
+        s += noteParagraph("The models replayed under the recorded replicas, against what the trace recorded. "
+            + "Mean absolute percentage errors; the hold-out fits the latency model on the first "
+            + "\(fitted) % of the steps and judges it on the rest, "
+            + "against the best constant fitted on the same steps. A skill at or below 0 means the model predicts "
+            + "recorded latency no better than a constant: do not trust its latency counterfactuals.")
         let rows: [(String, String)] = [
             ("Latency, per step", percent(f.latencyMAPE)),
             ("Latency, hourly medians", percent(f.latencyHourlyMAPE)),
@@ -30,13 +31,10 @@ extension HTMLReport {
         s += "</tbody></table>\n"
         guard !f.latencyPairs.isEmpty else { return s + "</section>\n" }
         let stride = max(1, (f.latencyPairs.count + calibrationDots - 1) / calibrationDots)
-        let points = Swift.stride(from: 0, to: f.latencyPairs.count, by: stride).map { i -> CalibrationChart.Point in
-            let p = f.latencyPairs[i]
-            return CalibrationChart.Point(recorded: p.recordedMs, modelled: p.modelledMs, heldOut: p.heldOut)
-        }
+        let points = Swift.stride(from: 0, to: f.latencyPairs.count, by: stride).map { f.latencyPairs[$0] }
         let quantile = DisplayText.compact(result.scenario.slo.quantile * 100)
         let chart = CalibrationChart(id: "calib", title: "Modelled against recorded p\(quantile) latency, observed replicas",
-                                     unit: "ms", points: points)
+                                     points: points)
         let legend = [
             ("<span class=\"swatch\" style=\"border-top-color:\(Palette.axis)\" aria-hidden=\"true\"></span>", "steps the model was fitted on"),
             ("<span class=\"swatch\" style=\"border-top-color:\(Palette.orange)\" aria-hidden=\"true\"></span>", "last 30 % of the steps"),

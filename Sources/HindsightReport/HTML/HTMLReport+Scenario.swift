@@ -31,7 +31,7 @@ extension HTMLReport {
             + (sc.carbon.embodiedGramsPerVCPUHour > 0 ? ", embodied \(DisplayText.compact(sc.carbon.embodiedGramsPerVCPUHour)) g/vCPU-h" : "")))
         facts.append(("Metrics pipeline", "window \(text(sc.metrics.window)), lag \(text(sc.metrics.lag))"))
         facts.append(("Kubernetes", "1.\(sc.kubernetes.minorVersion) · sync \(text(sc.kubernetes.syncPeriod)) · tolerance \(DisplayText.compact(sc.kubernetes.tolerance))"))
-        var s = "<section id=\"scenario\" aria-labelledby=\"scenario-h\">\n<h2 id=\"scenario-h\">Scenario</h2>\n<dl class=\"facts\">\n"
+        var s = sectionStart(id: "scenario", title: "Scenario") + "<dl class=\"facts\">\n"
         for (term, value) in facts {
             s += "<div><dt>\(XMLText.escape(term))</dt><dd>\(XMLText.escape(value))</dd></div>\n"
         }

@@ -10,7 +10,7 @@ extension HTMLReport {
     /// The comparison table: one row per policy, each non-baseline cell with its change
     /// against the baseline, coloured blue when better and vermilion when worse.
     static func comparisonSection(_ result: ScenarioResult) -> String {
-        var s = "<section id=\"comparison\" aria-labelledby=\"comparison-h\">\n<h2 id=\"comparison-h\">Policies compared</h2>\n"
+        var s = sectionStart(id: "comparison", title: "Policies compared")
         s += "<div class=\"table-wrap\">\n<table class=\"compare\">\n<caption class=\"note\" style=\"caption-side:bottom;text-align:left\">"
         s += "Each change is against the baseline (first row): percent for cost, emissions and SCI; "
         s += "time for SLO violation; percentage points (pp) for error budget and latency MAPE. "

@@ -50,6 +50,17 @@ public enum HTMLReport {
         return html
     }
 
+    /// The opening of a top-level section: `<section id="ID">` labelled by its `<h2>`
+    /// (id `ID-h`), the title escaped. The caller closes it with `</section>\n`.
+    static func sectionStart(id: String, title: String) -> String {
+        "<section id=\"\(id)\" aria-labelledby=\"\(id)-h\">\n<h2 id=\"\(id)-h\">\(XMLText.escape(title))</h2>\n"
+    }
+
+    /// A `<p class="note">` paragraph of `text`, escaped, with its newline.
+    static func noteParagraph(_ text: String) -> String {
+        "<p class=\"note\">\(XMLText.escape(text))</p>\n"
+    }
+
     static func header(_ result: ScenarioResult) -> String {
         let (start, end) = span(result)
         var s = "<header>\n<h1><span class=\"brand\">hindsight ·</span> \(XMLText.escape(result.scenario.name))</h1>\n"
@@ -68,7 +79,7 @@ public enum HTMLReport {
     static func warningsSection(_ result: ScenarioResult) -> String {
         let warnings = result.runs.flatMap { run in run.warnings.map { (run.policy, $0) } }
         guard !warnings.isEmpty else { return "" }
-        var s = "<section id=\"warnings\" aria-labelledby=\"warnings-h\">\n<h2 id=\"warnings-h\">Warnings</h2>\n<ul class=\"warnings\">\n"
+        var s = sectionStart(id: "warnings", title: "Warnings") + "<ul class=\"warnings\">\n"
         for (policy, warning) in warnings {
             s += "<li><b>\(XMLText.escape(policy))</b>: \(XMLText.escape(warning))</li>\n"
         }

@@ -21,12 +21,9 @@ struct ParetoChart {
     let chosen: Mark?
     let maxViolation: Double?
 
-    let width: Double = 1160
-    let height: Double = 380
-    let left: Double = 86
-    let right: Double = 24
-    let top: Double = 14
-    let bottom: Double = 48
+    /// 1160 × 380 px.
+    let frame = ScatterFrame(width: 1160, height: 380, left: 86, top: 14,
+                             plotWidth: 1160 - 86 - 24, plotHeight: 380 - 14 - 48)
 
     /// The chart's `<svg>` element.
     /// - Complexity: O(points).
@@ -35,23 +32,15 @@ struct ParetoChart {
         let xs = all.map(\.x).filter(\.isFinite), ys = all.map(\.y).filter(\.isFinite) + [maxViolation ?? 0]
         let xAxis = ValueAxis(covering: xs.min() ?? 0, xs.max() ?? 1)
         let yAxis = ValueAxis(covering: min(0, ys.min() ?? 0), ys.max() ?? 1)
-        let plotW = width - left - right, plotH = height - top - bottom
-        func px(_ v: Double) -> String { SVGNumber.text(left + (v - xAxis.lower) / (xAxis.upper - xAxis.lower) * plotW) }
-        func py(_ v: Double) -> String { SVGNumber.text(top + plotH - (v - yAxis.lower) / (yAxis.upper - yAxis.lower) * plotH) }
-        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(SVGNumber.text(width)) \(SVGNumber.text(height))\" role=\"img\" aria-labelledby=\"\(id)-t\">\n"
+        func px(_ v: Double) -> String { SVGNumber.text(frame.x(v, on: xAxis)) }
+        func py(_ v: Double) -> String { SVGNumber.text(frame.y(v, on: yAxis)) }
+        var s = frame.svgStart(labelledBy: "\(id)-t")
         s += "<title id=\"\(id)-t\">\(XMLText.escape(yLabel)) against \(XMLText.escape(xLabel)) of every sweep point</title>\n"
-        for t in xAxis.ticks {
-            s += "<line x1=\"\(px(t))\" y1=\"\(SVGNumber.text(top))\" x2=\"\(px(t))\" y2=\"\(SVGNumber.text(top + plotH))\" stroke=\"\(Palette.grid)\"/>"
-            s += "<text x=\"\(px(t))\" y=\"\(SVGNumber.text(top + plotH + 16))\" text-anchor=\"middle\" class=\"tick\">\(XMLText.escape(xAxis.label(t)))</text>\n"
-        }
-        for t in yAxis.ticks {
-            s += "<line x1=\"\(SVGNumber.text(left))\" y1=\"\(py(t))\" x2=\"\(SVGNumber.text(left + plotW))\" y2=\"\(py(t))\" stroke=\"\(Palette.grid)\"/>"
-            s += "<text x=\"\(SVGNumber.text(left - 6))\" y=\"\(py(t))\" text-anchor=\"end\" dominant-baseline=\"middle\" class=\"tick\">\(XMLText.escape(yAxis.label(t)))</text>\n"
-        }
-        s += "<text x=\"\(SVGNumber.text(left + plotW / 2))\" y=\"\(SVGNumber.text(height - 8))\" text-anchor=\"middle\" class=\"axis-label\">\(XMLText.escape(xLabel))</text>\n"
-        s += "<text transform=\"translate(16 \(SVGNumber.text(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\" class=\"axis-label\">\(XMLText.escape(yLabel))</text>\n"
+        for t in xAxis.ticks { s += frame.xTick(t, on: xAxis) }
+        for t in yAxis.ticks { s += frame.yTick(t, on: yAxis) }
+        s += frame.axisTitles(x: xLabel, y: yLabel)
         if let maxViolation {
-            s += "<line x1=\"\(SVGNumber.text(left))\" y1=\"\(py(maxViolation))\" x2=\"\(SVGNumber.text(left + plotW))\" y2=\"\(py(maxViolation))\" stroke=\"\(Palette.vermilion)\" stroke-dasharray=\"6 4\"><title>constraint: violation at most \(XMLText.escape(ValueAxis(covering: 0, maxViolation).label(maxViolation)))</title></line>\n"
+            s += "<line x1=\"\(SVGNumber.text(frame.left))\" y1=\"\(py(maxViolation))\" x2=\"\(SVGNumber.text(frame.left + frame.plotWidth))\" y2=\"\(py(maxViolation))\" stroke=\"\(Palette.vermilion)\" stroke-dasharray=\"6 4\"><title>constraint: violation at most \(XMLText.escape(ValueAxis(covering: 0, maxViolation).label(maxViolation)))</title></line>\n"
         }
         for m in points where m.x.isFinite && m.y.isFinite {
             s += "<circle cx=\"\(px(m.x))\" cy=\"\(py(m.y))\" r=\"2.5\" fill=\"\(Palette.axis)\" fill-opacity=\"0.45\"><title>\(XMLText.escape(m.title))</title></circle>\n"
@@ -64,8 +53,7 @@ struct ParetoChart {
             }
         }
         if let m = current, m.x.isFinite, m.y.isFinite {
-            let x = left + (m.x - xAxis.lower) / (xAxis.upper - xAxis.lower) * plotW
-            let y = top + plotH - (m.y - yAxis.lower) / (yAxis.upper - yAxis.lower) * plotH
+            let x = frame.x(m.x, on: xAxis), y = frame.y(m.y, on: yAxis)
             let d = [(x, y - 7), (x + 7, y), (x, y + 7), (x - 7, y)].map { "\(SVGNumber.text($0.0)),\(SVGNumber.text($0.1))" }
             s += "<polygon points=\"\(d.joined(separator: " "))\" fill=\"\(Palette.black)\"><title>\(XMLText.escape(m.title))</title></polygon>\n"
         }

@@ -16,11 +16,11 @@ public enum SweepHTML {
         html += "<br>" + XMLText.escape(SweepMarkdown.choiceLine(o)) + "</p>\n</header>\n"
         html += paretoSection(o)
         html += "<section id=\"tuned\"><h2>Chosen point against the current policy, tuning steps</h2>\n"
-        html += "<p class=\"note\">\(XMLText.escape(MarkdownSummary.spanLine(o.tuned)))</p>\n"
+        html += HTMLReport.noteParagraph(MarkdownSummary.spanLine(o.tuned))
         html += HTMLReport.comparisonSection(o.tuned) + HTMLReport.chartsSection(o.tuned) + "</section>\n"
         if let holdout = o.holdout {
             html += "<section id=\"holdout\"><h2>Hold-out backtest: the last \(XMLText.escape(SweepMarkdown.percentText(o.holdoutPercent ?? 0))) of the trace</h2>\n"
-            html += "<p class=\"note\">\(XMLText.escape(MarkdownSummary.spanLine(holdout))) · never seen while tuning</p>\n"
+            html += HTMLReport.noteParagraph(MarkdownSummary.spanLine(holdout) + " · never seen while tuning")
             html += HTMLReport.comparisonSection(holdout) + "</section>\n"
         }
         html += frontSection(o)

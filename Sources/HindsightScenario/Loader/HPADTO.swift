@@ -29,14 +29,20 @@ struct HPAV1SpecDTO: Decodable, HPASharedSpecDTO {
 enum HPAMetricTypeDTO: String, YAMLEnum { case Resource, ContainerResource, Pods, Object, External }
 enum HPATargetTypeDTO: String, YAMLEnum { case Utilization, Value, AverageValue }
 
-struct HPAMetricDTO: Decodable {
+/// One entry of `spec.metrics`: its `type` and the block named after it. autoscaling/v2
+/// and v2beta1 write the same entry and differ only inside the blocks: `Resource` for
+/// `resource` and `containerResource`, `Named` for `pods`, `object` and `external`.
+struct HPAMetricEntryDTO<Resource: Decodable, Named: Decodable>: Decodable {
     var type: Located<HPAMetricTypeDTO>?
-    var resource: HPAResourceSourceDTO?
-    var containerResource: HPAResourceSourceDTO?
-    var pods: HPANamedSourceDTO?
-    var object: HPANamedSourceDTO?
-    var external: HPANamedSourceDTO?
+    var resource: Resource?
+    var containerResource: Resource?
+    var pods: Named?
+    var object: Named?
+    var external: Named?
 }
+
+/// An autoscaling/v2 metric (targets in a `target` block).
+typealias HPAMetricDTO = HPAMetricEntryDTO<HPAResourceSourceDTO, HPANamedSourceDTO>
 
 /// `resource` and `containerResource` (the latter with `container`).
 struct HPAResourceSourceDTO: Decodable {

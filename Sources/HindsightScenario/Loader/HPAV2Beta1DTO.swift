@@ -13,14 +13,7 @@ struct HPAV2Beta1SpecDTO: Decodable, HPASharedSpecDTO {
 
 /// One v2beta1 metric: targets sit beside the metric name (`targetAverageUtilization`,
 /// `targetAverageValue`, `targetValue`) instead of in a `target` block.
-struct HPAV2Beta1MetricDTO: Decodable {
-    var type: Located<HPAMetricTypeDTO>?
-    var resource: HPAV2Beta1ResourceDTO?
-    var containerResource: HPAV2Beta1ResourceDTO?
-    var pods: HPAV2Beta1NamedDTO?
-    var object: HPAV2Beta1NamedDTO?
-    var external: HPAV2Beta1NamedDTO?
-}
+typealias HPAV2Beta1MetricDTO = HPAMetricEntryDTO<HPAV2Beta1ResourceDTO, HPAV2Beta1NamedDTO>
 
 struct HPAV2Beta1ResourceDTO: Decodable {
     var name: Located<String>?

@@ -8,4 +8,12 @@ enum AccountingCheck {
             throw InputMessage("\(field): \(value) \(unit); expected a finite number ≥ 0")
         }
     }
+
+    /// The workload's per-pod memory request (in `memoryUnit`, e.g. "GiB" or "GB") and GPU
+    /// count, which the cost and power models both take, each checked under its scenario key.
+    /// - Throws: `InputMessage` naming the first value that is negative, NaN or infinite.
+    static func podMemoryAndGPUs(_ memory: Double, memoryUnit: String, gpus: Double) throws {
+        try nonNegative(memory, "spec.workload.memoryRequest", memoryUnit)
+        try nonNegative(gpus, "spec.workload.gpus", "GPUs")
+    }
 }

@@ -17,8 +17,7 @@ struct CostModelResources: CostModel {
     init(vcpuPerPod: Double, memoryGiBPerPod: Double, gpusPerPod: Double, cpuHourUSD: Double,
          memoryGiBHourUSD: Double, gpuHourUSD: Double, priceMultiplier: StepSeries? = nil) throws {
         try AccountingCheck.nonNegative(vcpuPerPod, "spec.workload.cpuRequest", "cores")
-        try AccountingCheck.nonNegative(memoryGiBPerPod, "spec.workload.memoryRequest", "GiB")
-        try AccountingCheck.nonNegative(gpusPerPod, "spec.workload.gpus", "GPUs")
+        try AccountingCheck.podMemoryAndGPUs(memoryGiBPerPod, memoryUnit: "GiB", gpus: gpusPerPod)
         try AccountingCheck.nonNegative(cpuHourUSD, "spec.cost.cpuHour", "USD per vCPU-hour")
         try AccountingCheck.nonNegative(memoryGiBHourUSD, "spec.cost.memoryGiBHour", "USD per GiB-hour")
         try AccountingCheck.nonNegative(gpuHourUSD, "spec.cost.gpuHour", "USD per GPU-hour")

@@ -27,8 +27,7 @@ struct PowerModel: Sendable, Equatable {
     init(vcpuPerPod: Double, memoryGBPerPod: Double, gpusPerPod: Double, minWattsPerVCPU: Double,
          maxWattsPerVCPU: Double, memoryWattsPerGB: Double, gpuMinWatts: Double = 0, gpuMaxWatts: Double = 0,
          pue: Double) throws {
-        try AccountingCheck.nonNegative(memoryGBPerPod, "spec.workload.memoryRequest", "GB")
-        try AccountingCheck.nonNegative(gpusPerPod, "spec.workload.gpus", "GPUs")
+        try AccountingCheck.podMemoryAndGPUs(memoryGBPerPod, memoryUnit: "GB", gpus: gpusPerPod)
         try AccountingCheck.nonNegative(minWattsPerVCPU, "spec.carbon.minWattsPerVCPU", "W")
         try AccountingCheck.nonNegative(maxWattsPerVCPU, "spec.carbon.maxWattsPerVCPU", "W")
         try AccountingCheck.nonNegative(memoryWattsPerGB, "spec.carbon.memoryWattsPerGB", "W")
