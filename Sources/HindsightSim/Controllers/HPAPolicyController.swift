@@ -17,7 +17,7 @@ struct HPAPolicyController: Controller {
     mutating func tick(timer: Int, context: inout ControllerContext) throws -> ControllerAction? {
         builder.update(from: context)
         let out = hpa.sync(now: context.now, specReplicas: context.specReplicas, statusReplicas: context.statusReplicas,
-                           pods: builder.pods, readings: builder.readings, explain: false)
+                           pods: builder.pods, readings: builder.readings, podSummary: builder.podSummary, explain: false)
         return ControllerAction(out, specReplicas: context.specReplicas)
     }
 }

@@ -24,6 +24,8 @@ public struct HPAController: Sendable {
     /// The target percent when the only metric is Resource cpu Utilization (the default
     /// and most common HPA): a fast path that skips the generic per-metric dispatch.
     let cpuUtilizationOnly: Int32?
+    /// `spec.behavior != nil`, kept so a sync need not copy the behavior to test it.
+    let hasBehavior: Bool
     var recommendations: HPARecommendationLog
     var events = HPAScaleEventLog()
     /// The `behavior` path's stabilization windows over the same recommendations: the
@@ -45,6 +47,7 @@ public struct HPAController: Sendable {
         } else {
             cpuUtilizationOnly = nil
         }
+        hasBehavior = spec.behavior != nil
         let first = HPATimedRecommendation(replicas: initialReplicas, time: start)
         self.recommendations = HPARecommendationLog(first)
         let windows = Self.stabilizationWindows(spec.behavior ?? HPABehavior(), kubernetes: kubernetes)
@@ -74,10 +77,21 @@ public struct HPAController: Sendable {
     ///   allocation for Resource/Pods metrics.
     public mutating func sync(now: SimInstant, specReplicas: Int32, statusReplicas: Int32, pods: [HPAPod],
                               readings: HPAReadings, explain: Bool = true) -> HPASyncOutcome {
+        sync(now: now, specReplicas: specReplicas, statusReplicas: statusReplicas, pods: pods, readings: readings,
+             podSummary: nil, explain: explain)
+    }
+
+    /// `sync(now:specReplicas:statusReplicas:pods:readings:explain:)` with `podSummary`,
+    /// the summary of `pods` (nil = none): when it shows that every pod is in the ready
+    /// group with the same sample, the cpu-only path tallies the pods in O(1)
+    /// (``HPAPodSummary/uniformTally(values:isCPU:now:sampleTime:sampleWindow:cpuInitializationPeriod:)``)
+    /// instead of visiting them; the outcome and the state are the same.
+    mutating func sync(now: SimInstant, specReplicas: Int32, statusReplicas: Int32, pods: [HPAPod],
+                       readings: HPAReadings, podSummary: HPAPodSummary?, explain: Bool) -> HPASyncOutcome {
         // The cpu-only fast path reads no Object/External metric: no dictionary to build.
         if cpuUtilizationOnly != nil {
             return reconcile(now: now, specReplicas: specReplicas, statusReplicas: statusReplicas, pods: pods,
-                             readings: readings, external: Self.noExternal, explain: explain)
+                             readings: readings, external: Self.noExternal, podSummary: podSummary, explain: explain)
         }
         var external: [String: Int64] = [:]
         do { for m in spec.metrics {
@@ -96,7 +110,8 @@ public struct HPAController: Sendable {
 
     /// `sync` with Object/External totals already in milli-units (KEDA feeds its own).
     mutating func reconcile(now: SimInstant, specReplicas: Int32, statusReplicas: Int32, pods: [HPAPod],
-                            readings: HPAReadings, external: [String: Int64], explain: Bool = true) -> HPASyncOutcome {
+                            readings: HPAReadings, external: [String: Int64], podSummary: HPAPodSummary? = nil,
+                            explain: Bool = true) -> HPASyncOutcome {
         let minR = spec.minReplicas
         if specReplicas == 0 && minR != 0 {
             return HPASyncOutcome(desired: specReplicas, rawProposal: nil,
@@ -115,7 +130,8 @@ public struct HPAController: Sendable {
                                   reason: "spec \(specReplicas) below minReplicas → \(minR)", error: nil)
         }
         var m = computeReplicasForMetrics(now: now, specReplicas: specReplicas, statusReplicas: statusReplicas,
-                                          pods: pods, readings: readings, external: external, explain: explain)
+                                          pods: pods, readings: readings, external: external, podSummary: podSummary,
+                                          explain: explain)
         guard let metricDesired = m.replicas else {
             guard explain else { return HPASyncOutcome(desired: specReplicas, rawProposal: nil, reason: "", error: m.error) }
             return HPASyncOutcome(desired: specReplicas, rawProposal: nil,
@@ -124,8 +140,8 @@ public struct HPAController: Sendable {
         }
         let raw = max(0, metricDesired)
         let normalized: (replicas: Int32, text: String)
-        if let behavior = spec.behavior {
-            normalized = normalizeWithBehaviors(behavior, now: now, specReplicas: specReplicas, raw: raw, explain: explain)
+        if hasBehavior {
+            normalized = normalizeWithBehaviors(now: now, specReplicas: specReplicas, raw: raw, explain: explain)
         } else {
             normalized = normalizeLegacy(now: now, specReplicas: specReplicas, raw: raw, explain: explain)
         }
