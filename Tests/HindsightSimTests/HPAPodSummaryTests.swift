@@ -77,6 +77,58 @@ final class HPAPodSummaryTests: XCTestCase {
                                       sampleWindow: .seconds(30), cpuInitializationPeriod: .seconds(300))?.readyCount, 2)
     }
 
+    /// `syncSteady` against the full `sync` (no summary, every sync explained) on a scripted
+    /// wave with missing samples and pods that start for 30 s: whenever it answers, its
+    /// decision, raw proposal, error and state equal the full reconcile's, and on a change
+    /// its reason is the same text.
+    private func compareSteady(_ spec: HPASpec, seed: UInt64) {
+        var g = LCG(s: seed)
+        var full = HPAController(spec: spec, kubernetes: HPAT.kube(), initialReplicas: 3, start: .epoch)
+        var steady = full
+        var pods = [HPAPod](repeating: HPAPod(created: .epoch - .seconds(3_600), readyAt: .epoch - .seconds(3_500)), count: 3)
+        var specReplicas: Int32 = 3
+        var answered = 0, changes = 0
+        for k in 0..<600 {
+            let now = SimInstant.epoch + .seconds(15) * k
+            let demand = Int64(1600 + 1500 * sin(Double(k) / 15)) + Int64(g.next(300))
+            let ready = pods.filter { $0.isReady(at: now) }.count
+            let each: Int64? = ready > 0 && g.next(25) != 0 ? demand / Int64(ready) : nil
+            var r = HPAReadings(requestMilli: ["cpu": 500], sampleTime: now - .seconds(15), sampleWindow: .seconds(30))
+            r.cpu = .uniform(each)
+            let a = full.sync(now: now, specReplicas: specReplicas, statusReplicas: Int32(pods.count), pods: pods, readings: r)
+            let quick = steady.syncSteady(now: now, specReplicas: specReplicas, statusReplicas: Int32(pods.count), pods: pods,
+                                          readings: r, podSummary: HPAPodSummary(pods))
+            if quick != nil { answered += 1 }
+            let b = quick
+                ?? steady.sync(now: now, specReplicas: specReplicas, statusReplicas: Int32(pods.count), pods: pods,
+                               readings: r, podSummary: nil, explain: false)
+            XCTAssertEqual(a.desired, b.desired, "sync \(k)")
+            XCTAssertEqual(a.rawProposal, b.rawProposal, "sync \(k)")
+            XCTAssertEqual(a.error, b.error, "sync \(k)")
+            if a.desired != specReplicas { XCTAssertEqual(a.reason, b.reason, "sync \(k)"); changes += 1 }
+            XCTAssertEqual(full.recommendations, steady.recommendations, "sync \(k)")
+            XCTAssertEqual(full.upWindow.value(now: now), steady.upWindow.value(now: now), "sync \(k)")
+            XCTAssertEqual(full.downWindow.value(now: now), steady.downWindow.value(now: now), "sync \(k)")
+            XCTAssertEqual(full.events, steady.events, "sync \(k)")
+            specReplicas = a.desired
+            while pods.count < Int(specReplicas) { pods.append(HPAPod(created: now, readyAt: now + .seconds(30))) }
+            if pods.count > Int(specReplicas) { pods.removeLast(pods.count - Int(specReplicas)) }
+        }
+        XCTAssertGreaterThanOrEqual(changes, 8, "the script must exercise decisions")
+        XCTAssertGreaterThan(answered, 300, "the steady path must answer most syncs")
+        XCTAssertLessThan(answered, 600, "and decline some (starting pods, missing samples)")
+    }
+
+    func testSteadySyncEqualsTheFullReconcileLegacy() {
+        compareSteady(HPAT.spec(HPAT.cpuUtil(60), min: 2, max: 40), seed: 1)
+    }
+
+    func testSteadySyncEqualsTheFullReconcileWithBehavior() {
+        let b = HPABehavior(scaleDown: HPAScalingRules(stabilizationWindowSeconds: 60,
+                                                       policies: HPAScalingRules.defaultScaleDown.policies))
+        compareSteady(HPAT.spec(HPAT.cpuUtil(60), min: 2, max: 12, behavior: b), seed: 2)
+    }
+
     /// A day of a noisy diurnal load with gaps, pods that start for 45 s (15 s of them
     /// Running-not-Ready), legacy and `behavior` HPAs: every step's replica counts, the
     /// decisions and the summary are identical with the summary and without it.

@@ -32,7 +32,8 @@ struct HPAReadingsBuilder {
     /// The summary of `pods`, rebuilt with them (nil when `summarizesPods` is off).
     private(set) var podSummary: HPAPodSummary?
     /// Build `podSummary` (on by default; tests turn it off to check that the syncs
-    /// that use it decide exactly as those that visit every pod).
+    /// that use it — the O(1) tally and ``HPAController/syncSteady(now:specReplicas:statusReplicas:pods:readings:podSummary:)``
+    /// — decide exactly as the full reconcile that visits every pod).
     var summarizesPods = true
     /// The workload has a Running-not-Ready phase (`readinessDelay > 0`); without one the
     /// compact `.uniform` form says the same as the others.

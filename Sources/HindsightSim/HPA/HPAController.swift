@@ -50,6 +50,8 @@ public struct HPAController: Sendable {
         hasBehavior = spec.behavior != nil
         let first = HPATimedRecommendation(replicas: initialReplicas, time: start)
         self.recommendations = HPARecommendationLog(first)
+        // The `behavior` path reads its windows below, never the log's maximum.
+        self.recommendations.tracksMax = spec.behavior == nil
         let windows = Self.stabilizationWindows(spec.behavior ?? HPABehavior(), kubernetes: kubernetes)
         upWindow = HPAWindowExtremum(window: windows.up, largest: false)
         downWindow = HPAWindowExtremum(window: windows.down, largest: true)
@@ -154,8 +156,15 @@ public struct HPAController: Sendable {
             m = computeReplicasForMetrics(now: now, specReplicas: specReplicas, statusReplicas: statusReplicas,
                                           pods: pods, readings: readings, external: external, explain: true)
         }
-        return HPASyncOutcome(desired: normalized.replicas, rawProposal: raw,
-                              reason: "\(m.text); raw \(raw); \(normalized.text)", error: m.error)
+        return Self.outcome(m, raw: raw, normalized: normalized)
+    }
+
+    /// The outcome of a sync that reached normalization: the metrics' text and error, the
+    /// raw proposal and the normalized count with its text.
+    static func outcome(_ m: (replicas: Int32?, text: String, error: String?), raw: Int32,
+                        normalized: (replicas: Int32, text: String)) -> HPASyncOutcome {
+        HPASyncOutcome(desired: normalized.replicas, rawProposal: raw,
+                       reason: "\(m.text); raw \(raw); \(normalized.text)", error: m.error)
     }
 
     /// `storeScaleEvent`: only with `behavior`.
