@@ -7,9 +7,7 @@ import XCTest
 /// The O(1) tally of a pod summary must count exactly as the loop over the pods whenever
 /// it answers, and a whole simulation must decide the same with and without it.
 final class HPAPodSummaryTests: XCTestCase {
-    /// A small deterministic generator for the randomized cases.
-    struct LCG { var s: UInt64; mutating func next(_ n: Int) -> Int {
-        s = s &* 6364136223846793005 &+ 1442695040888963407; return Int((s >> 33) % UInt64(n)) } }
+    typealias LCG = HPALazyReasonTests.LCG
 
     func testUniformTallyEqualsTheLoopWheneverItAnswers() {
         var g = LCG(s: 11)
@@ -85,12 +83,12 @@ final class HPAPodSummaryTests: XCTestCase {
         var g = LCG(s: seed)
         var full = HPAController(spec: spec, kubernetes: HPAT.kube(), initialReplicas: 3, start: .epoch)
         var steady = full
-        var pods = [HPAPod](repeating: HPAPod(created: .epoch - .seconds(3_600), readyAt: .epoch - .seconds(3_500)), count: 3)
+        var pods = HPAT.readyPods(3)
         var specReplicas: Int32 = 3
         var answered = 0, changes = 0
         for k in 0..<600 {
             let now = SimInstant.epoch + .seconds(15) * k
-            let demand = Int64(1600 + 1500 * sin(Double(k) / 15)) + Int64(g.next(300))
+            let demand = HPAT.waveDemand(k, noise: g.next(300))
             let ready = pods.filter { $0.isReady(at: now) }.count
             let each: Int64? = ready > 0 && g.next(25) != 0 ? demand / Int64(ready) : nil
             var r = HPAReadings(requestMilli: ["cpu": 500], sampleTime: now - .seconds(15), sampleWindow: .seconds(30))
@@ -111,8 +109,7 @@ final class HPAPodSummaryTests: XCTestCase {
             XCTAssertEqual(full.downWindow.value(now: now), steady.downWindow.value(now: now), "sync \(k)")
             XCTAssertEqual(full.events, steady.events, "sync \(k)")
             specReplicas = a.desired
-            while pods.count < Int(specReplicas) { pods.append(HPAPod(created: now, readyAt: now + .seconds(30))) }
-            if pods.count > Int(specReplicas) { pods.removeLast(pods.count - Int(specReplicas)) }
+            HPAT.follow(&pods, to: specReplicas, now: now)
         }
         XCTAssertGreaterThanOrEqual(changes, 8, "the script must exercise decisions")
         XCTAssertGreaterThan(answered, 300, "the steady path must answer most syncs")
@@ -120,13 +117,11 @@ final class HPAPodSummaryTests: XCTestCase {
     }
 
     func testSteadySyncEqualsTheFullReconcileLegacy() {
-        compareSteady(HPAT.spec(HPAT.cpuUtil(60), min: 2, max: 40), seed: 1)
+        compareSteady(HPAT.scriptedSpec(behavior: false), seed: 1)
     }
 
     func testSteadySyncEqualsTheFullReconcileWithBehavior() {
-        let b = HPABehavior(scaleDown: HPAScalingRules(stabilizationWindowSeconds: 60,
-                                                       policies: HPAScalingRules.defaultScaleDown.policies))
-        compareSteady(HPAT.spec(HPAT.cpuUtil(60), min: 2, max: 12, behavior: b), seed: 2)
+        compareSteady(HPAT.scriptedSpec(behavior: true), seed: 2)
     }
 
     /// A day of a noisy diurnal load with gaps, pods that start for 45 s (15 s of them
