@@ -45,12 +45,12 @@ final class HPALazyReasonTests: XCTestCase {
         var g = LCG(s: seed)
         var slow = HPAController(spec: spec, kubernetes: kubernetes, initialReplicas: 3, start: .epoch)
         var fast = slow
-        var pods = [HPAPod](repeating: HPAPod(created: .epoch - .seconds(3_600), readyAt: .epoch - .seconds(3_500)), count: 3)
+        var pods = HPAT.readyPods(3)
         var specReplicas: Int32 = 3
         var changes = 0
         for k in 0..<400 {
             let now = SimInstant.epoch + .seconds(15) * k
-            let demand = Int64(1600 + 1500 * sin(Double(k) / 15)) + Int64(g.next(300))   // a wave with noise
+            let demand = HPAT.waveDemand(k, noise: g.next(300))
             let ready = pods.filter { $0.isReady(at: now) }.count
             let each: Int64? = ready > 0 && g.next(20) != 0 ? demand / Int64(ready) : nil
             let values = pods.map { $0.isReady(at: now) ? each : nil }
@@ -70,20 +70,17 @@ final class HPALazyReasonTests: XCTestCase {
                 XCTAssertFalse(a.reason.isEmpty)
             }
             specReplicas = a.desired
-            while pods.count < Int(specReplicas) { pods.append(HPAPod(created: now, readyAt: now + .seconds(30))) }
-            if pods.count > Int(specReplicas) { pods.removeLast(pods.count - Int(specReplicas)) }
+            HPAT.follow(&pods, to: specReplicas, now: now)
         }
         XCTAssertGreaterThanOrEqual(changes, 8, "the script must exercise decisions")
     }
 
     func testLegacyPathSameDecisionsAndReasons() {
-        compare(HPAT.spec(HPAT.cpuUtil(60), min: 2, max: 40), seed: 1)
+        compare(HPAT.scriptedSpec(behavior: false), seed: 1)
     }
 
     func testBehaviorPathSameDecisionsAndReasons() {
-        let b = HPABehavior(scaleDown: HPAScalingRules(stabilizationWindowSeconds: 60,
-                                                       policies: HPAScalingRules.defaultScaleDown.policies))
-        compare(HPAT.spec(HPAT.cpuUtil(60), min: 2, max: 12, behavior: b), seed: 2)
+        compare(HPAT.scriptedSpec(behavior: true), seed: 2)
     }
 
     func testSeveralMetricKindsSameDecisionsAndReasons() {

@@ -1,3 +1,4 @@
+import Foundation
 @testable import HindsightSim
 import HindsightTrace
 import HindsightScenario
@@ -7,6 +8,28 @@ enum HPAT {
     /// `n` pods started long ago and ready long ago (outside every CPU rule).
     static func readyPods(_ n: Int) -> [HPAPod] {
         Array(repeating: HPAPod(created: .epoch - .seconds(3_600), readyAt: .epoch - .seconds(3_500)), count: n)
+    }
+
+    /// The scripted load of the sync-equivalence tests: cpu demand (millicores) at sync `k`,
+    /// a wave of period 30π syncs plus `noise`.
+    static func waveDemand(_ k: Int, noise: Int) -> Int64 {
+        Int64(1600 + 1500 * sin(Double(k) / 15)) + Int64(noise)
+    }
+
+    /// The HPAs of the sync-equivalence tests: cpu at 60 %, legacy (2–40 replicas) or with a
+    /// `behavior` whose scale-down window is 60 s (2–12 replicas).
+    static func scriptedSpec(behavior: Bool) -> HPASpec {
+        guard behavior else { return spec(cpuUtil(60), min: 2, max: 40) }
+        let b = HPABehavior(scaleDown: HPAScalingRules(stabilizationWindowSeconds: 60,
+                                                       policies: HPAScalingRules.defaultScaleDown.policies))
+        return spec(cpuUtil(60), min: 2, max: 12, behavior: b)
+    }
+
+    /// Pods following a decision of `spec` replicas at `now`: new pods start then and are
+    /// Ready 30 s later; surplus pods leave, newest first.
+    static func follow(_ pods: inout [HPAPod], to spec: Int32, now: SimInstant) {
+        while pods.count < Int(spec) { pods.append(HPAPod(created: now, readyAt: now + .seconds(30))) }
+        if pods.count > Int(spec) { pods.removeLast(pods.count - Int(spec)) }
     }
 
     /// `n` pods still starting (Pending).

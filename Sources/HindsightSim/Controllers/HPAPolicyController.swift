@@ -16,8 +16,14 @@ struct HPAPolicyController: Controller {
 
     mutating func tick(timer: Int, context: inout ControllerContext) throws -> ControllerAction? {
         builder.update(from: context)
+        // The common sync in a few steps; any other state takes the full reconcile.
+        if let out = hpa.syncSteady(now: context.now, specReplicas: context.specReplicas,
+                                    statusReplicas: context.statusReplicas, pods: builder.pods,
+                                    readings: builder.readings, podSummary: builder.podSummary) {
+            return out.desired == context.specReplicas ? nil : ControllerAction(out, specReplicas: context.specReplicas)
+        }
         let out = hpa.sync(now: context.now, specReplicas: context.specReplicas, statusReplicas: context.statusReplicas,
-                           pods: builder.pods, readings: builder.readings, explain: false)
+                           pods: builder.pods, readings: builder.readings, podSummary: builder.podSummary, explain: false)
         return ControllerAction(out, specReplicas: context.specReplicas)
     }
 }

@@ -29,6 +29,12 @@ struct HPAReadingsBuilder {
     let totalSeries: [String]
     var pods: [HPAPod] = []
     var readings = HPAReadings()
+    /// The summary of `pods`, rebuilt with them (nil when `summarizesPods` is off).
+    private(set) var podSummary: HPAPodSummary?
+    /// Build `podSummary` (on by default; tests turn it off to check that the syncs
+    /// that use it — the O(1) tally and ``HPAController/syncSteady(now:specReplicas:statusReplicas:pods:readings:podSummary:)``
+    /// — decide exactly as the full reconcile that visits every pod).
+    var summarizesPods = true
     /// The workload has a Running-not-Ready phase (`readinessDelay > 0`); without one the
     /// compact `.uniform` form says the same as the others.
     let runningPhase: Bool
@@ -84,18 +90,21 @@ struct HPAReadingsBuilder {
         let n = source.count
         let d = readinessDelay
         if c.podsVersion >= 0, c.podsVersion == podsVersion, pods.count == n {
-            // Same pod list as at the previous sync: `pods` is already what it would be.
-        } else if pods.count != n {
-            pods.removeAll(keepingCapacity: true)
-            pods.reserveCapacity(n)
-            for p in source { pods.append(Self.hpaPod(p, readinessDelay: d)) }
+            // Same pod list as at the previous sync: `pods` (and its summary) is already what it would be.
         } else {
-            pods.withUnsafeMutableBufferPointer { out in
-                for i in 0..<n {
-                    let p = source[i]
-                    out[i] = Self.hpaPod(p, readinessDelay: d)
+            if pods.count != n {
+                pods.removeAll(keepingCapacity: true)
+                pods.reserveCapacity(n)
+                for p in source { pods.append(Self.hpaPod(p, readinessDelay: d)) }
+            } else {
+                pods.withUnsafeMutableBufferPointer { out in
+                    for i in 0..<n {
+                        let p = source[i]
+                        out[i] = Self.hpaPod(p, readinessDelay: d)
+                    }
                 }
             }
+            podSummary = summarizesPods ? HPAPodSummary(pods) : nil
         }
         podsVersion = c.podsVersion
         readings.sampleTime = c.now - lag

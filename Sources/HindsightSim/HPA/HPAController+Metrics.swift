@@ -8,14 +8,19 @@ extension HPAController {
     /// Pure (reads no mutable state), so a sync can run it again with `explain` to
     /// describe a decision. With `explain` false the text is empty; the error is always built.
     func computeReplicasForMetrics(now: SimInstant, specReplicas: Int32, statusReplicas: Int32, pods: [HPAPod],
-                                   readings: HPAReadings, external: [String: Int64], explain: Bool = true)
+                                   readings: HPAReadings, external: [String: Int64], podSummary: HPAPodSummary? = nil,
+                                   explain: Bool = true)
         -> (replicas: Int32?, text: String, error: String?) {
         if let pct = cpuUtilizationOnly {
-            // One metric: the loop below reduces to exactly this.
-            let tally = HPAPodTally.tally(pods: pods, values: readings.cpu, isCPU: true, now: now,
-                                          sampleTime: readings.sampleTime, sampleWindow: readings.sampleWindow,
-                                          cpuInitializationPeriod: kubernetes.cpuInitializationPeriod,
-                                          initialReadinessDelay: kubernetes.initialReadinessDelay)
+            // One metric: the loop below reduces to exactly this. The summary, when it
+            // applies, gives the loop's tally without visiting the pods.
+            let tally = podSummary?.uniformTally(values: readings.cpu, isCPU: true, now: now, sampleTime: readings.sampleTime,
+                                                 sampleWindow: readings.sampleWindow,
+                                                 cpuInitializationPeriod: kubernetes.cpuInitializationPeriod)
+                ?? HPAPodTally.tally(pods: pods, values: readings.cpu, isCPU: true, now: now,
+                                     sampleTime: readings.sampleTime, sampleWindow: readings.sampleWindow,
+                                     cpuInitializationPeriod: kubernetes.cpuInitializationPeriod,
+                                     initialReadinessDelay: kubernetes.initialReadinessDelay)
             switch HPAReplicaCalculator.resourceUtilization(name: "cpu", groups: tally, requestMilli: readings.cpuRequestMilli,
                                                             targetPercent: pct, spec: specReplicas, tolerances: tolerances,
                                                             explain: explain) {

@@ -37,10 +37,12 @@ extension HPAController {
     /// stabilization clamp(spec, up-window min, down-window max) with the raw proposal
     /// recorded, then the per-direction rate limits.
     /// The text is built when `explain` is set or the result differs from spec; else "".
-    /// - Parameter b: `spec.behavior` (its stabilization windows are kept from `init`).
-    mutating func normalizeWithBehaviors(_ b: HPABehavior, now: SimInstant, specReplicas: Int32,
+    /// - Parameter given: `spec.behavior` (its stabilization windows are kept from `init`);
+    ///   nil reads `spec.behavior` itself, and only when the rate limits or the text need
+    ///   it (a sync that keeps spec copies no behavior).
+    mutating func normalizeWithBehaviors(_ given: HPABehavior? = nil, now: SimInstant, specReplicas: Int32,
                                          raw: Int32, explain: Bool = true) -> (replicas: Int32, text: String) {
-        // `b` is `spec.behavior`: its windows are those of the queues, built in `init`.
+        // The behavior's windows are those of the queues, built in `init`.
         let up = upWindow.window, down = downWindow.window
         // min/max over the recommendations younger than each window (monotone queues
         // fed with every recorded entry: the same values as a scan of the history).
@@ -55,6 +57,9 @@ extension HPAController {
         recommendations.record(rec, now: now) { $0 >= up && $0 >= down }
         upWindow.push(rec)
         downWindow.push(rec)
+        // `convertWithBehaviorRate` returns (desired, .none) for desired == spec without reading the rules.
+        if stabilized == specReplicas && !explain { return (stabilized, "") }
+        let b = given ?? spec.behavior ?? HPABehavior()
         let rate = convertWithBehaviorRate(b, now: now, specReplicas: specReplicas, desired: stabilized)
         guard explain || rate.replicas != specReplicas else { return (rate.replicas, "") }
         var text: String

@@ -24,6 +24,8 @@ public struct HPAController: Sendable {
     /// The target percent when the only metric is Resource cpu Utilization (the default
     /// and most common HPA): a fast path that skips the generic per-metric dispatch.
     let cpuUtilizationOnly: Int32?
+    /// `spec.behavior != nil`, kept so a sync need not copy the behavior to test it.
+    let hasBehavior: Bool
     var recommendations: HPARecommendationLog
     var events = HPAScaleEventLog()
     /// The `behavior` path's stabilization windows over the same recommendations: the
@@ -45,8 +47,11 @@ public struct HPAController: Sendable {
         } else {
             cpuUtilizationOnly = nil
         }
+        hasBehavior = spec.behavior != nil
         let first = HPATimedRecommendation(replicas: initialReplicas, time: start)
         self.recommendations = HPARecommendationLog(first)
+        // The `behavior` path reads its windows below, never the log's maximum.
+        self.recommendations.tracksMax = spec.behavior == nil
         let windows = Self.stabilizationWindows(spec.behavior ?? HPABehavior(), kubernetes: kubernetes)
         upWindow = HPAWindowExtremum(window: windows.up, largest: false)
         downWindow = HPAWindowExtremum(window: windows.down, largest: true)
@@ -74,10 +79,21 @@ public struct HPAController: Sendable {
     ///   allocation for Resource/Pods metrics.
     public mutating func sync(now: SimInstant, specReplicas: Int32, statusReplicas: Int32, pods: [HPAPod],
                               readings: HPAReadings, explain: Bool = true) -> HPASyncOutcome {
+        sync(now: now, specReplicas: specReplicas, statusReplicas: statusReplicas, pods: pods, readings: readings,
+             podSummary: nil, explain: explain)
+    }
+
+    /// `sync(now:specReplicas:statusReplicas:pods:readings:explain:)` with `podSummary`,
+    /// the summary of `pods` (nil = none): when it shows that every pod is in the ready
+    /// group with the same sample, the cpu-only path tallies the pods in O(1)
+    /// (``HPAPodSummary/uniformTally(values:isCPU:now:sampleTime:sampleWindow:cpuInitializationPeriod:)``)
+    /// instead of visiting them; the outcome and the state are the same.
+    mutating func sync(now: SimInstant, specReplicas: Int32, statusReplicas: Int32, pods: [HPAPod],
+                       readings: HPAReadings, podSummary: HPAPodSummary?, explain: Bool) -> HPASyncOutcome {
         // The cpu-only fast path reads no Object/External metric: no dictionary to build.
         if cpuUtilizationOnly != nil {
             return reconcile(now: now, specReplicas: specReplicas, statusReplicas: statusReplicas, pods: pods,
-                             readings: readings, external: Self.noExternal, explain: explain)
+                             readings: readings, external: Self.noExternal, podSummary: podSummary, explain: explain)
         }
         var external: [String: Int64] = [:]
         do { for m in spec.metrics {
@@ -96,7 +112,8 @@ public struct HPAController: Sendable {
 
     /// `sync` with Object/External totals already in milli-units (KEDA feeds its own).
     mutating func reconcile(now: SimInstant, specReplicas: Int32, statusReplicas: Int32, pods: [HPAPod],
-                            readings: HPAReadings, external: [String: Int64], explain: Bool = true) -> HPASyncOutcome {
+                            readings: HPAReadings, external: [String: Int64], podSummary: HPAPodSummary? = nil,
+                            explain: Bool = true) -> HPASyncOutcome {
         let minR = spec.minReplicas
         if specReplicas == 0 && minR != 0 {
             return HPASyncOutcome(desired: specReplicas, rawProposal: nil,
@@ -115,7 +132,8 @@ public struct HPAController: Sendable {
                                   reason: "spec \(specReplicas) below minReplicas → \(minR)", error: nil)
         }
         var m = computeReplicasForMetrics(now: now, specReplicas: specReplicas, statusReplicas: statusReplicas,
-                                          pods: pods, readings: readings, external: external, explain: explain)
+                                          pods: pods, readings: readings, external: external, podSummary: podSummary,
+                                          explain: explain)
         guard let metricDesired = m.replicas else {
             guard explain else { return HPASyncOutcome(desired: specReplicas, rawProposal: nil, reason: "", error: m.error) }
             return HPASyncOutcome(desired: specReplicas, rawProposal: nil,
@@ -124,8 +142,8 @@ public struct HPAController: Sendable {
         }
         let raw = max(0, metricDesired)
         let normalized: (replicas: Int32, text: String)
-        if let behavior = spec.behavior {
-            normalized = normalizeWithBehaviors(behavior, now: now, specReplicas: specReplicas, raw: raw, explain: explain)
+        if hasBehavior {
+            normalized = normalizeWithBehaviors(now: now, specReplicas: specReplicas, raw: raw, explain: explain)
         } else {
             normalized = normalizeLegacy(now: now, specReplicas: specReplicas, raw: raw, explain: explain)
         }
@@ -138,8 +156,15 @@ public struct HPAController: Sendable {
             m = computeReplicasForMetrics(now: now, specReplicas: specReplicas, statusReplicas: statusReplicas,
                                           pods: pods, readings: readings, external: external, explain: true)
         }
-        return HPASyncOutcome(desired: normalized.replicas, rawProposal: raw,
-                              reason: "\(m.text); raw \(raw); \(normalized.text)", error: m.error)
+        return Self.outcome(m, raw: raw, normalized: normalized)
+    }
+
+    /// The outcome of a sync that reached normalization: the metrics' text and error, the
+    /// raw proposal and the normalized count with its text.
+    static func outcome(_ m: (replicas: Int32?, text: String, error: String?), raw: Int32,
+                        normalized: (replicas: Int32, text: String)) -> HPASyncOutcome {
+        HPASyncOutcome(desired: normalized.replicas, rawProposal: raw,
+                       reason: "\(m.text); raw \(raw); \(normalized.text)", error: m.error)
     }
 
     /// `storeScaleEvent`: only with `behavior`.

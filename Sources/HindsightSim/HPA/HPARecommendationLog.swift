@@ -20,6 +20,11 @@ struct HPARecommendationLog: RandomAccessCollection, Sendable, Equatable, Expres
     /// Storage indices of the running maxima, from `maxHead` on (see the type's notes).
     private var maxQueue: [Int] = []
     private var maxHead = 0
+    /// Keep the max queue (the legacy path reads it through `dropOldThenMax`); the
+    /// `behavior` path, which reads its own windows, turns it off.
+    var tracksMax = true {
+        didSet { if !tracksMax { maxQueue = []; maxHead = 0 } }
+    }
 
     /// A history seeded with one entry (`recordInitialRecommendation`).
     init(_ first: HPATimedRecommendation) {
@@ -55,6 +60,7 @@ struct HPARecommendationLog: RandomAccessCollection, Sendable, Equatable, Expres
     /// whose recording drops exactly the entries its window excludes.
     /// - Complexity: amortized O(1) (dropped entries, plus the max queue's front).
     mutating func dropOldThenMax(atLeast floor: Int32, now: SimInstant, window: SimDuration) -> Int32 {
+        precondition(tracksMax, "HPARecommendationLog.dropOldThenMax on a log that does not track its maximum")
         let end = storage.count
         while start < end, now - storage[start].time >= window { start += 1 }
         popExpiredMax()
@@ -83,7 +89,7 @@ struct HPARecommendationLog: RandomAccessCollection, Sendable, Equatable, Expres
             start = 0
         }
         storage.append(rec)
-        pushMax(storage.count - 1)
+        if tracksMax { pushMax(storage.count - 1) }
         if maxHead >= 16 && maxHead * 2 >= maxQueue.count {
             maxQueue.removeFirst(maxHead)
             maxHead = 0

@@ -29,22 +29,35 @@ struct HPAWindowExtremum: Sendable, Equatable {
     /// - Precondition: `now` is not before the previous call's.
     /// - Complexity: amortized O(1).
     mutating func value(now: SimInstant) -> Int32? {
-        let n = entries.count
-        while head < n, now - entries[head].time >= window { head += 1 }
-        return head < n ? entries[head].replicas : nil
+        let (h, found) = entries.withUnsafeBufferPointer { p -> (Int, Int32?) in
+            var h = head
+            while h < p.count, now - p[h].time >= window { h += 1 }
+            return (h, h < p.count ? p[h].replicas : nil)
+        }
+        head = h
+        return found
     }
 
     /// Records `rec` (not older than the last entry pushed).
     /// - Complexity: amortized O(1).
     mutating func push(_ rec: HPATimedRecommendation) {
-        while entries.count > head, let last = entries.last,
-              largest ? last.replicas <= rec.replicas : last.replicas >= rec.replicas {
-            entries.removeLast()
+        // How many entries stay: those from the back that `rec` dominates leave.
+        let n = entries.count
+        let keep = entries.withUnsafeBufferPointer { p -> Int in
+            var k = n
+            while k > head, largest ? p[k - 1].replicas <= rec.replicas : p[k - 1].replicas >= rec.replicas { k -= 1 }
+            return k
         }
-        if head >= 16 && head * 2 >= entries.count {
-            entries.removeFirst(head)
-            head = 0
+        if keep < n {
+            // `rec` takes the first leaving slot (the usual case: it replaces the last entry).
+            entries[keep] = rec
+            if keep + 1 < n { entries.removeLast(n - keep - 1) }
+        } else {
+            if head >= 16 && head * 2 >= n {
+                entries.removeFirst(head)
+                head = 0
+            }
+            entries.append(rec)
         }
-        entries.append(rec)
     }
 }

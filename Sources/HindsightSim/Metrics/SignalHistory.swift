@@ -41,8 +41,13 @@ struct SignalHistory {
         }
         pieces.append(Piece(start: time, value: value))
         let horizon = time - reach
-        let count = pieces.count
-        while count - first >= 2, pieces[first + 1].start <= horizon { first += 1 }
+        let count = n + 1
+        let oldest = first
+        first = pieces.withUnsafeBufferPointer { p in
+            var f = oldest
+            while count - f >= 2, p[f + 1].start <= horizon { f += 1 }
+            return f
+        }
         if first >= 32, first * 2 >= count {
             pieces.removeFirst(first)
             first = 0
