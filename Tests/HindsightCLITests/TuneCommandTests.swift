@@ -95,3 +95,17 @@ final class TuneCommandTests: XCTestCase {
         XCTAssertTrue(md.contains("Hold-out backtest (last 25 % of the trace"), md)
     }
 }
+
+/// `tune` on a policy whose swept value sits under a YAML anchor: exit 2 naming the place,
+/// and the file is left as it was (editing the anchor would also change every alias).
+final class TuneAnchoredValueTests: XCTestCase {
+    func testAnchoredTargetIsExit2AndTheFileStays() throws {
+        let policy = SweepFixture.policy.replacingOccurrences(of: "averageUtilization: 60", with: "averageUtilization: &pct 60")
+        let f = try SweepFixture(parameters: ["spec.metrics[0].resource.target.averageUtilization: [50, 70]"], policy: policy)
+        let r = try f.cli(["tune", f.scenarioPath, "--out", "s", "--write", "--no-history"])
+        XCTAssertEqual(r.status, 2, r.stderr)
+        XCTAssertTrue(r.stderr.contains("hpa.yaml:15:"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("spec.metrics[0].resource.target.averageUtilization: the value is written under a YAML anchor"), r.stderr)
+        XCTAssertEqual(try String(contentsOfFile: f.policyPath, encoding: .utf8), policy)
+    }
+}

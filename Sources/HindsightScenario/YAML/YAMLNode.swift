@@ -87,10 +87,14 @@ public struct YAMLScalar: Sendable, Equatable {
     /// Byte offsets `[start, end)` of the scalar's source text in the file, quotes
     /// included for quoted scalars, so a tool can replace the scalar with a minimal edit.
     public var byteRange: Range<Int>
+    /// True when the source text stands for more than one place: the scalar carries an
+    /// anchor (`&name`) or lies inside an anchored list or mapping, so every alias (`*name`)
+    /// and `<<` merge of it reads the same bytes. `YAMLPatch` refuses to edit such a scalar.
+    public var isShared: Bool
 
     /// A scalar with its text, style and source range.
-    public init(text: String, style: Style, byteRange: Range<Int>) {
-        self.text = text; self.style = style; self.byteRange = byteRange
+    public init(text: String, style: Style, byteRange: Range<Int>, isShared: Bool = false) {
+        self.text = text; self.style = style; self.byteRange = byteRange; self.isShared = isShared
     }
 
     /// True for a plain scalar that YAML reads as null.

@@ -39,7 +39,8 @@ public enum YAMLPatch {
     /// The edit that sets the scalar at `path` (`spec.metrics[0].resource.target.averageUtilization`)
     /// of `root` to `value`, keeping its quoting style.
     /// - Throws: `ScenarioError` when the path names no node, names a list or mapping, a block
-    ///   scalar (`|`, `>`), or a number where the file has a non-numeric string (and the
+    ///   scalar (`|`, `>`), a scalar under an anchor or tag (its edit would reach other places),
+    ///   or a number where the file has a non-numeric string (and the
     ///   reverse): the value would change the field's type.
     public static func edit(_ root: YAMLNode, path: String, to value: Value, file: String) throws -> Edit {
         guard let node = root.node(atPath: path) else {
@@ -48,6 +49,11 @@ public enum YAMLPatch {
         }
         guard let scalar = node.scalar, !scalar.isNull else {
             throw ScenarioError(node.location, "\(path): found \(node.found)", expected: "a path to a number or string scalar")
+        }
+        if scalar.isShared || node.tag != nil {
+            // The scalar's bytes begin with its `&anchor` or `!tag`, or other places read them.
+            throw ScenarioError(node.location, "\(path): the value is written under a YAML anchor (&) or tag (!), so other places may read the same bytes",
+                                expected: "a scalar written once, without anchor, alias or tag (edit a shared value by hand)")
         }
         let numeric = Double(scalar.text) != nil
         switch (value, scalar.style) {

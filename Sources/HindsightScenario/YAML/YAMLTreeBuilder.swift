@@ -123,8 +123,12 @@ struct YAMLTreeBuilder {
     }
 
     /// Attaches a finished node (of expanded size `size`) to its parent, or makes it the document root.
-    private mutating func complete(_ node: YAMLNode, size: Int, anchor: String?, writtenAt: SourceLocation? = nil) -> Bool {
-        if let anchor { anchors[anchor] = (node, size) }
+    private mutating func complete(_ written: YAMLNode, size: Int, anchor: String?, writtenAt: SourceLocation? = nil) -> Bool {
+        var node = written
+        if let anchor {
+            node.markShared()
+            anchors[anchor] = (node, size)
+        }
         guard let top = stack.last else {
             documents.append(node)
             documentHasRoot = true
