@@ -14,7 +14,7 @@ final class HostileInputTests: XCTestCase {
         var result = SmallResult.twoPolicies()
         result.grid = TraceGrid(start: SimInstant(unixMilliseconds: -86_400_000), step: .milliseconds(1), count: result.grid.count)
         var s = RunSeries()
-        let values: [Double] = [.nan, .infinity, -.infinity, 1e308, -1e308, 5e-324, -0.0, 0]
+        let values: [Double] = [.nan, .infinity, -.infinity, 1e308, -1e308, .leastNonzeroMagnitude, -0.0, 0]
         for (i, v) in values.enumerated() {
             s.rows.append(StepRow(timestamp: Int64(i) * 1000 - 5_000, loadRPS: v, loadCores: v, desiredReplicas: Int32.max,
                                   readyReplicas: Int32.min, totalReplicas: 0, utilizationPct: v, latencyP99Ms: v,

@@ -73,6 +73,7 @@ public struct AtomicFolder: Sendable {
     /// the folder replaces `target`; when it throws, the temporary folder is removed and
     /// `target` is left as it was.
     /// - Throws: what `body` throws, or `FileWriteError` from `begin` or `commit`.
+    @discardableResult
     public static func write<T>(to target: String, markers: [String], _ body: (String) throws -> T) throws -> T {
         let folder = try begin(replacing: target, markers: markers)
         do {
