@@ -58,6 +58,21 @@ public enum HPAQuantity {
         return Int64(x)
     }
 
+    /// `saturatingInt64(x.rounded())` (half away from zero; NaN → 0) without the library
+    /// call below 2^52 in magnitude: truncate, then step away from zero when the remainder
+    /// is at least a half. Both the truncation and the remainder `x − trunc(x)` are exact
+    /// there, so the result is the same integer.
+    /// - Complexity: O(1).
+    @inline(__always)
+    static func roundedSaturatingInt64(_ x: Double) -> Int64 {
+        guard abs(x) < 4_503_599_627_370_496 else { return saturatingInt64(x.rounded()) }   // NaN fails the test too
+        let t = Int64(x)
+        let f = x - Double(t)
+        // Branch-free: the remainder's side of a half is unpredictable.
+        let up: Int64 = f >= 0.5 ? 1 : 0, down: Int64 = f <= -0.5 ? 1 : 0
+        return t &+ up &- down
+    }
+
     /// Int64 to Int32, saturating.
     @inlinable
     public static func clampInt32(_ x: Int64) -> Int32 {
