@@ -59,18 +59,18 @@ public enum HPAQuantity {
     }
 
     /// `saturatingInt64(x.rounded())` (half away from zero; NaN → 0) without the library
-    /// call below 2^52 in magnitude: truncate, then step away from zero when the remainder
-    /// is at least a half. Both the truncation and the remainder `x − trunc(x)` are exact
-    /// there, so the result is the same integer.
+    /// call for 0 ≤ x < 2^52 (other values take that call): adding and subtracting 2^52
+    /// rounds x to an integer, ties to even, exactly (the sum's unit is 1, and 2^52 is even);
+    /// a tie rounded down (remainder exactly ½, exact to compute) is stepped up.
+    /// No branch on the remainder's side of a half, which no predictor guesses.
     /// - Complexity: O(1).
     @inline(__always)
     static func roundedSaturatingInt64(_ x: Double) -> Int64 {
-        guard abs(x) < 4_503_599_627_370_496 else { return saturatingInt64(x.rounded()) }   // NaN fails the test too
-        let t = Int64(x)
-        let f = x - Double(t)
-        // Branch-free: the remainder's side of a half is unpredictable.
-        let up: Int64 = f >= 0.5 ? 1 : 0, down: Int64 = f <= -0.5 ? 1 : 0
-        return t &+ up &- down
+        let twoTo52 = 4_503_599_627_370_496.0
+        guard x >= 0, x < twoTo52 else { return saturatingInt64(x.rounded()) }   // NaN fails the test too
+        var r = (x + twoTo52) - twoTo52
+        if x - r == 0.5 { r += 1 }
+        return Int64(r)
     }
 
     /// Int64 to Int32, saturating.
