@@ -85,6 +85,7 @@ struct HPAReadingsBuilder {
     }
 
     /// Refills `pods` and `readings` from the context.
+    @inline(__always)
     mutating func update(from c: ControllerContext) {
         let source = c.pods
         let n = source.count
