@@ -65,12 +65,8 @@ final class DeferredProjectionTests: XCTestCase {
             for pipeline in pipelines {
                 let hpa = HPASpec(name: "h\(k)", target: nil, minReplicas: 2, maxReplicas: 60,
                                   metrics: [.resource(.cpu, .utilization(Int32(50 + 10 * k)))], behavior: behavior)
-                let scenario = SimFixture.scenario(policies: [PolicySpec(name: hpa.name, kind: .hpa(hpa))]) {
-                    $0.workload.startupDelay = .seconds(40)
-                    $0.workload.readinessDelay = .seconds(10)
-                    $0.workload.terminationGrace = .seconds(20)
-                    $0.metrics = pipeline
-                }
+                let scenario = SimFixture.hpaScenario(hpa, startup: .seconds(40), readiness: .seconds(10),
+                                                      termination: .seconds(20), pipeline: pipeline)
                 let setup = try RunSetup.make(scenario: scenario, trace: trace, environment: SimFixture.env())
                 func run(deferred: Bool) throws -> (RunSummary, RunSeries, [Decision], Int) {
                     let c = HPAPolicyController(spec: hpa, scenario: scenario, initialReplicas: 2, start: trace.start)
