@@ -142,11 +142,7 @@ final class HPAPodSummaryTests: XCTestCase {
         for (k, behavior) in behaviors.enumerated() {
             let hpa = HPASpec(name: "h\(k)", target: nil, minReplicas: 2, maxReplicas: 60,
                               metrics: [.resource(.cpu, .utilization(Int32(45 + 10 * k)))], behavior: behavior)
-            let scenario = SimFixture.scenario(policies: [PolicySpec(name: hpa.name, kind: .hpa(hpa))]) {
-                $0.workload.startupDelay = .seconds(45)
-                $0.workload.readinessDelay = .seconds(15)
-                $0.workload.terminationGrace = .seconds(20)
-            }
+            let scenario = SimFixture.hpaScenario(hpa, startup: .seconds(45), readiness: .seconds(15), termination: .seconds(20))
             let setup = try RunSetup.make(scenario: scenario, trace: trace, environment: SimFixture.env())
             func run(summarized: Bool) throws -> (RunSummary, RunSeries, [Decision]) {
                 var c = HPAPolicyController(spec: hpa, scenario: scenario, initialReplicas: 2, start: trace.start)

@@ -20,6 +20,18 @@ enum SimFixture {
         return s
     }
 
+    /// A scenario of one HPA whose pods take `startup` to start (the last `readiness` of it
+    /// Running-not-Ready) and `termination` to go, read through `pipeline` (default: the scenario's).
+    static func hpaScenario(_ hpa: HPASpec, startup: SimDuration, readiness: SimDuration, termination: SimDuration,
+                            pipeline: MetricsPipelineSpec? = nil) -> Scenario {
+        scenario(policies: [PolicySpec(name: hpa.name, kind: .hpa(hpa))]) {
+            $0.workload.startupDelay = startup
+            $0.workload.readinessDelay = readiness
+            $0.workload.terminationGrace = termination
+            if let pipeline { $0.metrics = pipeline }
+        }
+    }
+
     static func env(_ intensity: Double = 379) -> SimEnvironment {
         SimEnvironment(intensity: StepSeries(constant: intensity))
     }

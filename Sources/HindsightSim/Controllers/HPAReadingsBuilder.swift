@@ -73,7 +73,7 @@ struct HPAReadingsBuilder {
     @inline(__always)
     static func milliViaNano(_ v: Double) -> Int64? {
         guard v.isFinite else { return nil }
-        let nano = HPAQuantity.saturatingInt64((max(0, v) * 1e9).rounded())
+        let nano = HPAQuantity.roundedSaturatingInt64(max(0, v) * 1e9)
         return nano / 1_000_000 + (nano % 1_000_000 == 0 ? 0 : 1)
     }
 
@@ -85,6 +85,7 @@ struct HPAReadingsBuilder {
     }
 
     /// Refills `pods` and `readings` from the context.
+    @inline(__always)
     mutating func update(from c: ControllerContext) {
         let source = c.pods
         let n = source.count

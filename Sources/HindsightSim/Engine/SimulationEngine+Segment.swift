@@ -23,7 +23,16 @@ extension SimulationEngine {
         let request = setup.scenario.workload.cpuRequest
         // Missing trace steps report no metrics (SEMANTICS.md §1); starting pods never do.
         let missing = load.missing[i]
-        cpuSignal.set(ready > 0 && !missing ? servedCores / Double(ready) : .nan, at: segmentStart)
+        let cpu = ready > 0 && !missing ? servedCores / Double(ready) : .nan
+        // A deferred projection at this instant is computed only when it matters (see `refreshProjection`).
+        if let at = projectionAt, at == segmentStart, cpuSignal.repeatsLast(cpu) {
+            cpuSignal.set(cpu, at: segmentStart, after: projectedCPU(at: at, step: projectionStep, backlog: projectionBacklog,
+                                                                     ready: projectionReady))
+            projectionsResolved += 1
+        } else {
+            cpuSignal.set(cpu, at: segmentStart)
+        }
+        projectionAt = nil
 
         step.servedCoreMs += servedCores * Double(d)
         step.readyPodMs += Double(ready) * Double(d)
@@ -33,11 +42,7 @@ extension SimulationEngine {
         // reads the M/M/c wait from the table its points share (the same values).
         let latency: Double
         if let mmc {
-            if let table = setup.erlangC {
-                latency = mmc.p99Seconds(input) { table.wait(step: i, servers: ready, mu: podRate, lambda: rate) }
-            } else {
-                latency = mmc.p99Seconds(input)
-            }
+            latency = mmc.p99Seconds(input, table: setup.erlangC)
         } else {
             latency = setup.latency.p99Seconds(input)
         }
@@ -68,20 +73,6 @@ extension SimulationEngine {
         total.replicasMax = max(total.replicasMax, fleet.count)
         total.replicasMin = min(total.replicasMin, fleet.count)
         segmentStart = t
-    }
-
-    /// Records, for a controller reading at `t` with window 0 and lag 0, the CPU per
-    /// ready pod the open segment would serve if it lasted to the end of the step.
-    mutating func refreshProjection(at t: SimInstant) {
-        let i = stepIndex
-        let rest = setup.trace.time(at: i + 1) - t
-        guard rest > .zero else { return }
-        let seconds = rest.seconds
-        let ready = fleet.readyCount
-        let offered = fluid.backlog + setup.load.rate[i] * seconds
-        let served = min(offered, Double(ready) * setup.load.podCapacity[i] * seconds)
-        let cores = served * setup.load.cpuPerWork[i] / seconds + setup.load.idlePerPod[i] * Double(ready)
-        cpuSignal.set(ready > 0 && !setup.load.missing[i] ? cores / Double(ready) : .nan, at: t)
     }
 
     /// Writes the output row of the current step and judges its SLO.

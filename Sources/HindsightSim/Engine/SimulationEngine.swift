@@ -57,6 +57,16 @@ struct SimulationEngine<C: Controller> {
     /// Worst p99 latency (seconds) since each controller timer last fired.
     var latencySinceTick: [Double] = []
     var gracedScratch: [(id: Int, until: SimInstant)] = []
+    /// Compute the tick's projection only when it matters (see `refreshProjection`): on when
+    /// the one timer's reading cannot see it (window or lag > 0); tests turn it off.
+    var defersProjection: Bool
+    /// A deferred projection: its instant (nil: none pending), step, backlog and ready pods.
+    var projectionAt: SimInstant?
+    var projectionStep = 0
+    var projectionBacklog = 0.0
+    var projectionReady = 0
+    /// Deferred projections that had to be computed (tests check the case occurs).
+    var projectionsResolved = 0
 
     /// - Parameters:
     ///   - initialReplicas: pods that exist, ready and initialized, when the run starts.
@@ -86,6 +96,7 @@ struct SimulationEngine<C: Controller> {
         context = ControllerContext(now: setup.trace.start, stepIndex: 0, specReplicas: spec, statusReplicas: spec, pods: [],
                                     cpuPerPodCores: .nan, memoryPerPodBytes: .nan, seriesTotals: totals)
         latencySinceTick = Array(repeating: .nan, count: controller.timers.count)
+        defersProjection = controller.timers.count == 1 && (reader.window > .zero || reader.lag > .zero)
         if setup.keepSeries { rows.reserveCapacity(setup.trace.count) }
     }
 

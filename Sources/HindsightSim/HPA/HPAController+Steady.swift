@@ -15,6 +15,7 @@ extension HPAController {
     /// Otherwise the outcome and the state are those of that call with `explain: false`
     /// (a change is described with the same text, computed the same way).
     /// - Complexity: amortized O(1) when nothing changes.
+    @inline(__always)
     mutating func syncSteady(now: SimInstant, specReplicas: Int32, statusReplicas: Int32, pods: [HPAPod],
                              readings: HPAReadings, podSummary: HPAPodSummary?) -> HPASyncOutcome? {
         guard let pct = cpuUtilizationOnly, pct > 0, let summary = podSummary,

@@ -38,9 +38,11 @@ struct HPAWindowExtremum: Sendable, Equatable {
         return found
     }
 
-    /// Records `rec` (not older than the last entry pushed).
+    /// Records `rec` (not older than the last entry pushed). A window of 0 keeps nothing:
+    /// no entry is ever younger than 0 at a later `value(now:)` (times never go back).
     /// - Complexity: amortized O(1).
     mutating func push(_ rec: HPATimedRecommendation) {
+        guard window > .zero else { return }
         // How many entries stay: those from the back that `rec` dominates leave.
         let n = entries.count
         let keep = entries.withUnsafeBufferPointer { p -> Int in

@@ -24,11 +24,32 @@ struct SignalHistory {
 
     init(reach: SimDuration) { self.reach = max(.zero, reach) }
 
+    /// True when the last live piece holds `value` (NaN repeats NaN): a ``set(_:at:splitting:)``
+    /// of it after that piece's start adds nothing (unless `splitting`).
+    /// - Complexity: O(1).
+    @inline(__always)
+    func repeatsLast(_ value: Double) -> Bool {
+        guard pieces.count > first, let last = pieces.last else { return false }
+        return last.value == value || (last.value.isNaN && value.isNaN)
+    }
+
+    /// What `set(earlier, at: time)` then `set(value, at: time)` leave, with at most one
+    /// append: `value` from `time` on, in a piece of its own whenever `earlier` did not
+    /// repeat the last piece (the first set started one, the second replaced its value).
+    /// `earlier` matters only when `value` repeats the last piece (``repeatsLast(_:)``).
+    /// - Complexity: amortized O(1).
+    @inline(__always)
+    mutating func set(_ value: Double, at time: SimInstant, after earlier: Double) {
+        set(value, at: time, splitting: !repeatsLast(earlier))
+    }
+
     /// Sets the value from `time` on (replacing a piece that starts at `time`), and
     /// forgets pieces that ended before `time − reach`.
+    /// - Parameter splitting: start a new piece at `time` even when `value` repeats the last
+    ///   piece's (what a set of another value at `time` followed by this one leaves).
     /// - Precondition: `time` is not before the last piece's start.
     /// - Complexity: amortized O(1).
-    mutating func set(_ value: Double, at time: SimInstant) {
+    mutating func set(_ value: Double, at time: SimInstant, splitting: Bool = false) {
         let n = pieces.count
         if n > first {
             let last = pieces[n - 1]
@@ -37,7 +58,7 @@ struct SignalHistory {
                 pieces[n - 1].value = value
                 return
             }
-            if last.value == value || (last.value.isNaN && value.isNaN) { return }
+            if !splitting && repeatsLast(value) { return }
         }
         pieces.append(Piece(start: time, value: value))
         let horizon = time - reach

@@ -37,21 +37,24 @@ struct LatencyModelMMC: LatencyModel {
     /// 1 − the SLO quantile (`spec.slo.quantile`): 0.01 for the p99, 0.05 for the p95.
     var tail = 0.01
 
-    func p99Seconds(_ x: LatencyInput) -> Double {
-        p99Seconds(x) { ErlangC.waitP99(servers: x.ready, mu: x.podRate, lambda: x.arrivalRate) }
-    }
+    func p99Seconds(_ x: LatencyInput) -> Double { p99Seconds(x, table: nil) }
 
     /// `p99Seconds(_:)` with the M/M/c wait `ErlangC.waitP99(servers: x.ready, mu: x.podRate,
-    /// lambda: x.arrivalRate)` supplied by `waitP99` (e.g. an ``ErlangCTable`` lookup of the
-    /// same value), called only when the formula needs it.
+    /// lambda: x.arrivalRate)` read from `table` at step `x.step` when one is given (the same
+    /// value), looked up only when the formula needs it.
     @inline(__always)
-    func p99Seconds(_ x: LatencyInput, waitP99: () -> Double) -> Double {
+    func p99Seconds(_ x: LatencyInput, table: ErlangCTable?) -> Double {
         let capacity = Double(x.ready) * x.podRate
         if x.arrivalRate <= 0 && x.backlog <= 0 { return x.ready > 0 ? serviceTime : .nan }
         var wait = 0.0
         if x.ready > 0 && x.arrivalRate < capacity {
-            wait = tail == 0.01 ? waitP99()
-                : ErlangC.waitQuantile(servers: x.ready, mu: x.podRate, lambda: x.arrivalRate, tail: tail)
+            if tail != 0.01 {
+                wait = ErlangC.waitQuantile(servers: x.ready, mu: x.podRate, lambda: x.arrivalRate, tail: tail)
+            } else if let table {
+                wait = table.wait(step: x.step, servers: x.ready, mu: x.podRate, lambda: x.arrivalRate)
+            } else {
+                wait = ErlangC.waitP99(servers: x.ready, mu: x.podRate, lambda: x.arrivalRate)
+            }
         }
         if x.arrivalRate >= capacity || x.backlog > 0 {
             wait += capacity > 0 ? x.backlog / capacity : .infinity
