@@ -27,5 +27,8 @@ final class GenTD26MixTests: XCTestCase {
         // The skill is what the two hold-out numbers say it is.
         XCTAssertEqual(try number("latency_skill"), 1 - (try number("latency_holdout_mape")) / (try number("latency_holdout_constant_mape")),
                        accuracy: 1e-12)
+        // The report's scenario card says the fit is split by the mix.
+        let html = try String(contentsOfFile: dir.path("out/report.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("latency model empirical split by request mix (unexplainedCPU)"))
     }
 }

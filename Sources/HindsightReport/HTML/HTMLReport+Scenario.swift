@@ -68,7 +68,7 @@ extension HTMLReport {
             parts.append("utilization ≤ \(DisplayText.compact(sc.slo.maxUtilization)) %")
         }
         parts.append("objective \(DisplayText.compact(sc.slo.objective * 100, significant: 5)) %")
-        parts.append("latency model \(model)")
+        parts.append("latency model \(model)" + (sc.latency.mix.map { " split by request mix (\($0.rawValue))" } ?? ""))
         return parts.joined(separator: " · ")
     }
 
