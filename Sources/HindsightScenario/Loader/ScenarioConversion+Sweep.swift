@@ -21,12 +21,20 @@ extension ScenarioConversion {
                 return nil
             }
             for pair in pairs {
-                guard let key = pair.key.scalar?.text else { continue }
+                guard let written = pair.key.scalar?.text else { continue }
+                // Every tunable field of the four kinds lives under `spec`, and people name
+                // them as the docs do (`triggers[0].metadata.threshold`): a path that names
+                // nothing from the root but a scalar under `spec` means that one.
+                var key = written
                 if let document, document.node(atPath: key)?.scalar == nil {
-                    context.record(at: pair.key.location, "spec.sweep.parameters: '\(key)' names no value in \(policy.value)",
-                                   expected: "the path of a scalar in the policy's first document, e.g. spec.metrics[0].resource.target.averageUtilization")
+                    if document.node(atPath: "spec." + written)?.scalar != nil {
+                        key = "spec." + written
+                    } else {
+                        context.record(at: pair.key.location, "spec.sweep.parameters: '\(written)' names no value in \(policy.value)",
+                                       expected: "the path of a scalar in the policy's first document, e.g. spec.metrics[0].resource.target.averageUtilization")
+                    }
                 }
-                if let values = sweepValues(pair.value, path: "spec.sweep.parameters.\(key)") {
+                if let values = sweepValues(pair.value, path: "spec.sweep.parameters.\(written)") {
                     parameters.append(SweepSpec.Parameter(path: key, values: values, location: pair.key.location))
                 }
             }
