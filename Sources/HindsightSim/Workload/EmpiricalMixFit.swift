@@ -45,17 +45,11 @@ struct EmpiricalMixFit: Sendable {
         var fitted = steps.clamped(to: 0..<n).filter { load[$0].isFinite && latencyMs[$0].isFinite && latencyMs[$0] > 0 }
         fitted.sort { load[$0] < load[$1] || (load[$0] == load[$1] && latencyMs[$0] < latencyMs[$1]) }
         // The load bins and each bin's median feature.
-        var uppers: [Double] = [], thresholds: [Double] = []
-        let bins = min(20, fitted.count)
-        var lo = 0
-        for b in 0..<bins {
-            var hi = max(lo, (b + 1) * fitted.count / bins)
-            while hi > 0, hi < fitted.count, load[fitted[hi]] == load[fitted[hi - 1]] { hi += 1 }
-            defer { lo = hi }
-            guard hi > lo else { continue }
-            uppers.append(load[fitted[hi - 1]])
-            let values = fitted[lo..<hi].map { feature[$0] }.filter(\.isFinite)
-            thresholds.append(values.isEmpty ? .nan : Quantiles.median(values))
+        let bins = EqualCountBins.ranges(sorted: fitted.map { load[$0] }, bins: 20)
+        let uppers = bins.map { load[fitted[$0.upperBound - 1]] }
+        let thresholds = bins.map { bin -> Double in
+            let values = fitted[bin].map { feature[$0] }.filter(\.isFinite)
+            return values.isEmpty ? .nan : Quantiles.median(values)
         }
         var label = [Int8](repeating: -1, count: n)
         for i in 0..<n where load[i].isFinite && feature[i].isFinite && !uppers.isEmpty {

@@ -98,19 +98,10 @@ struct LatencyModelEmpirical: LatencyModel {
     /// - Complexity: O(n log n).
     static func fitPoints(_ pairs: [(u: Double, latency: Double)]) -> [(u: Double, latency: Double)] {
         guard !pairs.isEmpty else { return [] }
-        let bins = min(20, pairs.count)
-        var raw: [(u: Double, latency: Double, weight: Double)] = []
-        var lo = 0
-        for b in 0..<bins {
-            // A bin never splits equal feature values (a trace often has many steps at
-            // load 0): its end moves past the ties, and a bin left empty is skipped.
-            var hi = max(lo, (b + 1) * pairs.count / bins)
-            while hi > 0, hi < pairs.count, pairs[hi].u == pairs[hi - 1].u { hi += 1 }
-            defer { lo = hi }
-            guard hi > lo else { continue }
-            var us = pairs[lo..<hi].map(\.u)
-            let typical = WeightedMedian.leastPercentageError(pairs[lo..<hi].map(\.latency)) ?? 0
-            raw.append((Quantiles.middleMedian(&us) ?? 0, typical, Double(hi - lo)))
+        let raw = EqualCountBins.ranges(sorted: pairs.map(\.u), bins: 20).map { bin in
+            var us = pairs[bin].map(\.u)
+            let typical = WeightedMedian.leastPercentageError(pairs[bin].map(\.latency)) ?? 0
+            return (u: Quantiles.middleMedian(&us) ?? 0, latency: typical, weight: Double(bin.count))
         }
         return isotonic(raw)
     }
