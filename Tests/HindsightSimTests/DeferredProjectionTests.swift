@@ -47,14 +47,8 @@ final class DeferredProjectionTests: XCTestCase {
     /// and computed at every tick.
     func testEngineIsTheSameWithTheProjectionDeferred() throws {
         let n = 5_760
-        var g = LCG(s: 8)
-        let rps = (0..<n).map { i -> Double in
-            if g.next(89) == 0 { return .nan }   // missing samples
-            if i / 240 % 3 == 1 { return 500 }   // plateaus: the same value step after step
-            let base = 400 + 350 * sin(Double(i) / 5_760 * 2 * Double.pi) + (i / 700 % 2 == 0 ? 150 : 0)
-            return base * (0.85 + 0.3 * Double(g.next(1000)) / 1000)
-        }
-        let trace = SimFixture.trace(count: n, ["rps": rps, "cpu": rps.map { $0 * 0.002 }])
+        // Plateaus: the same value step after step.
+        let trace = SimFixture.noisyDay(seed: 8, gapEvery: 89, plateaus: true)
         let behaviors: [HPABehavior?] = [nil, HPABehavior(scaleDown: HPAScalingRules(
             stabilizationWindowSeconds: 60, policies: HPAScalingRules.defaultScaleDown.policies))]
         let pipelines = [MetricsPipelineSpec(window: .seconds(30), lag: .seconds(15)),
@@ -69,12 +63,11 @@ final class DeferredProjectionTests: XCTestCase {
                                                       termination: .seconds(20), pipeline: pipeline)
                 let setup = try RunSetup.make(scenario: scenario, trace: trace, environment: SimFixture.env())
                 func run(deferred: Bool) throws -> (RunSummary, RunSeries, [Decision], Int) {
-                    let c = HPAPolicyController(spec: hpa, scenario: scenario, initialReplicas: 2, start: trace.start)
-                    var e = SimulationEngine(setup: setup, controller: c, initialReplicas: 2, seriesNames: [])
-                    XCTAssertTrue(e.defersProjection, "one timer and a pipeline that cannot see the projection")
-                    e.defersProjection = deferred
-                    let (s, series, d) = try e.run()
-                    return (s, series, d, e.projectionsResolved)
+                    let r = try SimFixture.runHPA(hpa, scenario: scenario, setup: setup) {
+                        XCTAssertTrue($0.defersProjection, "one timer and a pipeline that cannot see the projection")
+                        $0.defersProjection = deferred
+                    }
+                    return (r.summary, r.series, r.decisions, r.engine.projectionsResolved)
                 }
                 let (fast, fastSeries, fastDecisions, count) = try run(deferred: true)
                 let (slow, slowSeries, slowDecisions, _) = try run(deferred: false)

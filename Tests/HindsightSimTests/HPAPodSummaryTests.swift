@@ -128,14 +128,7 @@ final class HPAPodSummaryTests: XCTestCase {
     /// Running-not-Ready), legacy and `behavior` HPAs: every step's replica counts, the
     /// decisions and the summary are identical with the summary and without it.
     func testEngineDecidesTheSameWithAndWithoutTheSummary() throws {
-        let n = 5_760
-        var g = LCG(s: 5)
-        let rps = (0..<n).map { i -> Double in
-            if g.next(97) == 0 { return .nan }   // missing samples
-            let base = 400 + 350 * sin(Double(i) / 5_760 * 2 * Double.pi) + (i / 700 % 2 == 0 ? 150 : 0)
-            return base * (0.85 + 0.3 * Double(g.next(1000)) / 1000)
-        }
-        let trace = SimFixture.trace(count: n, ["rps": rps, "cpu": rps.map { $0 * 0.002 }])
+        let trace = SimFixture.noisyDay(seed: 5, gapEvery: 97)
         let behaviors: [HPABehavior?] = [nil, HPABehavior(), HPABehavior(scaleDown: HPAScalingRules(
             stabilizationWindowSeconds: 60, policies: HPAScalingRules.defaultScaleDown.policies))]
         var scaled = 0
@@ -145,10 +138,8 @@ final class HPAPodSummaryTests: XCTestCase {
             let scenario = SimFixture.hpaScenario(hpa, startup: .seconds(45), readiness: .seconds(15), termination: .seconds(20))
             let setup = try RunSetup.make(scenario: scenario, trace: trace, environment: SimFixture.env())
             func run(summarized: Bool) throws -> (RunSummary, RunSeries, [Decision]) {
-                var c = HPAPolicyController(spec: hpa, scenario: scenario, initialReplicas: 2, start: trace.start)
-                c.builder.summarizesPods = summarized
-                var e = SimulationEngine(setup: setup, controller: c, initialReplicas: 2, seriesNames: [])
-                return try e.run()
+                let r = try SimFixture.runHPA(hpa, scenario: scenario, setup: setup) { $0.controller.builder.summarizesPods = summarized }
+                return (r.summary, r.series, r.decisions)
             }
             let (fast, fastSeries, fastDecisions) = try run(summarized: true)
             let (slow, slowSeries, slowDecisions) = try run(summarized: false)

@@ -10,7 +10,8 @@ protocol CostModel: Sendable {
     /// Dimensionless factor on every price over time (sample-and-hold); nil = 1 throughout.
     var priceMultiplier: StepSeries? { get }
 
-    /// USD for `billedPods` pods held for `duration` at price multiplier 1.
+    /// USD for `billedPods` pods held for `duration` at price multiplier 1: a function of
+    /// these two alone (the engine reuses a result while they repeat).
     /// - Complexity: O(1).
     func baseUSD(billedPods: Int, duration: SimDuration) -> Double
 }

@@ -1,3 +1,5 @@
+import HindsightTrace
+
 /// A scaling decision: the replica count the workload should have from now on.
 struct ControllerAction: Sendable, Equatable {
     var desired: Int32
@@ -20,4 +22,31 @@ protocol Controller {
     /// leave the fleet alone.
     /// - Throws: an `InputError` that stops the run (e.g. an external agent failed).
     mutating func tick(timer: Int, context: inout ControllerContext) throws -> ControllerAction?
+    /// The controller reads nothing of its context but the clock, the replica counts,
+    /// the pods and `cpuPerPodCores`, and has one timer: the engine may then offer
+    /// ``steadyTick(now:specReplicas:statusReplicas:podsVersion:cpuPerPodCores:)``
+    /// instead of filling the whole context.
+    var takesSteadyTicks: Bool { get }
+    /// A tick of timer 0 whose context holds the pods of the previous tick (fleet version
+    /// `podsVersion`), with the given clock, counts and CPU reading: the answer of
+    /// ``tick(timer:context:)`` (`.keep` for nil), or `.declined`, with nothing changed,
+    /// when the controller wants the whole context (the engine then calls `tick`).
+    mutating func steadyTick(now: SimInstant, specReplicas: Int32, statusReplicas: Int32, podsVersion: Int,
+                             cpuPerPodCores: Double) -> SteadyTick
+}
+
+/// A controller's answer to ``Controller/steadyTick(now:specReplicas:statusReplicas:podsVersion:cpuPerPodCores:)``.
+enum SteadyTick {
+    /// Wants the whole context: nothing was changed.
+    case declined
+    /// Leaves the fleet alone.
+    case keep
+    case act(ControllerAction)
+}
+
+extension Controller {
+    var takesSteadyTicks: Bool { false }
+
+    func steadyTick(now: SimInstant, specReplicas: Int32, statusReplicas: Int32, podsVersion: Int,
+                    cpuPerPodCores: Double) -> SteadyTick { .declined }
 }

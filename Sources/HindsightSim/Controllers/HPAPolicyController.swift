@@ -26,4 +26,28 @@ struct HPAPolicyController: Controller {
                            pods: builder.pods, readings: builder.readings, podSummary: builder.podSummary, explain: false)
         return ControllerAction(out, specReplicas: context.specReplicas)
     }
+
+    var takesSteadyTicks: Bool { builder.readsOnlyCPU && hpa.cpuUtilizationOnly != nil && timers.count == 1 }
+
+    /// `tick` for an unchanged pod list and a cpu-only HPA: the same builder update and the
+    /// same steady sync, without the outcome's strings when spec is kept.
+    mutating func steadyTick(now: SimInstant, specReplicas: Int32, statusReplicas: Int32, podsVersion: Int,
+                             cpuPerPodCores: Double) -> SteadyTick {
+        let cpu = builder.cpuValues(cpuPerPodCores)
+        guard builder.updateCPU(now: now, cpu: cpu, podsVersion: podsVersion) else { return .declined }
+        // The readings are handed over field by field: a copy of the whole struct right after
+        // writing its cpu field would stall on the store.
+        let result = hpa.steadyResult(now: now, specReplicas: specReplicas, cpu: cpu,
+                                      cpuRequestMilli: builder.readings.cpuRequestMilli, sampleTime: builder.readings.sampleTime,
+                                      sampleWindow: builder.readings.sampleWindow, podSummary: builder.podSummary)
+        switch result {
+        case nil: return .declined
+        case .keep: return .keep
+        case .change(let raw, let normalized):
+            let out = hpa.steadyChange(raw: raw, normalized: normalized, now: now, specReplicas: specReplicas,
+                                       statusReplicas: statusReplicas, pods: builder.pods, readings: builder.readings,
+                                       podSummary: builder.podSummary)
+            return ControllerAction(out, specReplicas: specReplicas).map { .act($0) } ?? .keep
+        }
+    }
 }

@@ -84,6 +84,35 @@ struct HPAReadingsBuilder {
                readyAt: p.isReady ? p.readyAt : nil)
     }
 
+    /// The builder reads the cpu metric and nothing else (no memory, Pods or
+    /// Object/External series): ``updateCPU(now:cpu:podsVersion:)`` is then all
+    /// of ``update(from:)`` for an unchanged pod list.
+    var readsOnlyCPU: Bool { needsCPU && !needsMemory && podSeries.isEmpty && totalSeries.isEmpty }
+
+    /// Every ready pod reports `v` cores (the pipeline's reading) as whole millicores; a
+    /// Running-not-Ready pod with a sample reports 0.
+    @inline(__always)
+    mutating func setCPU(_ v: Double) { readings.cpu = cpuValues(v) }
+
+    /// The cpu samples of ``setCPU(_:)``.
+    @inline(__always)
+    func cpuValues(_ v: Double) -> HPAPodValues {
+        runningPhase && v.isFinite ? .uniformNotReadyZero(Self.milliViaNano(v)) : .uniform(Self.milliViaNano(v))
+    }
+
+    /// What ``update(from:)`` does for a context at `now` whose pods are those of the
+    /// previous update (fleet version `podsVersion`) and whose CPU reading gives the
+    /// samples `cpu` (``cpuValues(_:)``), when ``readsOnlyCPU``. Returns false, changing nothing, when the
+    /// pods are not those of the previous update.
+    /// - Complexity: O(1).
+    @inline(__always)
+    mutating func updateCPU(now: SimInstant, cpu: HPAPodValues, podsVersion version: Int) -> Bool {
+        guard version >= 0, version == podsVersion else { return false }
+        readings.sampleTime = now - lag
+        readings.cpu = cpu
+        return true
+    }
+
     /// Refills `pods` and `readings` from the context.
     @inline(__always)
     mutating func update(from c: ControllerContext) {
@@ -114,10 +143,7 @@ struct HPAReadingsBuilder {
         // Every ready pod reports the same value; a Running-not-Ready pod with a sample 0
         // (cpu, Pods series) or the ready pods' value (memory). `.uniform` when no pod is
         // ever Running-not-Ready, or when there is no data at all.
-        if needsCPU {
-            let v = c.cpuPerPodCores
-            readings.cpu = runningPhase && v.isFinite ? .uniformNotReadyZero(Self.milliViaNano(v)) : .uniform(Self.milliViaNano(v))
-        }
+        if needsCPU { setCPU(c.cpuPerPodCores) }
         if needsMemory {
             let b = c.memoryPerPodBytes
             let each = b.isFinite ? HPAQuantity.saturatingInt64((max(0, b)).rounded() * 1000) : nil

@@ -13,17 +13,15 @@ extension SimulationEngine {
         let load = setup.load
         let seconds = span.seconds
         let rate = load.rate[i]
-        let podRate = load.podCapacity[i]
         let ready = fleet.readyCount
-        let capacity = Double(ready) * podRate
+        let capacity = Double(ready) * load.podCapacity[i]
         let arrivals = rate * seconds
         let (served, dropped) = fluid.serve(start: segmentStart, end: t, arrivals: arrivals, capacity: capacity * seconds)
-        // The requests' CPU plus the idle burn of the ready pods (CPUFit; 0 without the fit).
-        let servedCores = served * load.cpuPerWork[i] / seconds + load.idlePerPod[i] * Double(ready)
-        let request = setup.scenario.workload.cpuRequest
-        // Missing trace steps report no metrics (SEMANTICS.md §1); starting pods never do.
-        let missing = load.missing[i]
-        let cpu = ready > 0 && !missing ? servedCores / Double(ready) : .nan
+        let billed = fleet.billedCount
+        let v = SegmentValues.compute(setup: setup, mmc: mmc, step: i, span: span, ready: ready, billed: billed,
+                                      served: served, backlog: fluid.backlog)
+        let servedCores = v.servedCores
+        let cpu = v.cpu
         // A deferred projection at this instant is computed only when it matters (see `refreshProjection`).
         if let at = projectionAt, at == segmentStart, cpuSignal.repeatsLast(cpu) {
             cpuSignal.set(cpu, at: segmentStart, after: projectedCPU(at: at, step: projectionStep, backlog: projectionBacklog,
@@ -36,30 +34,26 @@ extension SimulationEngine {
 
         step.servedCoreMs += servedCores * Double(d)
         step.readyPodMs += Double(ready) * Double(d)
-        let utilization = ready > 0 ? servedCores / (Double(ready) * request) * 100 : .nan
-        let input = LatencyInput(ready: ready, arrivalRate: rate, podRate: podRate, backlog: fluid.backlog, utilizationPct: utilization, step: i)
-        // The common model without the existential call (same function, inlined); a sweep
-        // reads the M/M/c wait from the table its points share (the same values).
-        let latency: Double
-        if let mmc {
-            latency = mmc.p99Seconds(input, table: setup.erlangC)
-        } else {
-            latency = setup.latency.p99Seconds(input)
-        }
+        let latency = v.latency
         if !latency.isNaN, !(latency <= step.latencyMax) { step.latencyMax = latency }
         if !latency.isNaN {
             for k in latencySinceTick.indices where !(latency <= latencySinceTick[k]) { latencySinceTick[k] = latency }
         }
 
         // Accounting (SEMANTICS.md §4): every billed pod (starting, ready, terminating).
-        let billed = fleet.billedCount
-        // `usd(billedPods:duration:multiplier:)` spelled out: the list cost is its first factor.
-        let listCost = setup.cost.baseUSD(billedPods: billed, duration: span)
+        // What depends only on the billed pods and the span is reused while both repeat
+        // (most segments are whole steps with the fleet unchanged).
+        if billed != podTimeKey.billed || span != podTimeKey.span {
+            podTimeKey = (billed, span)
+            // `usd(billedPods:duration:multiplier:)` spelled out: the list cost is its first factor.
+            podTimeListCost = setup.cost.baseUSD(billedPods: billed, duration: span)
+            podTimeEmbodied = setup.carbon.embodiedGrams(billedPods: billed, duration: span)
+        }
+        let listCost = podTimeListCost
         let cost = listCost * priceMultiplier
-        let watts = setup.power.watts(billedPods: billed, readyPods: ready, servedCores: servedCores)
-        let kWh = setup.power.energyKWh(watts: watts, duration: span)
+        let kWh = v.kWh
         let operational = setup.carbon.operationalGrams(kWh: kWh, gramsPerKWh: intensity)
-        let embodied = setup.carbon.embodiedGrams(billedPods: billed, duration: span)
+        let embodied = podTimeEmbodied
         let flows = SegmentFlows(offered: arrivals, served: served, dropped: dropped, cost: cost, kWh: kWh)
         step.flows.add(flows)
         step.grams += operational + embodied

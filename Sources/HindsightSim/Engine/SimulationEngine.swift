@@ -67,6 +67,18 @@ struct SimulationEngine<C: Controller> {
     var projectionReady = 0
     /// Deferred projections that had to be computed (tests check the case occurs).
     var projectionsResolved = 0
+    /// Offer the controller ``Controller/steadyTick(now:specReplicas:statusReplicas:podsVersion:cpuPerPodCores:)``
+    /// while the pods are those of its last tick (on when it takes them; tests turn it off
+    /// to check that it decides exactly as `tick` with the whole context).
+    var steadyTicks: Bool
+    /// Ticks the steady path answered (tests check it is taken).
+    var steadyTicksAnswered = 0
+    /// Billed pods and span of the last segment, with its list cost (USD) and embodied
+    /// gCO2e: both are functions of those two alone (``CostModel/baseUSD(billedPods:duration:)``,
+    /// ``CarbonModel/embodiedGrams(billedPods:duration:)``).
+    var podTimeKey = (billed: -1, span: SimDuration.zero)
+    var podTimeListCost = 0.0
+    var podTimeEmbodied = 0.0
 
     /// - Parameters:
     ///   - initialReplicas: pods that exist, ready and initialized, when the run starts.
@@ -97,6 +109,7 @@ struct SimulationEngine<C: Controller> {
                                     cpuPerPodCores: .nan, memoryPerPodBytes: .nan, seriesTotals: totals)
         latencySinceTick = Array(repeating: .nan, count: controller.timers.count)
         defersProjection = controller.timers.count == 1 && (reader.window > .zero || reader.lag > .zero)
+        steadyTicks = controller.takesSteadyTicks && controller.timers.count == 1
         if setup.keepSeries { rows.reserveCapacity(setup.trace.count) }
     }
 
@@ -127,6 +140,13 @@ struct SimulationEngine<C: Controller> {
             case .traceSample(let index):
                 beginStep(index)
                 nextSample = index + 1
+                // The common instant: the one timer fires at this sample with nothing queued
+                // before it, so it is the next event (no segment lies between the two).
+                if timers.count == 1, nextTick[0] == t, queue.nothingBefore(t, priority: EventSource.timerPriority(0)) {
+                    try tick(timer: 0, at: t)
+                    let next = t + timers[0].period
+                    nextTick[0] = next < end ? next : .distantFuture
+                }
             case .timer(let k):
                 try tick(timer: k, at: t)
                 let next = t + timers[k].period
@@ -191,6 +211,23 @@ struct SimulationEngine<C: Controller> {
     /// Fills the context through the metrics pipeline, runs the controller, applies its answer.
     mutating func tick(timer k: Int, at t: SimInstant) throws {
         refreshProjection(at: t)
+        // The context would differ from the last tick's only in what the steady tick is given.
+        if steadyTicks, context.podsVersion >= 0, context.podsVersion == fleet.version {
+            let answer = controller.steadyTick(now: t, specReplicas: spec, statusReplicas: Int32(clamping: fleet.count),
+                                               podsVersion: fleet.version, cpuPerPodCores: reader.read(cpuSignal, at: t))
+            switch answer {
+            case .declined: break
+            case .keep:
+                latencySinceTick[k] = .nan
+                steadyTicksAnswered += 1
+                return
+            case .act(let action):
+                latencySinceTick[k] = .nan
+                steadyTicksAnswered += 1
+                try apply(action, at: t)
+                return
+            }
+        }
         context.now = t
         context.stepIndex = stepIndex
         context.carbonIntensity = intensity

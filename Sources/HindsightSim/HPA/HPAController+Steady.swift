@@ -1,5 +1,15 @@
 import HindsightTrace
 
+/// What ``HPAController/steadyResult(now:specReplicas:cpu:cpuRequestMilli:sampleTime:sampleWindow:podSummary:)``
+/// decided: keep spec (with the raw proposal recorded), or change it. The common answer
+/// carries no text, so a sync that keeps spec builds and frees no string.
+enum HPASteadyResult {
+    case keep(raw: Int32)
+    /// The normalization moved spec: ``HPAController/steadyChange(raw:normalized:now:specReplicas:statusReplicas:pods:readings:podSummary:)``
+    /// completes the sync.
+    case change(raw: Int32, normalized: (replicas: Int32, text: String))
+}
+
 extension HPAController {
     /// The reconcile of a cpu-Utilization-only HPA in its most common state, in a few
     /// steps: spec inside [minReplicas, maxReplicas] (not the scaling-disabled 0), and
@@ -18,12 +28,32 @@ extension HPAController {
     @inline(__always)
     mutating func syncSteady(now: SimInstant, specReplicas: Int32, statusReplicas: Int32, pods: [HPAPod],
                              readings: HPAReadings, podSummary: HPAPodSummary?) -> HPASyncOutcome? {
+        let result = steadyResult(now: now, specReplicas: specReplicas, cpu: readings.cpu, cpuRequestMilli: readings.cpuRequestMilli,
+                                  sampleTime: readings.sampleTime, sampleWindow: readings.sampleWindow, podSummary: podSummary)
+        switch result {
+        case nil: return nil
+        case .keep(let raw): return HPASyncOutcome(desired: specReplicas, rawProposal: raw, reason: "", error: nil)
+        case .change(let raw, let normalized):
+            return steadyChange(raw: raw, normalized: normalized, now: now, specReplicas: specReplicas,
+                                statusReplicas: statusReplicas, pods: pods, readings: readings, podSummary: podSummary)
+        }
+    }
+
+    /// The first part of ``syncSteady(now:specReplicas:statusReplicas:pods:readings:podSummary:)``,
+    /// given the readings it looks at one by one (so a caller need not copy them whole):
+    /// the metric, the stabilization and the rate limits. On `.change`, the caller must
+    /// finish with ``steadyChange(raw:normalized:now:specReplicas:statusReplicas:pods:readings:podSummary:)``.
+    /// - Complexity: amortized O(1) when nothing changes.
+    @inline(__always)
+    mutating func steadyResult(now: SimInstant, specReplicas: Int32, cpu: HPAPodValues?, cpuRequestMilli: Int64?,
+                               sampleTime: SimInstant, sampleWindow: SimDuration,
+                               podSummary: HPAPodSummary?) -> HPASteadyResult? {
         guard let pct = cpuUtilizationOnly, pct > 0, let summary = podSummary,
               specReplicas != 0 || spec.minReplicas == 0,
               specReplicas <= spec.maxReplicas, specReplicas >= spec.minReplicas,
-              let request = readings.cpuRequestMilli, request > 0,
-              let tally = summary.uniformTally(values: readings.cpu, isCPU: true, now: now, sampleTime: readings.sampleTime,
-                                               sampleWindow: readings.sampleWindow,
+              let request = cpuRequestMilli, request > 0,
+              let tally = summary.uniformTally(values: cpu, isCPU: true, now: now, sampleTime: sampleTime,
+                                               sampleWindow: sampleWindow,
                                                cpuInitializationPeriod: kubernetes.cpuInitializationPeriod)
         else { return nil }
         // `resourceUtilization` then `simpleOrRebalanced` with no unready and no missing pod.
@@ -34,9 +64,15 @@ extension HPAController {
         let normalized = hasBehavior
             ? normalizeWithBehaviors(now: now, specReplicas: specReplicas, raw: raw, explain: false)
             : normalizeLegacy(now: now, specReplicas: specReplicas, raw: raw, explain: false)
-        guard normalized.replicas != specReplicas else {
-            return HPASyncOutcome(desired: specReplicas, rawProposal: raw, reason: "", error: nil)
-        }
+        guard normalized.replicas != specReplicas else { return .keep(raw: raw) }
+        return .change(raw: raw, normalized: normalized)
+    }
+
+    /// The rest of a steady sync that changes spec: the scale event and the outcome with
+    /// the full sync's text (the metric described from the same readings).
+    mutating func steadyChange(raw: Int32, normalized: (replicas: Int32, text: String), now: SimInstant,
+                               specReplicas: Int32, statusReplicas: Int32, pods: [HPAPod], readings: HPAReadings,
+                               podSummary: HPAPodSummary?) -> HPASyncOutcome {
         storeScaleEvent(from: specReplicas, to: normalized.replicas, now: now)
         let m = computeReplicasForMetrics(now: now, specReplicas: specReplicas, statusReplicas: statusReplicas, pods: pods,
                                           readings: readings, external: Self.noExternal, podSummary: podSummary, explain: true)

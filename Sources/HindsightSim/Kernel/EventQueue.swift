@@ -45,6 +45,15 @@ struct EventQueue {
     /// - Complexity: O(1).
     func peekTime() -> SimInstant? { heap.min?.time }
 
+    /// True when no queued event comes before (`time`, `priority`) in the queue's order
+    /// (an event at the same time and priority does).
+    /// - Complexity: O(1).
+    @inline(__always)
+    func nothingBefore(_ time: SimInstant, priority: Int) -> Bool {
+        guard let e = heap.min else { return true }
+        return e.time > time || (e.time == time && e.priority > priority)
+    }
+
     /// The time and priority of the next event, or nil when none is pending.
     /// - Complexity: O(1).
     func peekKey() -> (time: SimInstant, priority: Int)? {

@@ -1,0 +1,34 @@
+import Foundation
+import HindsightScenario
+import HindsightTrace
+@testable import HindsightSim
+
+extension SimFixture {
+    /// A day at 15 s of a noisy diurnal load (rps 400 ± 350 over the day, +150 in every
+    /// other 700-step block, ±15 % noise from `seed`), one step in about `gapEvery`
+    /// missing, optionally a constant 500 rps in every third 240-step block (the same
+    /// value step after step); cpu = 0.002 core per request.
+    static func noisyDay(seed: UInt64, gapEvery: Int, plateaus: Bool = false) -> Trace {
+        let n = 5_760
+        var g = HPALazyReasonTests.LCG(s: seed)
+        let rps = (0..<n).map { i -> Double in
+            if g.next(gapEvery) == 0 { return .nan }   // missing samples
+            if plateaus, i / 240 % 3 == 1 { return 500 }
+            let base = 400 + 350 * sin(Double(i) / 5_760 * 2 * Double.pi) + (i / 700 % 2 == 0 ? 150 : 0)
+            return base * (0.85 + 0.3 * Double(g.next(1000)) / 1000)
+        }
+        return trace(count: n, ["rps": rps, "cpu": rps.map { $0 * 0.002 }])
+    }
+
+    /// Runs `hpa` (2 pods at the start) on the engine directly, after `configure` sets the
+    /// switch under test; returns the run and the engine for its counters.
+    static func runHPA(_ hpa: HPASpec, scenario: Scenario, setup: RunSetup,
+                       configure: (inout SimulationEngine<HPAPolicyController>) -> Void)
+        throws -> (summary: RunSummary, series: RunSeries, decisions: [Decision], engine: SimulationEngine<HPAPolicyController>) {
+        let c = HPAPolicyController(spec: hpa, scenario: scenario, initialReplicas: 2, start: setup.trace.start)
+        var e = SimulationEngine(setup: setup, controller: c, initialReplicas: 2, seriesNames: [])
+        configure(&e)
+        let (summary, series, decisions) = try e.run()
+        return (summary, series, decisions, e)
+    }
+}
