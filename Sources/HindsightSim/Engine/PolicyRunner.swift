@@ -12,7 +12,8 @@ enum PolicyRunner {
         case .observed:
             let recorded = trace.series["replicas"] ?? []
             let c = ObservedController(recorded: recorded, grid: trace.grid)
-            return try finish(policy, setup: setup, controller: c, initial: initialReplicas(setup, minimum: 0), seriesNames: [], warnings: &warnings)
+            return try finish(policy, setup: setup, controller: c, initial: initialReplicas(setup, minimum: 0), seriesNames: [],
+                              warnings: &warnings, measuresCPUError: true)
         case .fixed(let n):
             let c = StaticController(replicas: Int32(clamping: n))
             return try finish(policy, setup: setup, controller: c, initial: n, seriesNames: [], warnings: &warnings)
@@ -50,9 +51,14 @@ enum PolicyRunner {
     }
 
     /// Runs the engine with `controller` and packages the result.
+    /// - Parameter measuresCPUError: sum the modelled CPU's error against the recorded CPU
+    ///   (`cpu_mape`): only the observed replay's is reported (``ModelFidelity``), every
+    ///   other run's would be discarded.
     static func finish<C: Controller>(_ policy: PolicySpec, setup: RunSetup, controller: C, initial: Int,
-                                      seriesNames: [String], warnings: inout [String]) throws -> RunResult {
+                                      seriesNames: [String], warnings: inout [String],
+                                      measuresCPUError: Bool = false) throws -> RunResult {
         var engine = SimulationEngine(setup: setup, controller: controller, initialReplicas: initial, seriesNames: seriesNames)
+        engine.measuresCPUError = measuresCPUError
         let (summary, series, decisions) = try engine.run()
         warnings += engine.warnings
         return RunResult(policy: policy.name, policyFileName: policy.fileName, kind: policy.kindLabel,

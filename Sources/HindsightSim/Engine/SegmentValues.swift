@@ -27,8 +27,9 @@ struct SegmentValues {
         let servedCores = served * load.cpuPerWork[i] / seconds + load.idlePerPod[i] * Double(ready)
         // Missing trace steps report no metrics (SEMANTICS.md §1); starting pods never do.
         let cpu = ready > 0 && !load.missing[i] ? servedCores / Double(ready) : .nan
+        // `mmc` never reads the utilization: it is computed for the other models only.
         let request = setup.scenario.workload.cpuRequest
-        let utilization = ready > 0 ? servedCores / (Double(ready) * request) * 100 : .nan
+        let utilization = mmc == nil && ready > 0 ? servedCores / (Double(ready) * request) * 100 : .nan
         let input = LatencyInput(ready: ready, arrivalRate: load.rate[i], podRate: load.podCapacity[i], backlog: backlog,
                                  utilizationPct: utilization, step: i)
         // The common model without the existential call (same function, inlined); a sweep

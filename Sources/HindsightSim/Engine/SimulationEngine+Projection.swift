@@ -24,6 +24,16 @@ extension SimulationEngine {
         }
     }
 
+    /// Records the segment's `cpu` at its start after the deferred projection at that
+    /// instant, computed now (the rare case where it leaves a piece, see `refreshProjection`).
+    /// Kept out of line: the common segment reads none of the projection's fields.
+    @inline(never)
+    mutating func resolveProjection(_ cpu: Double) {
+        cpuSignal.set(cpu, at: segmentStart, after: projectedCPU(at: projectionAt, step: projectionStep,
+                                                                 backlog: projectionBacklog, ready: projectionReady))
+        projectionsResolved += 1
+    }
+
     /// The CPU per ready pod (cores; `.nan` without ready pods or data) the open segment of
     /// step `i` would serve from `t` to the step's end with `backlog` queued.
     /// - Precondition: `t` is before the step's end.

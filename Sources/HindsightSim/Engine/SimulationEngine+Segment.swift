@@ -23,14 +23,12 @@ extension SimulationEngine {
         let servedCores = v.servedCores
         let cpu = v.cpu
         // A deferred projection at this instant is computed only when it matters (see `refreshProjection`).
-        if let at = projectionAt, at == segmentStart, cpuSignal.repeatsLast(cpu) {
-            cpuSignal.set(cpu, at: segmentStart, after: projectedCPU(at: at, step: projectionStep, backlog: projectionBacklog,
-                                                                     ready: projectionReady))
-            projectionsResolved += 1
+        if projectionAt == segmentStart, cpuSignal.repeatsLast(cpu) {
+            resolveProjection(cpu)
         } else {
             cpuSignal.set(cpu, at: segmentStart)
         }
-        projectionAt = nil
+        projectionAt = .distantFuture
 
         step.servedCoreMs += servedCores * Double(d)
         step.readyPodMs += Double(ready) * Double(d)
@@ -104,7 +102,7 @@ extension SimulationEngine {
                 total.mapeCount += 1
             }
         }
-        if let recordedCPU = load.recordedCPU, i < recordedCPU.count, !missing {
+        if measuresCPUError, let recordedCPU = load.recordedCPU, i < recordedCPU.count, !missing {
             let r = recordedCPU[i]
             let modelled = step.servedCoreMs / Double(stepLength.milliseconds)
             if r.isFinite, r > 0, modelled.isFinite {

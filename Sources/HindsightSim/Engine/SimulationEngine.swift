@@ -60,8 +60,8 @@ struct SimulationEngine<C: Controller> {
     /// Compute the tick's projection only when it matters (see `refreshProjection`): on when
     /// the one timer's reading cannot see it (window or lag > 0); tests turn it off.
     var defersProjection: Bool
-    /// A deferred projection: its instant (nil: none pending), step, backlog and ready pods.
-    var projectionAt: SimInstant?
+    /// A deferred projection: its instant (`.distantFuture`: none pending), step, backlog and ready pods.
+    var projectionAt = SimInstant.distantFuture
     var projectionStep = 0
     var projectionBacklog = 0.0
     var projectionReady = 0
@@ -73,6 +73,10 @@ struct SimulationEngine<C: Controller> {
     var steadyTicks: Bool
     /// Ticks the steady path answered (tests check it is taken).
     var steadyTicksAnswered = 0
+    /// Sum the step's modelled CPU error against the recorded CPU (`cpu_mape`; on by
+    /// default; `PolicyRunner` keeps it for the observed replay alone, the only run whose
+    /// CPU error is reported).
+    var measuresCPUError = true
     /// Billed pods and span of the last segment, with its list cost (USD) and embodied
     /// gCO2e: both are functions of those two alone (``CostModel/baseUSD(billedPods:duration:)``,
     /// ``CarbonModel/embodiedGrams(billedPods:duration:)``).

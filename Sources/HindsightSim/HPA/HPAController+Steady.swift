@@ -58,7 +58,7 @@ extension HPAController {
         else { return nil }
         // `resourceUtilization` then `simpleOrRebalanced` with no unready and no missing pod.
         let util = HPAReplicaCalculator.percent(total: tally.total, count: tally.readyCount, request: request)
-        let ratio = Double(util) / Double(pct)
+        let ratio = util >= 0 && Int(util) < ratioOfPercent.count ? ratioOfPercent[Int(util)] : Double(util) / Double(pct)
         let proposal = tolerances.isWithin(ratio) ? specReplicas : HPAQuantity.ceilInt32(ratio * Double(tally.readyCount))
         let raw = max(0, proposal)
         let normalized = hasBehavior

@@ -24,6 +24,9 @@ public struct HPAController: Sendable {
     /// The target percent when the only metric is Resource cpu Utilization (the default
     /// and most common HPA): a fast path that skips the generic per-metric dispatch.
     let cpuUtilizationOnly: Int32?
+    /// `Double(u) / Double(cpuUtilizationOnly)` for u in 0 ..< 1,024 (the usage ratio of
+    /// the steady sync, computed once: the same quotients without a division per sync).
+    let ratioOfPercent: [Double]
     /// `spec.behavior != nil`, kept so a sync need not copy the behavior to test it.
     let hasBehavior: Bool
     var recommendations: HPARecommendationLog
@@ -44,8 +47,10 @@ public struct HPAController: Sendable {
         self.tolerances = HPATolerances(kubernetes: kubernetes, behavior: spec.behavior)
         if spec.metrics.count == 1, case .resource(.cpu, .utilization(let pct)) = spec.metrics[0] {
             cpuUtilizationOnly = pct
+            ratioOfPercent = pct > 0 ? (0..<1_024).map { Double($0) / Double(pct) } : []
         } else {
             cpuUtilizationOnly = nil
+            ratioOfPercent = []
         }
         hasBehavior = spec.behavior != nil
         let first = HPATimedRecommendation(replicas: initialReplicas, time: start)

@@ -100,6 +100,8 @@ struct SignalHistory {
             var covered = SimDuration.zero
             let n = p.count
             var i = lo
+            // Pieces that end by `from` cover nothing of [from, to).
+            while i + 1 < n, p[i + 1].start <= from { i += 1 }
             // Pieces are in time order: once one starts at or after `to`, it and every
             // later one cover nothing of [from, to).
             while i < n, p[i].start < to {
