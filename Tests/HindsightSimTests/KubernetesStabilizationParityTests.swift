@@ -126,7 +126,7 @@ final class KubernetesStabilizationParityTests: XCTestCase {
             hpa.recommendations = log
             hpa.upWindow = up
             hpa.downWindow = down
-            let got = hpa.normalizeWithBehaviors(b, now: Self.now, specReplicas: c.current, raw: c.desired).replicas
+            let got = hpa.normalizeWithBehaviors(now: Self.now, specReplicas: c.current, raw: c.desired).replicas
             XCTAssertEqual(got, c.expected, c.name)
             if got == c.expected { passed += 1 }
         }

@@ -33,17 +33,20 @@ struct HPAPolicyController: Controller {
     /// same steady sync, without the outcome's strings when spec is kept.
     mutating func steadyTick(now: SimInstant, specReplicas: Int32, statusReplicas: Int32, podsVersion: Int,
                              cpuPerPodCores: Double) -> SteadyTick {
+        guard builder.updateSampleTime(now: now, podsVersion: podsVersion) else { return .declined }
+        // The readings are handed over field by field, the cpu samples stored only when the
+        // whole readings are needed (the next update writes them anyway).
         let cpu = builder.cpuValues(cpuPerPodCores)
-        guard builder.updateCPU(now: now, cpu: cpu, podsVersion: podsVersion) else { return .declined }
-        // The readings are handed over field by field: a copy of the whole struct right after
-        // writing its cpu field would stall on the store.
         let result = hpa.steadyResult(now: now, specReplicas: specReplicas, cpu: cpu,
                                       cpuRequestMilli: builder.readings.cpuRequestMilli, sampleTime: builder.readings.sampleTime,
                                       sampleWindow: builder.readings.sampleWindow, podSummary: builder.podSummary)
         switch result {
-        case nil: return .declined
+        case nil:
+            builder.setCPU(cpuPerPodCores)
+            return .declined
         case .keep: return .keep
         case .change(let raw, let normalized):
+            builder.setCPU(cpuPerPodCores)
             let out = hpa.steadyChange(raw: raw, normalized: normalized, now: now, specReplicas: specReplicas,
                                        statusReplicas: statusReplicas, pods: builder.pods, readings: builder.readings,
                                        podSummary: builder.podSummary)

@@ -85,8 +85,8 @@ struct HPAReadingsBuilder {
     }
 
     /// The builder reads the cpu metric and nothing else (no memory, Pods or
-    /// Object/External series): ``updateCPU(now:cpu:podsVersion:)`` is then all
-    /// of ``update(from:)`` for an unchanged pod list.
+    /// Object/External series): ``updateSampleTime(now:podsVersion:)`` and the cpu
+    /// samples are then all of ``update(from:)`` for an unchanged pod list.
     var readsOnlyCPU: Bool { needsCPU && !needsMemory && podSeries.isEmpty && totalSeries.isEmpty }
 
     /// Every ready pod reports `v` cores (the pipeline's reading) as whole millicores; a
@@ -101,15 +101,15 @@ struct HPAReadingsBuilder {
     }
 
     /// What ``update(from:)`` does for a context at `now` whose pods are those of the
-    /// previous update (fleet version `podsVersion`) and whose CPU reading gives the
-    /// samples `cpu` (``cpuValues(_:)``), when ``readsOnlyCPU``. Returns false, changing nothing, when the
-    /// pods are not those of the previous update.
+    /// previous update (fleet version `podsVersion`), when ``readsOnlyCPU``, but for the cpu
+    /// samples: the caller hands them to the sync and stores them (``setCPU(_:)``) only
+    /// when it needs the whole readings. Returns false, changing nothing, when the pods
+    /// are not those of the previous update.
     /// - Complexity: O(1).
     @inline(__always)
-    mutating func updateCPU(now: SimInstant, cpu: HPAPodValues, podsVersion version: Int) -> Bool {
+    mutating func updateSampleTime(now: SimInstant, podsVersion version: Int) -> Bool {
         guard version >= 0, version == podsVersion else { return false }
         readings.sampleTime = now - lag
-        readings.cpu = cpu
         return true
     }
 

@@ -11,6 +11,7 @@ extension SimulationEngine {
     /// (a split that changes the last bits of later window means). With `defersProjection`
     /// the engine keeps the projection's inputs and computes it only in that case
     /// (`advance`): the same history as computing it at every tick.
+    @inline(__always)
     mutating func refreshProjection(at t: SimInstant) {
         let i = stepIndex
         guard setup.trace.time(at: i + 1) - t > .zero else { return }

@@ -117,6 +117,7 @@ extension SimulationEngine {
     /// `spec.slo.latencyP99` (latency models) or utilization exceeds `maxUtilization`
     /// (no latency model).
     /// - Parameter utilizationPct: the step's served CPU ÷ (ready pod-time × request), percent.
+    @inline(__always)
     func judgeSLO(missing: Bool, utilizationPct: Double) -> SLOState {
         if missing { return .notJudged }
         if step.flows.dropped > 1e-9 * max(1, step.flows.offered) { return .violated }

@@ -37,10 +37,10 @@ extension HPAController {
     /// stabilization clamp(spec, up-window min, down-window max) with the raw proposal
     /// recorded, then the per-direction rate limits.
     /// The text is built when `explain` is set or the result differs from spec; else "".
-    /// - Parameter given: `spec.behavior` (its stabilization windows are kept from `init`);
-    ///   nil reads `spec.behavior` itself, and only when the rate limits or the text need
-    ///   it (a sync that keeps spec copies no behavior).
-    mutating func normalizeWithBehaviors(_ given: HPABehavior? = nil, now: SimInstant, specReplicas: Int32,
+    /// The behavior (`spec.behavior`) is read only when the rate limits or the text need it
+    /// (a sync that keeps spec copies no behavior); its stabilization windows are those of
+    /// the queues, built in `init`.
+    mutating func normalizeWithBehaviors(now: SimInstant, specReplicas: Int32,
                                          raw: Int32, explain: Bool = true) -> (replicas: Int32, text: String) {
         // The behavior's windows are those of the queues, built in `init`.
         let up = upWindow.window, down = downWindow.window
@@ -59,7 +59,7 @@ extension HPAController {
         downWindow.push(rec)
         // `convertWithBehaviorRate` returns (desired, .none) for desired == spec without reading the rules.
         if stabilized == specReplicas && !explain { return (stabilized, "") }
-        let b = given ?? spec.behavior ?? HPABehavior()
+        let b = spec.behavior ?? HPABehavior()
         let rate = convertWithBehaviorRate(b, now: now, specReplicas: specReplicas, desired: stabilized)
         guard explain || rate.replicas != specReplicas else { return (rate.replicas, "") }
         var text: String

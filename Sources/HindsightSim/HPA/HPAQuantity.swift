@@ -34,6 +34,7 @@ public enum HPAQuantity {
 
     /// Go's `int32(math.Ceil(x))` made total: NaN → 0, saturating at the Int32 range.
     @inlinable
+    @inline(__always)
     public static func ceilInt32(_ x: Double) -> Int32 { saturatingInt32(x.rounded(.up)) }
 
     /// Truncation toward zero to Int32, NaN → 0, saturating.

@@ -103,6 +103,7 @@ enum HPAReplicaCalculator {
     }
 
     /// `GetResourceUtilizationRatio`'s percent: floor(Σu·100 / Σrequest), saturating.
+    @inline(__always)
     static func percent(total: Int64, count: Int, request: Int64) -> Int32 {
         let requests = HPAQuantity.mul(request, Int64(count))
         guard requests > 0 else { return 0 }

@@ -28,6 +28,7 @@ struct HPAWindowExtremum: Sendable, Equatable {
     /// the same value as a scan of every entry recorded so far.
     /// - Precondition: `now` is not before the previous call's.
     /// - Complexity: amortized O(1).
+    @inline(__always)
     mutating func value(now: SimInstant) -> Int32? {
         let (h, found) = entries.withUnsafeBufferPointer { p -> (Int, Int32?) in
             var h = head
@@ -41,6 +42,7 @@ struct HPAWindowExtremum: Sendable, Equatable {
     /// Records `rec` (not older than the last entry pushed). A window of 0 keeps nothing:
     /// no entry is ever younger than 0 at a later `value(now:)` (times never go back).
     /// - Complexity: amortized O(1).
+    @inline(__always)
     mutating func push(_ rec: HPATimedRecommendation) {
         guard window > .zero else { return }
         // How many entries stay: those from the back that `rec` dominates leave.

@@ -11,6 +11,7 @@ struct MetricsReader {
     init(_ spec: MetricsPipelineSpec) { window = SimLimits.duration(spec.window); lag = SimLimits.duration(spec.lag) }
 
     /// A signal kept by the run (e.g. CPU served per ready pod).
+    @inline(__always)
     func read(_ history: SignalHistory, at t: SimInstant) -> Double {
         let to = t - lag
         return window == .zero ? history.value(at: to) : history.mean(from: to - window, to: to)

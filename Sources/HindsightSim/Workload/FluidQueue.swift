@@ -34,9 +34,10 @@ struct FluidQueue {
     /// Work that arrived more than `timeout` before `end` and is still waiting is dropped.
     /// - Returns: work served and work dropped in this segment.
     /// - Complexity: O(buckets touched), amortized O(1) per segment.
+    @inline(__always)
     mutating func serve(start: SimInstant, end: SimInstant, arrivals: Double, capacity: Double) -> (served: Double, dropped: Double) {
         // The common segment: nothing queued, the arrivals fit in one bucket and the capacity
-        // serves them all. The general path below pushes that bucket, serves it whole
+        // serves them all. The general path pushes that bucket, serves it whole
         // (0 + arrivals = arrivals), drops nothing and empties the queue: the same result.
         if shortcut, head == tail, arrivals > 0, arrivals <= capacity, !(end - start > timeout && timeout >= .zero) {
             head = 0
@@ -44,6 +45,12 @@ struct FluidQueue {
             backlog = 0
             return (arrivals, 0)
         }
+        return serveQueued(start: start, end: end, arrivals: arrivals, capacity: capacity)
+    }
+
+    /// ``serve(start:end:arrivals:capacity:)`` through the buckets (any case).
+    /// - Complexity: O(buckets touched), amortized O(1) per segment.
+    mutating func serveQueued(start: SimInstant, end: SimInstant, arrivals: Double, capacity: Double) -> (served: Double, dropped: Double) {
         if arrivals > 0 {
             // Arrivals are spread evenly over the segment. When it is longer than the
             // timeout, the part that arrived within `timeout` of its end is a separate,
