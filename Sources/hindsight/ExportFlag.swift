@@ -3,8 +3,9 @@ import HindsightReport
 import HindsightSim
 import HindsightTrace
 
-/// `--export FORMAT` (repeatable), shared by `run` and `check`: extra files in a
-/// standard format written next to the run's own.
+/// `--export FORMAT` (repeatable), shared by `run`, `check`, `sweep`, `tune` and `merge`:
+/// extra files in a standard format written next to the command's own (for a sweep: of
+/// the current policy and the chosen point).
 struct ExportFlag: ParsableArguments {
     enum Format: String, ExpressibleByArgument, CaseIterable {
         /// FinOps FOCUS 1.1 cost rows, `focus.csv`.

@@ -15,7 +15,8 @@ struct MergeCommand: ParsableCommand {
             the same scenario and policy file (their content hash is checked). The scenario is
             read again from the path in the manifests (or --scenario) to run the current policy
             and the chosen point with their time series. The files written are byte for byte
-            those of the unsharded sweep.
+            those of the unsharded sweep; shards run with --timeseries bring their points'
+            timeseries/point-<index>.csv files, which are copied.
 
             Examples:
               hindsight merge /results/parts --out /results/sweep
@@ -30,6 +31,8 @@ struct MergeCommand: ParsableCommand {
 
     @Option(help: "The scenario file, when not at the path the manifests give.")
     var scenario: String?
+
+    @OptionGroup var export: ExportFlag
 
     @OptionGroup var agents: AllowExecFlag
 
@@ -52,10 +55,14 @@ struct MergeCommand: ParsableCommand {
                 throw InputMessage("merge: the parts hold \(rows.count) points, the sweep has \(study.points.count); expected every point exactly once")
             }
             let outcome = try study.outcome(rows: rows, choice: study.defaultChoice)
-            try AtomicFolder.write(to: out, markers: SweepFiles.markers) { try SweepFiles.write(outcome, to: $0) }
+            try AtomicFolder.write(to: out, markers: SweepFiles.markers) { staged in
+                try SweepOptions.write(outcome, export: export, into: staged)
+                if first.timeseries != nil { try ShardParts.copySeries(parts, into: staged + "/" + SweepOptions.seriesFolder) }
+            }
             if !output.quiet {
                 print(SweepCLI.report(outcome))
-                print("merged \(parts.count) shards, wrote 4 files to \(out)/ (open \(out)/report.html)")
+                let series = first.timeseries == nil ? "" : " and \(rows.count) time series (\(SweepOptions.seriesFolder)/)"
+                print("merged \(parts.count) shards, wrote \(export.focus ? 5 : 4) files\(series) to \(out)/ (open \(out)/report.html)")
             }
         } catch {
             throw failureExit(for: error)

@@ -6,6 +6,8 @@ import HindsightTrace
 struct ShardParts {
     var manifest: SweepManifest
     var rows: [SweepRow]
+    /// The shard's folder.
+    var folder: String
 
     /// The parts in `directories` (shard folders, or folders of `shard-*` folders), by shard index.
     /// - Throws: `InputMessage` for a folder without parts, manifests that disagree, or a
@@ -27,7 +29,7 @@ struct ShardParts {
             let manifestFile = folder + "/manifest.json", partFile = folder + "/sweep-part.csv"
             let manifest = try SweepManifest.parse(try bytes(manifestFile), file: manifestFile)
             let rows = try SweepTable.parse(String(decoding: try bytes(partFile), as: UTF8.self), paths: manifest.parameters, file: partFile)
-            parts.append(ShardParts(manifest: manifest, rows: rows))
+            parts.append(ShardParts(manifest: manifest, rows: rows, folder: folder))
         }
         parts.sort { $0.manifest.shard < $1.manifest.shard }
         let first = parts[0].manifest
@@ -43,6 +45,18 @@ struct ShardParts {
             throw InputMessage("merge: found shards \(parts.map { String($0.manifest.shard) }.joined(separator: ", ")) of \(first.shards); expected each of 0…\(first.shards - 1) exactly once")
         }
         return parts
+    }
+
+    /// Copies every part's point time series (`sweep --shard … --timeseries`) into `folder`.
+    /// - Throws: `InputMessage` for a point whose file is missing, `FileWriteError`.
+    static func copySeries(_ parts: [ShardParts], into folder: String) throws {
+        try AtomicFile.createDirectory(folder)
+        for part in parts {
+            for row in part.rows {
+                let name = SweepSeriesFiles.name(point: row.point)
+                try AtomicFile.write(try bytes(part.folder + "/timeseries/" + name), to: folder + "/" + name)
+            }
+        }
     }
 
     private static func bytes(_ path: String) throws -> [UInt8] {

@@ -20,21 +20,23 @@ enum SweepCLI {
 
     /// The manifest of a shard of `study`.
     static func manifest(_ study: SweepStudy, scenarioPath: String, shard: SweepShard, points: Int,
-                         sample: Int?, seed: UInt64) throws -> SweepManifest {
+                         sample: Int?, seed: UInt64, timeseries: TimeseriesMode) throws -> SweepManifest {
         let scenarioBytes = try Array(Data(contentsOf: URL(fileURLWithPath: scenarioPath)))
         return SweepManifest(scenario: scenarioPath,
                              contentHash: SweepManifest.hash(scenario: scenarioBytes, policy: study.target.bytes),
                              shard: shard.index, shards: shard.count, gridPoints: study.grid.count, shardPoints: points,
                              sample: sample, seed: sample == nil ? nil : seed, holdoutPercent: study.holdoutPercent,
-                             parameters: study.target.paths)
+                             parameters: study.target.paths, timeseries: timeseries == .none ? nil : timeseries.rawValue)
     }
 
+    /// Files whose presence marks a folder as a shard's part (`AtomicFolder` markers).
+    static let partMarkers = ["manifest.json", "sweep-part.csv"]
+
     /// Writes `sweep-part.csv` and then `manifest.json` (the manifest last: its presence
-    /// says the part is complete) into a temporary folder that replaces `folder` whole.
-    static func writePart(rows: [SweepRow], paths: [String], manifest: SweepManifest, to folder: String) throws {
-        try AtomicFolder.write(to: folder, markers: ["manifest.json", "sweep-part.csv"]) { staged in
-            try AtomicFile.write(Array(SweepTable.render(paths: paths, rows: rows).utf8), to: staged + "/sweep-part.csv")
-            try AtomicFile.write(manifest.render(), to: staged + "/manifest.json")
-        }
+    /// says the part is complete) into `staged`, the temporary folder of an `AtomicFolder`
+    /// that replaces the shard's folder whole.
+    static func writePart(rows: [SweepRow], paths: [String], manifest: SweepManifest, into staged: String) throws {
+        try AtomicFile.write(Array(SweepTable.render(paths: paths, rows: rows).utf8), to: staged + "/sweep-part.csv")
+        try AtomicFile.write(manifest.render(), to: staged + "/manifest.json")
     }
 }

@@ -24,6 +24,11 @@ struct SweepCommand: ParsableCommand {
             The chosen point is the cheapest (spec.sweep.minimize) whose SLO violation is within
             spec.sweep.constraints; ties go to the lower point index.
 
+            With --timeseries hourly|full, each point's time series also goes to
+            timeseries/point-<index>.csv (the file `run` writes for that point's policy).
+            With --export focus, focus.csv holds the FinOps FOCUS rows of the current policy
+            and the chosen point (the two runs of report.html).
+
             --shard I/N runs only the points p with p % N == I (0-based) and writes a partial
             result (sweep-part.csv and manifest.json) into --out/shard-I-of-N/; `hindsight merge`
             combines the parts into the files above. --shard auto/N reads I from
@@ -32,6 +37,7 @@ struct SweepCommand: ParsableCommand {
             Examples:
               hindsight sweep scenarios/demo.yaml --out /tmp/demo-sweep
               hindsight sweep scenarios/demo.yaml --sample 20 --seed 7
+              hindsight sweep scenarios/demo.yaml --timeseries hourly --out /tmp/demo-sweep
               hindsight sweep scenarios/demo.yaml --shard 0/4 --out /results/parts
             """
     )
@@ -52,21 +58,28 @@ struct SweepCommand: ParsableCommand {
             let directory = options.directory(study)
             if let shard {
                 let points = shard.select(study.points)
-                let rows = try options.run(study, points: points)
                 let folder = directory + "/" + shard.folderName
                 let manifest = try SweepCLI.manifest(study, scenarioPath: options.scenario, shard: shard, points: points.count,
-                                                     sample: options.sample, seed: options.seed)
-                try SweepCLI.writePart(rows: rows, paths: study.target.paths, manifest: manifest, to: folder)
+                                                     sample: options.sample, seed: options.seed, timeseries: options.timeseries)
+                // The part is staged whole (its points' series stream into the staged folder).
+                let rows = try AtomicFolder.write(to: folder, markers: SweepCLI.partMarkers) { staged in
+                    let rows = try options.run(study, points: points, seriesInto: staged)
+                    try SweepCLI.writePart(rows: rows, paths: study.target.paths, manifest: manifest, into: staged)
+                    return rows
+                }
                 if !options.output.quiet { print("shard \(shard.index) of \(shard.count): \(rows.count) points, wrote \(folder)/") }
                 return
             }
-            let rows = try options.run(study, points: study.points)
-            let outcome = try study.outcome(rows: rows, choice: study.defaultChoice)
-            try AtomicFolder.write(to: directory, markers: SweepFiles.markers) { try SweepFiles.write(outcome, to: $0) }
+            let outcome = try AtomicFolder.write(to: directory, markers: SweepFiles.markers) { staged in
+                let rows = try options.run(study, points: study.points, seriesInto: staged)
+                let outcome = try study.outcome(rows: rows, choice: study.defaultChoice)
+                try SweepOptions.write(outcome, export: options.export, into: staged)
+                return outcome
+            }
             history.record("sweep", runs: try SweepCLI.recordedRuns(outcome, study: study), startedAt: startedAt)
             if !options.output.quiet {
                 print(SweepCLI.report(outcome))
-                print("wrote 4 files to \(directory)/ (open \(directory)/report.html)")
+                print("wrote \(options.filesLine(points: outcome.rows.count)) to \(directory)/ (open \(directory)/report.html)")
             }
         } catch {
             throw failureExit(for: error)

@@ -59,10 +59,13 @@ struct TuneCommand: ParsableCommand {
                 choice.objective = objective
             }
             if let maxViolation { choice.maxViolation = try PercentText.parse(maxViolation, option: "--max-violation") }
-            let rows = try options.run(study, points: study.points)
-            let outcome = try study.outcome(rows: rows, choice: choice)
             let directory = options.directory(study)
-            try AtomicFolder.write(to: directory, markers: SweepFiles.markers) { try SweepFiles.write(outcome, to: $0) }
+            let outcome = try AtomicFolder.write(to: directory, markers: SweepFiles.markers) { staged in
+                let rows = try options.run(study, points: study.points, seriesInto: staged)
+                let outcome = try study.outcome(rows: rows, choice: choice)
+                try SweepOptions.write(outcome, export: options.export, into: staged)
+                return outcome
+            }
             guard let row = outcome.chosenRow else {
                 throw CLIFailure.checkFailed(SweepMarkdown.choiceLine(outcome) + " (\(SweepMarkdown.ruleLine(outcome)))")
             }

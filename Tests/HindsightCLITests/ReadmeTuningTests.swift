@@ -58,6 +58,6 @@ final class ReadmeTuningTests: XCTestCase {
                 XCTAssertTrue(printed.contains(blocks[k + 1].text), "output of\n\(block.text)is not\n\(blocks[k + 1].text)\nbut\n\(printed)")
             }
         }
-        XCTAssertEqual(ran, 6)
+        XCTAssertEqual(ran, 7)
     }
 }

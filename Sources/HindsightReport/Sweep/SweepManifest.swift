@@ -19,12 +19,14 @@ public struct SweepManifest: Codable, Sendable, Equatable {
     public var seed: UInt64?
     public var holdoutPercent: Double?
     public var parameters: [String]
+    /// `--timeseries` of the shard (`hourly` or `full`: its points' files are in `timeseries/`); nil for none.
+    public var timeseries: String?
 
     public init(scenario: String, contentHash: String, shard: Int, shards: Int, gridPoints: Int, shardPoints: Int,
-                sample: Int?, seed: UInt64?, holdoutPercent: Double?, parameters: [String]) {
+                sample: Int?, seed: UInt64?, holdoutPercent: Double?, parameters: [String], timeseries: String? = nil) {
         self.scenario = scenario; self.contentHash = contentHash; self.shard = shard; self.shards = shards
         self.gridPoints = gridPoints; self.shardPoints = shardPoints; self.sample = sample; self.seed = seed
-        self.holdoutPercent = holdoutPercent; self.parameters = parameters
+        self.holdoutPercent = holdoutPercent; self.parameters = parameters; self.timeseries = timeseries
     }
 
     /// The manifest's text: JSON with sorted keys, one key per line.

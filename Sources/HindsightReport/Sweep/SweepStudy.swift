@@ -71,14 +71,19 @@ public struct SweepStudy: Sendable {
     }
 
     /// Runs the grid points `indices` on the tuning steps, `jobs` at once.
-    /// - Parameter progress: called with the number of points done (any thread).
+    /// - Parameters:
+    ///   - progress: called with the number of points done (any thread).
+    ///   - series: where each point's time series goes (`sweep --timeseries`), if anywhere;
+    ///     made for these `indices`.
     /// - Returns: one row per point, in the order of `indices`.
     /// - Throws: the first point's error in that order (an invalid patched policy, a
     ///   permission `exec` does not give).
     /// - Complexity: O(points × events · log events).
-    public func run(_ indices: [Int], jobs: Int, progress: (@Sendable (Int) -> Void)? = nil) throws -> [SweepRow] {
+    public func run(_ indices: [Int], jobs: Int, progress: (@Sendable (Int) -> Void)? = nil,
+                    series: SweepSeriesFiles? = nil) throws -> [SweepRow] {
         let grid = self.grid, target = self.target
-        let runs = try tuning.runPoints(count: indices.count, jobs: jobs, exec: exec, progress: progress) { k in
+        precondition(series.map { $0.points == indices } ?? true, "SweepStudy.run: series files made for other points")
+        let runs = try tuning.runPoints(count: indices.count, jobs: jobs, exec: exec, progress: progress, sinks: series) { k in
             try target.policy(grid.values(at: indices[k]))
         }
         return indices.indices.map { SweepRow(point: indices[$0], values: grid.values(at: indices[$0]), run: runs[$0]) }
