@@ -26,15 +26,20 @@ public final class TimeseriesStream: StepSink, @unchecked Sendable {
     private var writer = TimeseriesRowWriter()
     private var rollup = HourlyRollup()
     private var digest: RunChartDigest
+    /// Reduce the rows into `digest` (a sweep point's file has no chart).
+    private let digests: Bool
     private var failure: FileWriteError?
     private var finished = false
 
     /// Creates (or truncates) `path` and writes the header, unless `mode` is `.none`.
-    /// - Parameters: `start`, `end`: the report's time range, ms (`HTMLReport.span`).
+    /// - Parameters:
+    ///   - start, end: the report's time range, ms (`HTMLReport.span`).
+    ///   - digests: reduce the rows into the chart digest `finish` returns (off: it stays empty).
     /// - Throws: `FileWriteError` when the file cannot be created.
-    public init(path: String, mode: TimeseriesMode, start: Int64, end: Int64) throws {
+    public init(path: String, mode: TimeseriesMode, start: Int64, end: Int64, digests: Bool = true) throws {
         self.path = path
         self.mode = mode
+        self.digests = digests
         digest = RunChartDigest(start: start, end: end)
         guard mode != .none else { return }
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -49,7 +54,7 @@ public final class TimeseriesStream: StepSink, @unchecked Sendable {
     /// - Complexity: O(columns) amortized.
     public func record(_ row: StepRow, index: Int) {
         precondition(!finished, "TimeseriesStream.record: \(path) was already finished")
-        digest.add(row)
+        if digests { digest.add(row) }
         switch mode {
         case .none: return
         case .full: writer.append(row, to: &buffer)

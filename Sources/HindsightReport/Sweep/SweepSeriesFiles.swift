@@ -30,7 +30,7 @@ public struct SweepSeriesFiles: PointSinks {
     public static func name(point: Int) -> String { "point-\(point).csv" }
 
     public func open(point k: Int) throws -> any StepSink {
-        try TimeseriesStream(path: folder + "/" + Self.name(point: points[k]), mode: mode, start: start, end: end)
+        try TimeseriesStream(path: folder + "/" + Self.name(point: points[k]), mode: mode, start: start, end: end, digests: false)
     }
 
     public func close(_ sink: any StepSink, point k: Int) throws {
