@@ -29,15 +29,16 @@ protocol Controller {
     var takesSteadyTicks: Bool { get }
     /// A tick of timer 0 whose context holds the pods of the previous tick (fleet version
     /// `podsVersion`), with the given clock, counts and CPU reading: the answer of
-    /// ``tick(timer:context:)`` (`.keep` for nil), or `.declined`, with nothing changed,
-    /// when the controller wants the whole context (the engine then calls `tick`).
+    /// ``tick(timer:context:)`` (`.keep` for nil), or `.declined` when the controller wants
+    /// the whole context (the engine then calls `tick`, which must decide as if this call
+    /// had not been made).
     mutating func steadyTick(now: SimInstant, specReplicas: Int32, statusReplicas: Int32, podsVersion: Int,
                              cpuPerPodCores: Double) -> SteadyTick
 }
 
 /// A controller's answer to ``Controller/steadyTick(now:specReplicas:statusReplicas:podsVersion:cpuPerPodCores:)``.
 enum SteadyTick {
-    /// Wants the whole context: nothing was changed.
+    /// Wants the whole context: the engine calls `tick` next.
     case declined
     /// Leaves the fleet alone.
     case keep
