@@ -53,8 +53,8 @@ extension HPAController {
         var stabilized = specReplicas
         if stabilized < upRec { stabilized = upRec }
         if stabilized > downRec { stabilized = downRec }
+        // The windows are this path's recommendation history (`recommendations` is the legacy path's).
         let rec = HPATimedRecommendation(replicas: raw, time: now)
-        recommendations.record(rec, now: now) { $0 >= up && $0 >= down }
         upWindow.push(rec)
         downWindow.push(rec)
         // `convertWithBehaviorRate` returns (desired, .none) for desired == spec without reading the rules.

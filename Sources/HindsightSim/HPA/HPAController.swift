@@ -5,9 +5,10 @@ import HindsightScenario
 /// deterministic state machine: call `sync` once per sync period (HPA.md §1, §12).
 ///
 /// State kept between syncs (in memory, as the controller does): the recommendation
-/// history (seeded with `(initialReplicas, start)`, `recordInitialRecommendation`) and,
-/// only when `behavior` is set, the scale events. Both are bounded by the longest
-/// window / policy period.
+/// history (seeded with `(initialReplicas, start)`, `recordInitialRecommendation`) — the
+/// log `recommendations` on the legacy path, the two stabilization windows (which keep
+/// exactly the entries that can still decide) with `behavior` — and, only when `behavior`
+/// is set, the scale events. All are bounded by the longest window / policy period.
 ///
 /// ```swift
 /// var hpa = HPAController(spec: spec, kubernetes: .init(), initialReplicas: 3, start: t0)
@@ -29,9 +30,11 @@ public struct HPAController: Sendable {
     let ratioOfPercent: [Double]
     /// `spec.behavior != nil`, kept so a sync need not copy the behavior to test it.
     let hasBehavior: Bool
+    /// The legacy path's recommendation history (with `behavior` it keeps only the seed:
+    /// that path's history is its two windows).
     var recommendations: HPARecommendationLog
     var events = HPAScaleEventLog()
-    /// The `behavior` path's stabilization windows over the same recommendations: the
+    /// The `behavior` path's stabilization windows over the recommendations: the
     /// smallest of the scale-up window and the largest of the scale-down window.
     var upWindow: HPAWindowExtremum
     var downWindow: HPAWindowExtremum

@@ -35,7 +35,15 @@ public enum HPAQuantity {
     /// Go's `int32(math.Ceil(x))` made total: NaN → 0, saturating at the Int32 range.
     @inlinable
     @inline(__always)
-    public static func ceilInt32(_ x: Double) -> Int32 { saturatingInt32(x.rounded(.up)) }
+    public static func ceilInt32(_ x: Double) -> Int32 {
+        // Inside the Int32 range the ceiling is the truncation, plus one when a positive
+        // fraction was cut (exact, and no library call); NaN and the rest saturate as before.
+        if x > -2_147_483_648.0, x < 2_147_483_647.0 {
+            let t = Int32(x)
+            return Double(t) < x ? t + 1 : t
+        }
+        return saturatingInt32(x.rounded(.up))
+    }
 
     /// Truncation toward zero to Int32, NaN → 0, saturating.
     @inlinable
