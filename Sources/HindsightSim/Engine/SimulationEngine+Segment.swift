@@ -34,9 +34,7 @@ extension SimulationEngine {
         step.readyPodMs += Double(ready) * Double(d)
         let latency = v.latency
         if !latency.isNaN, !(latency <= step.latencyMax) { step.latencyMax = latency }
-        if !latency.isNaN {
-            for k in latencySinceTick.indices where !(latency <= latencySinceTick[k]) { latencySinceTick[k] = latency }
-        }
+        if !latency.isNaN { latencySinceTick.raise(to: latency) }
 
         // Accounting (SEMANTICS.md §4): every billed pod (starting, ready, terminating).
         // What depends only on the billed pods and the span is reused while both repeat

@@ -55,7 +55,7 @@ struct SimulationEngine<C: Controller> {
     /// Scratch buffers for pods created/graced by one scaling (reused, no allocation).
     var createdScratch: [Pod] = []
     /// Worst p99 latency (seconds) since each controller timer last fired.
-    var latencySinceTick: [Double] = []
+    var latencySinceTick: TimerLatencies
     var gracedScratch: [(id: Int, until: SimInstant)] = []
     /// Compute the tick's projection only when it matters (see `refreshProjection`): on when
     /// the one timer's reading cannot see it (window or lag > 0); tests turn it off.
@@ -111,7 +111,7 @@ struct SimulationEngine<C: Controller> {
         for n in seriesNames { totals[n] = .nan }
         context = ControllerContext(now: setup.trace.start, stepIndex: 0, specReplicas: spec, statusReplicas: spec, pods: [],
                                     cpuPerPodCores: .nan, memoryPerPodBytes: .nan, seriesTotals: totals)
-        latencySinceTick = Array(repeating: .nan, count: controller.timers.count)
+        latencySinceTick = TimerLatencies(count: controller.timers.count)
         defersProjection = controller.timers.count == 1 && (reader.window > .zero || reader.lag > .zero)
         steadyTicks = controller.takesSteadyTicks && controller.timers.count == 1
         if setup.keepSeries { rows.reserveCapacity(setup.trace.count) }
@@ -222,11 +222,11 @@ struct SimulationEngine<C: Controller> {
             switch answer {
             case .declined: break
             case .keep:
-                latencySinceTick[k] = .nan
+                _ = latencySinceTick.take(k)
                 steadyTicksAnswered += 1
                 return
             case .act(let action):
-                latencySinceTick[k] = .nan
+                _ = latencySinceTick.take(k)
                 steadyTicksAnswered += 1
                 try apply(action, at: t)
                 return
@@ -235,10 +235,7 @@ struct SimulationEngine<C: Controller> {
         context.now = t
         context.stepIndex = stepIndex
         context.carbonIntensity = intensity
-        if k < latencySinceTick.count {
-            context.latencySinceLastTick = latencySinceTick[k]
-            latencySinceTick[k] = .nan
-        }
+        context.latencySinceLastTick = latencySinceTick.take(k)
         context.specReplicas = spec
         context.statusReplicas = Int32(clamping: fleet.count)
         // The context keeps sharing the fleet's pod array while it is unchanged (no
