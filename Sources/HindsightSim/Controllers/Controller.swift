@@ -23,7 +23,7 @@ protocol Controller {
     /// - Throws: an `InputError` that stops the run (e.g. an external agent failed).
     mutating func tick(timer: Int, context: inout ControllerContext) throws -> ControllerAction?
     /// The controller reads nothing of its context but the clock, the replica counts,
-    /// the pods and `cpuPerPodCores`, and has one timer: the engine may then offer
+    /// the pods and `cpuPerPodCores`: with one timer, the engine may then offer
     /// ``steadyTick(now:specReplicas:statusReplicas:podsVersion:cpuPerPodCores:)``
     /// instead of filling the whole context.
     var takesSteadyTicks: Bool { get }

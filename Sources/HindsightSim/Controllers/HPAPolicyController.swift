@@ -27,7 +27,7 @@ struct HPAPolicyController: Controller {
         return ControllerAction(out, specReplicas: context.specReplicas)
     }
 
-    var takesSteadyTicks: Bool { builder.readsOnlyCPU && hpa.cpuUtilizationOnly != nil && timers.count == 1 }
+    var takesSteadyTicks: Bool { builder.readsOnlyCPU && hpa.cpuUtilizationOnly != nil }
 
     /// `tick` for an unchanged pod list and a cpu-only HPA: the same builder update and the
     /// same steady sync, without the outcome's strings when spec is kept.
@@ -41,9 +41,7 @@ struct HPAPolicyController: Controller {
                                       cpuRequestMilli: builder.readings.cpuRequestMilli, sampleTime: builder.readings.sampleTime,
                                       sampleWindow: builder.readings.sampleWindow, podSummary: builder.podSummary)
         switch result {
-        case nil:
-            builder.setCPU(cpuPerPodCores)
-            return .declined
+        case nil: return .declined   // the full tick's `update` writes the readings whole
         case .keep: return .keep
         case .change(let raw, let normalized):
             builder.setCPU(cpuPerPodCores)
