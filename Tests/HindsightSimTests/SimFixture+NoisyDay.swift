@@ -20,6 +20,17 @@ extension SimFixture {
         return trace(count: n, ["rps": rps, "cpu": rps.map { $0 * 0.002 }])
     }
 
+    /// An intensity that changes every hour of `trace`'s day: `base + rise × (hour mod cycle)`.
+    static func hourlyEnvironment(_ trace: Trace, base: Double, rise: Double, cycle: Int) -> SimEnvironment {
+        let hours = (0..<24).map { trace.start + .hours(Int64($0)) }
+        return SimEnvironment(intensity: StepSeries(times: hours, values: hours.indices.map { base + rise * Double($0 % cycle) }))
+    }
+
+    /// The HPA behaviors the equality tests run: legacy (none), the defaults, and a 60 s
+    /// scale-down window with the default scale-down policies.
+    static let hpaBehaviors: [HPABehavior?] = [nil, HPABehavior(), HPABehavior(scaleDown: HPAScalingRules(
+        stabilizationWindowSeconds: 60, policies: HPAScalingRules.defaultScaleDown.policies))]
+
     /// Runs `hpa` (2 pods at the start) on the engine directly, after `configure` sets the
     /// switch under test; returns the run and the engine for its counters.
     static func runHPA(_ hpa: HPASpec, scenario: Scenario, setup: RunSetup,

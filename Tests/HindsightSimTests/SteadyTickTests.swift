@@ -15,10 +15,8 @@ final class SteadyTickTests: XCTestCase {
     func testRunsAreIdenticalWithAndWithoutTheSteadyTick() throws {
         let n = 5_760
         let trace = SimFixture.noisyDay(seed: 9, gapEvery: 89)
-        let hours = (0..<24).map { trace.start + .hours(Int64($0)) }
-        let env = SimEnvironment(intensity: StepSeries(times: hours, values: hours.indices.map { 200 + 15 * Double($0 % 7) }))
-        let behaviors: [HPABehavior?] = [nil, HPABehavior(), HPABehavior(scaleDown: HPAScalingRules(
-            stabilizationWindowSeconds: 60, policies: HPAScalingRules.defaultScaleDown.policies))]
+        let env = SimFixture.hourlyEnvironment(trace, base: 200, rise: 15, cycle: 7)
+        let behaviors = SimFixture.hpaBehaviors
         let pipelines = [MetricsPipelineSpec(), MetricsPipelineSpec(window: .zero, lag: .zero)]
         var scaled = 0
         for (p, pipeline) in pipelines.enumerated() {

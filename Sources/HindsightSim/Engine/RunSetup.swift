@@ -33,4 +33,7 @@ struct RunSetup: Sendable {
     var sink: (any StepSink)? = nil
     /// The M/M/c waits of every step, shared by the points of a sweep (nil: computed per segment).
     var erlangC: ErlangCTable? = nil
+    /// The values of whole steady steps, shared by the points of a sweep (nil: each run
+    /// computes every segment; the same values either way).
+    var steady: SteadyStepTable? = nil
 }

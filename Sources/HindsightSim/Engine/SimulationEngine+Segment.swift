@@ -6,6 +6,15 @@ extension SimulationEngine {
     /// signal the metrics pipeline reads, and accounts cost, energy and emissions.
     /// No effect when `t == segmentStart`.
     mutating func advance(to t: SimInstant) {
+        advance(to: t, values: nil)
+    }
+
+    /// `advance(to:)`, with the segment's ``SegmentValues`` given when they are known
+    /// (a whole steady step: ``SteadyStepTable``, the same values) and its CPU recorded in
+    /// the history unless `records` is false (a steady run records it later, see
+    /// ``SimulationEngine/runSteadySteps(from:table:nextTick:)``).
+    @inline(__always)
+    mutating func advance(to t: SimInstant, values given: SegmentValues?, records: Bool = true) {
         let span = t - segmentStart
         guard span > .zero else { return }
         let d = span.milliseconds
@@ -18,12 +27,14 @@ extension SimulationEngine {
         let arrivals = rate * seconds
         let (served, dropped) = fluid.serve(start: segmentStart, end: t, arrivals: arrivals, capacity: capacity * seconds)
         let billed = fleet.billedCount
-        let v = SegmentValues.compute(setup: setup, mmc: mmc, step: i, span: span, ready: ready, billed: billed,
-                                      served: served, backlog: fluid.backlog)
+        let v = given ?? SegmentValues.compute(setup: setup, mmc: mmc, step: i, span: span, ready: ready, billed: billed,
+                                               served: served, backlog: fluid.backlog)
         let servedCores = v.servedCores
         let cpu = v.cpu
         // A deferred projection at this instant is computed only when it matters (see `refreshProjection`).
-        if projectionAt == segmentStart, cpuSignal.repeatsLast(cpu) {
+        // (A steady step that is not recorded now has its projection equal to its value.)
+        if !records {
+        } else if projectionAt == segmentStart, cpuSignal.repeatsLast(cpu) {
             resolveProjection(cpu)
         } else {
             cpuSignal.set(cpu, at: segmentStart)

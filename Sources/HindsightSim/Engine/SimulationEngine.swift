@@ -83,6 +83,12 @@ struct SimulationEngine<C: Controller> {
     var podTimeKey = (billed: -1, span: SimDuration.zero)
     var podTimeListCost = 0.0
     var podTimeEmbodied = 0.0
+    /// The shared values of whole steady steps (a sweep's points; nil: every step takes the
+    /// general loop). Tests set it to nil to check that a run is the same without it.
+    var steadyTable: SteadyStepTable?
+    /// Steps the steady run advanced, and CPU readings it took from the table (tests).
+    var steadyStepsRun = 0
+    var steadyReadings = 0
 
     /// - Parameters:
     ///   - initialReplicas: pods that exist, ready and initialized, when the run starts.
@@ -114,6 +120,7 @@ struct SimulationEngine<C: Controller> {
         latencySinceTick = TimerLatencies(count: controller.timers.count)
         defersProjection = controller.timers.count == 1 && (reader.window > .zero || reader.lag > .zero)
         steadyTicks = controller.takesSteadyTicks && controller.timers.count == 1
+        steadyTable = controller.timers.count == 1 ? setup.steady : nil
         if setup.keepSeries { rows.reserveCapacity(setup.trace.count) }
     }
 
@@ -150,6 +157,10 @@ struct SimulationEngine<C: Controller> {
                     try tick(timer: 0, at: t)
                     let next = t + timers[0].period
                     nextTick[0] = next < end ? next : .distantFuture
+                    // Whole steps that need no event go through the steady run (same state after).
+                    if let table = steadyTable, timers[0].period == trace.step {
+                        nextSample = try runSteadySteps(from: index, table: table, nextTick: &nextTick[0]) + 1
+                    }
                 }
             case .timer(let k):
                 try tick(timer: k, at: t)
@@ -213,12 +224,15 @@ struct SimulationEngine<C: Controller> {
     }
 
     /// Fills the context through the metrics pipeline, runs the controller, applies its answer.
-    mutating func tick(timer k: Int, at t: SimInstant) throws {
+    /// - Parameter given: the CPU reading at `t` when it is known (a steady run's, from
+    ///   ``SteadyStepTable``: the value `reader.read(cpuSignal, at: t)` returns).
+    mutating func tick(timer k: Int, at t: SimInstant, reading given: Double? = nil) throws {
         refreshProjection(at: t)
+        let cpu = given ?? reader.read(cpuSignal, at: t)
         // The context would differ from the last tick's only in what the steady tick is given.
         if steadyTicks, context.podsVersion >= 0, context.podsVersion == fleet.version {
             let answer = controller.steadyTick(now: t, specReplicas: spec, statusReplicas: Int32(clamping: fleet.count),
-                                               podsVersion: fleet.version, cpuPerPodCores: reader.read(cpuSignal, at: t))
+                                               podsVersion: fleet.version, cpuPerPodCores: cpu)
             switch answer {
             case .declined: break
             case .keep:
@@ -245,7 +259,7 @@ struct SimulationEngine<C: Controller> {
             context.pods = fleet.pods
             context.podsVersion = fleet.version
         }
-        context.cpuPerPodCores = reader.read(cpuSignal, at: t)
+        context.cpuPerPodCores = cpu
         let ready = fleet.readyCount
         if let memory = setup.memory, ready > 0 {
             context.memoryPerPodBytes = reader.read(series: memory, grid: setup.trace.grid, at: t) / Double(ready)

@@ -29,10 +29,10 @@ extension PreparedScenario {
 
     /// `run(_:jobs:strict:exec:)`, keeping each run's per-step rows only when `keepSeries`
     /// (sweep points keep their summaries alone: same numbers, empty `series`), reading the
-    /// M/M/c waits from `erlangC` when given (the same values).
+    /// M/M/c waits from `erlangC` and whole steady steps from `steady` when given (the same values).
     func run(_ policies: [PolicySpec]?, jobs: Int, strict: Bool, exec: ExecPermission,
              keepSeries: Bool, sinks: (@Sendable (Int) -> (any StepSink)?)? = nil,
-             erlangC: ErlangCTable? = nil) throws -> ScenarioResult {
+             erlangC: ErlangCTable? = nil, steady: SteadyStepTable? = nil) throws -> ScenarioResult {
         precondition(jobs >= 1, "PreparedScenario.run: jobs must be at least 1, got \(jobs)")
         let list = (policies ?? scenario.policies).map { Simulation.bindSeries($0, trace: trace) }
         var setup = self.setup
@@ -40,6 +40,7 @@ extension PreparedScenario {
         setup.exec = exec
         setup.keepSeries = keepSeries
         setup.erlangC = erlangC
+        setup.steady = steady
         for policy in list { try Simulation.requirePermission(policy, setup: setup) }
         for policy in list { try Simulation.validate(policy, setup: setup) }
         var runs = try Simulation.runAll(list, setup: setup, jobs: jobs, sinks: sinks)

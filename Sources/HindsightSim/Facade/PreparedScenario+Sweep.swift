@@ -26,13 +26,15 @@ extension PreparedScenario {
         precondition(jobs >= 1, "PreparedScenario.runPoints: jobs must be at least 1, got \(jobs)")
         let done = Counter()
         let table = count >= SharedErlangC.minimumPoints ? erlangC.table(for: setup, jobs: jobs) : nil
+        // Whole steady steps are the same for every point: shared from the same number of points.
+        let steady = count >= SharedErlangC.minimumPoints ? SteadyStepTable(setup: setup) : nil
         let one: @Sendable (Int) throws -> RunResult = { k in
             let spec = try policy(k)
             let sink = try sinks?.open(point: k)
             var rowsTo: (@Sendable (Int) -> (any StepSink)?)?
             if let sink { rowsTo = { _ in sink } }
             var run = try self.run([spec], jobs: 1, strict: strict, exec: exec, keepSeries: false,
-                                   sinks: rowsTo, erlangC: table).runs[0]
+                                   sinks: rowsTo, erlangC: table, steady: steady).runs[0]
             if let sink { try sinks?.close(sink, point: k) }
             run.decisions = []
             progress?(done.increment())

@@ -26,6 +26,8 @@ struct FluidQueue {
     private(set) var backlog: Double = 0
     /// Work older than this is dropped.
     let timeout: SimDuration
+    /// Nothing is queued.
+    var isEmpty: Bool { head == tail }
 
     init(timeout: SimDuration) { self.timeout = timeout }
 

@@ -1,0 +1,110 @@
+import Foundation
+import HindsightScenario
+import HindsightTrace
+import XCTest
+@testable import HindsightSim
+
+/// The steady run (whole steps with every pod ready and nothing queued, advanced with the
+/// values a sweep's points share, the CPU history's pieces recorded when the run ends)
+/// must leave every run exactly as the general event loop does.
+final class SteadyStepTableTests: XCTestCase {
+    /// A day of a noisy diurnal load with gaps, pods that start for 45 s and terminate for
+    /// 20 s, an hourly intensity, legacy and `behavior` HPAs under four metrics pipelines
+    /// (the default 30 s window with a 15 s lag, none, and windows and lags that are not
+    /// whole steps): every step's row, the decisions and the summary are identical with
+    /// the table and without it, and the steady run takes most steps.
+    func testRunsAreIdenticalWithAndWithoutTheSteadyTable() throws {
+        let n = 5_760
+        let trace = SimFixture.noisyDay(seed: 4, gapEvery: 211)
+        let env = SimFixture.hourlyEnvironment(trace, base: 210, rise: 13, cycle: 5)
+        let behaviors = SimFixture.hpaBehaviors
+        let pipelines = [MetricsPipelineSpec(), MetricsPipelineSpec(window: .zero, lag: .zero),
+                         MetricsPipelineSpec(window: .seconds(40), lag: .seconds(10)),
+                         MetricsPipelineSpec(window: .zero, lag: .seconds(20))]
+        var scaled = 0
+        for (p, pipeline) in pipelines.enumerated() {
+            for (k, behavior) in behaviors.enumerated() {
+                let hpa = HPASpec(name: "h\(k)", target: nil, minReplicas: 2, maxReplicas: 60,
+                                  metrics: [.resource(.cpu, .utilization(Int32(50 + 10 * k)))], behavior: behavior)
+                let scenario = SimFixture.hpaScenario(hpa, startup: .seconds(45), readiness: .seconds(15),
+                                                      termination: .seconds(20), pipeline: pipeline)
+                let setup = try RunSetup.make(scenario: scenario, trace: trace, environment: env)
+                let label = "pipeline \(p), behavior \(k)"
+                let plain = try SimFixture.runHPA(hpa, scenario: scenario, setup: setup) { $0.steadyTable = nil }
+                // A table of the usual size, and one that holds a single block (the run
+                // then meets steps without a block and must fall back mid-run).
+                for maxBlocks in [SteadyStepTable.defaultMaxBlocks, 1] {
+                    let table = SteadyStepTable(setup: setup, maxBlocks: maxBlocks)
+                    let fast = try SimFixture.runHPA(hpa, scenario: scenario, setup: setup) { $0.steadyTable = table }
+                    let l = "\(label), \(maxBlocks) blocks"
+                    XCTAssertEqual("\(fast.series.rows)", "\(plain.series.rows)", l)   // NaN fields compare by their text
+                    XCTAssertEqual(fast.decisions, plain.decisions, l)
+                    XCTAssertEqual("\(fast.summary)", "\(plain.summary)", l)   // every number to the last bit of its text
+                    XCTAssertEqual(plain.engine.steadyStepsRun, 0, l)
+                    if maxBlocks > 1 {
+                        XCTAssertGreaterThan(fast.engine.steadyStepsRun, n / 2, "\(l): the steady run must take most steps")
+                        XCTAssertEqual(fast.engine.steadyReadings > 0, table.readsPast, "\(l): readings from the table")
+                    }
+                }
+                XCTAssertGreaterThan(plain.summary.scalingActions, 10, "\(label): the trace must scale both ways")
+                scaled += plain.summary.scalingActions
+            }
+        }
+        XCTAssertGreaterThan(scaled, 100)
+    }
+
+    /// The table's readings are what the metrics pipeline reads from a history of the same
+    /// whole steps (computed here step by step with a history of its own), its values
+    /// those of a segment computed directly, and `fits` is the fluid queue's shortcut.
+    func testBlockEqualsDirectComputation() throws {
+        let trace = SimFixture.noisyDay(seed: 12, gapEvery: 50)
+        let hpa = HPASpec(name: "h", target: nil, minReplicas: 1, maxReplicas: 30,
+                          metrics: [.resource(.cpu, .utilization(60))], behavior: nil)
+        let scenario = SimFixture.hpaScenario(hpa, startup: .seconds(30), readiness: .zero, termination: .zero,
+                                              pipeline: MetricsPipelineSpec(window: .seconds(45), lag: .seconds(5)))
+        let setup = try RunSetup.make(scenario: scenario, trace: trace, environment: SimFixture.env())
+        let table = SteadyStepTable(setup: setup)
+        XCTAssertEqual(table.warmSteps, 4)   // ⌈50 s ÷ 15 s⌉
+        let reader = MetricsReader(scenario.metrics)
+        for ready in [1, 5, 12] {
+            var history = SignalHistory(reach: .seconds(65))
+            var fitted = 0
+            for i in 0..<3_000 {
+                guard let b = table.block(ready: ready, step: i, setup: setup) else { return XCTFail("no block for step \(i)") }
+                let e = b.entries[i - b.first]
+                let t = trace.time(at: i)
+                let rate = setup.load.rate[i]
+                let arrivals = rate * 15
+                let cores = arrivals * setup.load.cpuPerWork[i] / 15 + setup.load.idlePerPod[i] * Double(ready)
+                let cpu = setup.load.missing[i] ? Double.nan : cores / Double(ready)
+                XCTAssertEqual(e.values.servedCores.bitPattern, cores.bitPattern, "step \(i), \(ready) pods")
+                XCTAssertEqual(e.values.cpu.bitPattern, cpu.bitPattern, "step \(i), \(ready) pods")
+                XCTAssertEqual(e.fits, arrivals > 0 && arrivals <= Double(ready) * setup.load.podCapacity[i] * 15, "step \(i)")
+                if i >= b.first + table.warmSteps || b.first == 0 {
+                    XCTAssertEqual(e.reading.bitPattern, reader.read(history, at: t).bitPattern, "step \(i), \(ready) pods")
+                }
+                history.set(cpu, at: t)
+                if e.fits { fitted += 1 }
+            }
+            if ready > 1 { XCTAssertGreaterThan(fitted, 100, "\(ready) pods fit some steps") }
+        }
+        XCTAssertGreaterThanOrEqual(table.blocksBuilt, 9)
+    }
+
+    /// A queue timeout shorter than a step: the shortcut never serves a whole step, so the
+    /// table does not apply and the run takes the general loop (the same run).
+    func testShortTimeoutTakesTheGeneralLoop() throws {
+        let trace = SimFixture.noisyDay(seed: 2, gapEvery: 300)
+        let hpa = HPASpec(name: "h", target: nil, minReplicas: 2, maxReplicas: 40,
+                          metrics: [.resource(.cpu, .utilization(70))], behavior: nil)
+        var scenario = SimFixture.hpaScenario(hpa, startup: .seconds(30), readiness: .zero, termination: .zero)
+        scenario.workload.queueTimeout = .seconds(10)
+        let setup = try RunSetup.make(scenario: scenario, trace: trace, environment: SimFixture.env())
+        let table = SteadyStepTable(setup: setup)
+        XCTAssertFalse(table.applies)
+        let fast = try SimFixture.runHPA(hpa, scenario: scenario, setup: setup) { $0.steadyTable = table }
+        let plain = try SimFixture.runHPA(hpa, scenario: scenario, setup: setup) { $0.steadyTable = nil }
+        XCTAssertEqual(fast.engine.steadyStepsRun, 0)
+        XCTAssertEqual("\(fast.summary)", "\(plain.summary)")
+    }
+}
