@@ -46,6 +46,14 @@ final class SteadyStepTableTests: XCTestCase {
                         XCTAssertEqual(fast.engine.steadyReadings > 0, table.readsPast, "\(l): readings from the table")
                     }
                 }
+                // A sweep point keeps no rows: the steady run then closes steps from the table's verdicts.
+                var pointSetup = setup
+                pointSetup.keepSeries = false
+                let table = SteadyStepTable(setup: setup)
+                let point = try SimFixture.runHPA(hpa, scenario: scenario, setup: pointSetup) { $0.steadyTable = table }
+                XCTAssertEqual("\(point.summary)", "\(plain.summary)", "\(label), no rows")
+                XCTAssertEqual(point.decisions, plain.decisions, "\(label), no rows")
+                XCTAssertGreaterThan(point.engine.steadyStepsRun, n / 2, "\(label), no rows")
                 XCTAssertGreaterThan(plain.summary.scalingActions, 10, "\(label): the trace must scale both ways")
                 scaled += plain.summary.scalingActions
             }

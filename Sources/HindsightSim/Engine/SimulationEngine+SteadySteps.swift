@@ -26,6 +26,8 @@ extension SimulationEngine {
         // projection at each tick is a piece of its own).
         let skips = table.readsPast
         let timerPriority = EventSource.timerPriority(0)
+        // Without a row to keep or send, a step is closed from the table's verdict (no step sums).
+        let lean = !setup.keepSeries && setup.sink == nil
         var i = i0
         var served = 0
         blocks: while i + 1 < count, let b = table.block(ready: ready, step: i, setup: setup) {
@@ -39,11 +41,22 @@ extension SimulationEngine {
                 guard entry.fits, nextTick == next, segmentStart == t, fleet.readyCount == ready, fleet.billedCount == ready,
                       fluid.isEmpty, fluid.shortcut, queue.nothingBefore(next, priority: timerPriority)
                 else { break blocks }
-                advance(to: next, values: entry.values, records: !skips || served < warm)
+                let records = !skips || served < warm
+                if lean {
+                    advanceSteady(to: next, span: period, entry: entry, ready: ready, records: records)
+                } else {
+                    advance(to: next, values: entry.values, records: records)
+                }
                 served += 1
                 steadyStepsRun += 1
                 i += 1
-                beginStep(i)
+                if lean {
+                    closeSteadyStep(entry, span: period)
+                    stepIndex = i
+                    stepIntensity = intensity
+                } else {
+                    beginStep(i)
+                }
                 var reading: Double?
                 if skips, served >= warm {
                     if i < last {

@@ -28,6 +28,8 @@ final class SteadyStepTable: @unchecked Sendable {
         /// The step is served by the fluid queue's shortcut (arrivals > 0 and within the
         /// pods' capacity): only then do the values hold.
         var fits: Bool
+        /// The step's verdict against the SLO, judged from the sums of this one segment.
+        var verdict: SLOState
     }
 
     /// The entries of `count` steps from step `first`, for one pod count (immutable once built).
@@ -122,8 +124,15 @@ final class SteadyStepTable: @unchecked Sendable {
             let v = SegmentValues.compute(setup: setup, mmc: mmc, step: j, span: span, ready: r, billed: r,
                                           served: arrivals, backlog: 0)
             if j >= first {
+                // The step sums `advance` leaves for this one segment (what `finishStep` judges).
+                var sums = StepAccumulator()
+                sums.servedCoreMs += v.servedCores * Double(span.milliseconds)
+                sums.readyPodMs += Double(r) * Double(span.milliseconds)
+                if !v.latency.isNaN, !(v.latency <= sums.latencyMax) { sums.latencyMax = v.latency }
+                sums.flows.add(SegmentFlows(offered: arrivals, served: arrivals, dropped: 0, cost: 0, kWh: 0))
                 entries.append(Entry(values: v, reading: readsPast ? reader.read(history, at: t) : .nan,
-                                     fits: arrivals > 0 && arrivals <= capacity * seconds))
+                                     fits: arrivals > 0 && arrivals <= capacity * seconds,
+                                     verdict: sums.verdict(missing: load.missing[j], setup: setup).slo))
             }
             history.set(v.cpu, at: t)
         }

@@ -15,3 +15,26 @@ struct StepAccumulator {
     var billedPodMs = 0.0
     var listCost = 0.0
 }
+
+extension StepAccumulator {
+    /// The step's utilization (served CPU ÷ (ready pod-time × request), percent; `.nan`
+    /// without ready pod-time) and its verdict against the SLO (SEMANTICS.md §4): not
+    /// judged when its load sample is missing; violated when work was dropped, or when
+    /// the modelled p99 exceeds `spec.slo.latencyP99` (latency models) or utilization
+    /// exceeds `maxUtilization` (no latency model).
+    @inline(__always)
+    func verdict(missing: Bool, setup: RunSetup) -> (utilizationPct: Double, slo: SLOState) {
+        let utilization = readyPodMs > 0
+            ? servedCoreMs / (readyPodMs * setup.scenario.workload.cpuRequest) * 100 : .nan
+        if missing { return (utilization, .notJudged) }
+        if flows.dropped > 1e-9 * max(1, flows.offered) { return (utilization, .violated) }
+        let slo = setup.scenario.slo
+        switch setup.latencyKind {
+        case .none:
+            if utilization > slo.maxUtilization { return (utilization, .violated) }
+        case .mmc, .empirical:
+            if let target = slo.latencyP99, latencyMax > target { return (utilization, .violated) }
+        }
+        return (utilization, .met)
+    }
+}

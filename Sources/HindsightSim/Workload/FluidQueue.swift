@@ -50,6 +50,15 @@ struct FluidQueue {
         return serveQueued(start: start, end: end, arrivals: arrivals, capacity: capacity)
     }
 
+    /// What ``serve(start:end:arrivals:capacity:)`` does to an empty queue whose arrivals
+    /// fit (the shortcut's case, checked by the caller): nothing stays queued.
+    @inline(__always)
+    mutating func takeShortcut() {
+        head = 0
+        tail = 0
+        backlog = 0
+    }
+
     /// ``serve(start:end:arrivals:capacity:)`` through the buckets (any case).
     /// - Complexity: O(buckets touched), amortized O(1) per segment.
     mutating func serveQueued(start: SimInstant, end: SimInstant, arrivals: Double, capacity: Double) -> (served: Double, dropped: Double) {
