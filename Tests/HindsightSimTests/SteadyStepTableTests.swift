@@ -99,6 +99,29 @@ final class SteadyStepTableTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(table.blocksBuilt, 9)
     }
 
+    /// The HPA's utilization of a uniform reading, computed in advance, against the
+    /// definition worked by hand: the reading in whole nanocores (rounded), read as
+    /// millicores rounded up, summed over the pods, × 100 ÷ (request × pods), truncated.
+    func testSteadyUtilizationIsTheHPAPercent() {
+        var g = HPALazyReasonTests.LCG(s: 77)
+        for _ in 0..<20_000 {
+            let cores = Double(g.next(4_000_000)) / 1_000_000 + (g.next(2) == 0 ? 0 : 1e-7)
+            let pods = 1 + g.next(60)
+            let request = [0.25, 0.5, 1.5, 0.1][g.next(4)]
+            guard let u = SteadyUtilization(cores: cores, pods: pods, request: request) else {
+                return XCTFail("no utilization for \(cores) cores")
+            }
+            let nano = Int64((cores * 1e9).rounded())
+            let milli = nano / 1_000_000 + (nano % 1_000_000 == 0 ? 0 : 1)
+            let requestMilli = Int64((request * 1000).rounded())
+            let expected = Int32(milli * Int64(pods) * 100 / (requestMilli * Int64(pods)))
+            XCTAssertEqual(u.percent, expected, "\(cores) cores × \(pods) pods, request \(request)")
+            XCTAssertEqual(u.pods, pods)
+        }
+        XCTAssertNil(SteadyUtilization(cores: .nan, pods: 3, request: 0.5))
+        XCTAssertNil(SteadyUtilization(cores: 0.3, pods: 0, request: 0.5))
+    }
+
     /// A queue timeout shorter than a step: the shortcut never serves a whole step, so the
     /// table does not apply and the run takes the general loop (the same run).
     func testShortTimeoutTakesTheGeneralLoop() throws {

@@ -24,19 +24,20 @@ protocol Controller {
     mutating func tick(timer: Int, context: inout ControllerContext) throws -> ControllerAction?
     /// The controller reads nothing of its context but the clock, the replica counts,
     /// the pods and `cpuPerPodCores`: with one timer, the engine may then offer
-    /// ``steadyTick(now:specReplicas:statusReplicas:podsVersion:cpuPerPodCores:)``
+    /// ``steadyTick(now:specReplicas:statusReplicas:podsVersion:cpuPerPodCores:utilization:)``
     /// instead of filling the whole context.
     var takesSteadyTicks: Bool { get }
     /// A tick of timer 0 whose context holds the pods of the previous tick (fleet version
     /// `podsVersion`), with the given clock, counts and CPU reading: the answer of
     /// ``tick(timer:context:)`` (`.keep` for nil), or `.declined` when the controller wants
     /// the whole context (the engine then calls `tick`, which must decide as if this call
-    /// had not been made).
+    /// had not been made). `utilization`, when given, is the HPA's view of the reading on
+    /// the fleet's pods, computed in advance (the same value the controller would compute).
     mutating func steadyTick(now: SimInstant, specReplicas: Int32, statusReplicas: Int32, podsVersion: Int,
-                             cpuPerPodCores: Double) -> SteadyTick
+                             cpuPerPodCores: Double, utilization: SteadyUtilization?) -> SteadyTick
 }
 
-/// A controller's answer to ``Controller/steadyTick(now:specReplicas:statusReplicas:podsVersion:cpuPerPodCores:)``.
+/// A controller's answer to ``Controller/steadyTick(now:specReplicas:statusReplicas:podsVersion:cpuPerPodCores:utilization:)``.
 enum SteadyTick {
     /// Wants the whole context: the engine calls `tick` next.
     case declined
@@ -49,5 +50,5 @@ extension Controller {
     var takesSteadyTicks: Bool { false }
 
     func steadyTick(now: SimInstant, specReplicas: Int32, statusReplicas: Int32, podsVersion: Int,
-                    cpuPerPodCores: Double) -> SteadyTick { .declined }
+                    cpuPerPodCores: Double, utilization: SteadyUtilization?) -> SteadyTick { .declined }
 }

@@ -32,14 +32,20 @@ struct HPAPolicyController: Controller {
     /// `tick` for an unchanged pod list and a cpu-only HPA: the same builder update and the
     /// same steady sync, without the outcome's strings when spec is kept.
     mutating func steadyTick(now: SimInstant, specReplicas: Int32, statusReplicas: Int32, podsVersion: Int,
-                             cpuPerPodCores: Double) -> SteadyTick {
+                             cpuPerPodCores: Double, utilization: SteadyUtilization?) -> SteadyTick {
         guard builder.updateSampleTime(now: now, podsVersion: podsVersion) else { return .declined }
         // The readings are handed over field by field, the cpu samples stored only when the
         // whole readings are needed (the next update writes them anyway).
-        let cpu = builder.cpuValues(cpuPerPodCores)
-        let result = hpa.steadyResult(now: now, specReplicas: specReplicas, cpu: cpu,
+        let result: HPASteadyResult?
+        if let known = utilization {
+            result = hpa.steadyResult(now: now, specReplicas: specReplicas, known: known,
                                       cpuRequestMilli: builder.readings.cpuRequestMilli, sampleTime: builder.readings.sampleTime,
                                       sampleWindow: builder.readings.sampleWindow, podSummary: builder.podSummary)
+        } else {
+            result = hpa.steadyResult(now: now, specReplicas: specReplicas, cpu: builder.cpuValues(cpuPerPodCores),
+                                      cpuRequestMilli: builder.readings.cpuRequestMilli, sampleTime: builder.readings.sampleTime,
+                                      sampleWindow: builder.readings.sampleWindow, podSummary: builder.podSummary)
+        }
         switch result {
         case nil: return .declined   // the full tick's `update` writes the readings whole
         case .keep: return .keep

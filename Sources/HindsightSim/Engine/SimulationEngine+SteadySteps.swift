@@ -58,11 +58,14 @@ extension SimulationEngine {
                     beginStep(i)
                 }
                 var reading: Double?
+                var utilization: SteadyUtilization?
                 if skips, served >= warm {
                     if i < last {
                         reading = entries[i - first].reading
+                        utilization = entries[i - first].utilization
                     } else if let nb = table.block(ready: ready, step: i, setup: setup) {
                         reading = nb.entries[i - nb.first].reading
+                        utilization = nb.entries[i - nb.first].utilization
                     } else {
                         // No next block (the table is full): the history must be whole for the read.
                         recordSkipped(from: i0, upTo: i, ready: ready, table: table)
@@ -72,7 +75,7 @@ extension SimulationEngine {
                     }
                     steadyReadings += 1
                 }
-                try tick(timer: 0, at: next, reading: reading)
+                try tick(timer: 0, at: next, reading: reading, utilization: utilization)
                 nextTick = next + period < end ? next + period : .distantFuture
             }
         }

@@ -67,7 +67,7 @@ struct SimulationEngine<C: Controller> {
     var projectionReady = 0
     /// Deferred projections that had to be computed (tests check the case occurs).
     var projectionsResolved = 0
-    /// Offer the controller ``Controller/steadyTick(now:specReplicas:statusReplicas:podsVersion:cpuPerPodCores:)``
+    /// Offer the controller ``Controller/steadyTick(now:specReplicas:statusReplicas:podsVersion:cpuPerPodCores:utilization:)``
     /// while the pods are those of its last tick (on when it takes them; tests turn it off
     /// to check that it decides exactly as `tick` with the whole context).
     var steadyTicks: Bool
@@ -226,13 +226,15 @@ struct SimulationEngine<C: Controller> {
     /// Fills the context through the metrics pipeline, runs the controller, applies its answer.
     /// - Parameter given: the CPU reading at `t` when it is known (a steady run's, from
     ///   ``SteadyStepTable``: the value `reader.read(cpuSignal, at: t)` returns).
-    mutating func tick(timer k: Int, at t: SimInstant, reading given: Double? = nil) throws {
+    /// - Parameter utilization: the HPA's view of that reading, when the table has it.
+    mutating func tick(timer k: Int, at t: SimInstant, reading given: Double? = nil,
+                       utilization: SteadyUtilization? = nil) throws {
         refreshProjection(at: t)
         let cpu = given ?? reader.read(cpuSignal, at: t)
         // The context would differ from the last tick's only in what the steady tick is given.
         if steadyTicks, context.podsVersion >= 0, context.podsVersion == fleet.version {
             let answer = controller.steadyTick(now: t, specReplicas: spec, statusReplicas: Int32(clamping: fleet.count),
-                                               podsVersion: fleet.version, cpuPerPodCores: cpu)
+                                               podsVersion: fleet.version, cpuPerPodCores: cpu, utilization: utilization)
             switch answer {
             case .declined: break
             case .keep:

@@ -30,6 +30,8 @@ final class SteadyStepTable: @unchecked Sendable {
         var fits: Bool
         /// The step's verdict against the SLO, judged from the sums of this one segment.
         var verdict: SLOState
+        /// The HPA's cpu utilization of `reading` on the block's pods (nil without a sample).
+        var utilization: SteadyUtilization?
     }
 
     /// The entries of `count` steps from step `first`, for one pod count (immutable once built).
@@ -130,9 +132,11 @@ final class SteadyStepTable: @unchecked Sendable {
                 sums.readyPodMs += Double(r) * Double(span.milliseconds)
                 if !v.latency.isNaN, !(v.latency <= sums.latencyMax) { sums.latencyMax = v.latency }
                 sums.flows.add(SegmentFlows(offered: arrivals, served: arrivals, dropped: 0, cost: 0, kWh: 0))
-                entries.append(Entry(values: v, reading: readsPast ? reader.read(history, at: t) : .nan,
-                                     fits: arrivals > 0 && arrivals <= capacity * seconds,
-                                     verdict: sums.verdict(missing: load.missing[j], setup: setup).slo))
+                let reading = readsPast ? reader.read(history, at: t) : .nan
+                entries.append(Entry(values: v, reading: reading, fits: arrivals > 0 && arrivals <= capacity * seconds,
+                                     verdict: sums.verdict(missing: load.missing[j], setup: setup).slo,
+                                     utilization: SteadyUtilization(cores: reading, pods: r,
+                                                                    request: setup.scenario.workload.cpuRequest)))
             }
             history.set(v.cpu, at: t)
         }

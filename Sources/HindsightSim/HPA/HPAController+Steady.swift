@@ -10,6 +10,27 @@ enum HPASteadyResult {
     case change(raw: Int32, normalized: (replicas: Int32, text: String))
 }
 
+/// The HPA's cpu utilization of a uniform reading, known in advance (a sweep's steady
+/// steps, ``SteadyStepTable``): every one of `pods` ready pods reports the reading in
+/// millicores (``HPAReadingsBuilder/milliViaNano(_:)``), and `percent` is
+/// `HPAReplicaCalculator.percent` of their saturating total against `requestMilli` each.
+struct SteadyUtilization: Sendable, Equatable {
+    let pods: Int
+    let requestMilli: Int64
+    let percent: Int32
+
+    /// The utilization of `cores` per pod on `pods` pods with `request` cores each; nil
+    /// without a sample (NaN) or a positive request.
+    init?(cores: Double, pods: Int, request: Double) {
+        guard pods > 0, let sample = HPAReadingsBuilder.milliViaNano(cores), let milli = HPAQuantity.milli(fromReal: request),
+              milli > 0 else { return nil }
+        self.pods = pods
+        requestMilli = milli
+        percent = HPAReplicaCalculator.percent(total: HPAPodSummary.uniformTotal(sample: sample, count: pods), count: pods,
+                                               request: milli)
+    }
+}
+
 extension HPAController {
     /// The reconcile of a cpu-Utilization-only HPA in its most common state, in a few
     /// steps: spec inside [minReplicas, maxReplicas] (not the scaling-disabled 0), and
@@ -58,8 +79,36 @@ extension HPAController {
         else { return nil }
         // `resourceUtilization` then `simpleOrRebalanced` with no unready and no missing pod.
         let util = HPAReplicaCalculator.percent(total: tally.total, count: tally.readyCount, request: request)
+        return steadyResult(utilization: util, readyCount: tally.readyCount, target: pct, now: now, specReplicas: specReplicas)
+    }
+
+    /// ``steadyResult(now:specReplicas:cpu:cpuRequestMilli:sampleTime:sampleWindow:podSummary:)``
+    /// for a uniform cpu reading whose utilization is known (``SteadyUtilization``: the
+    /// percent that call computes for the same reading and as many pods): the same
+    /// conditions on the controller and the pods, without the per-pod sample.
+    /// - Complexity: amortized O(1) when nothing changes.
+    @inline(__always)
+    mutating func steadyResult(now: SimInstant, specReplicas: Int32, known: SteadyUtilization, cpuRequestMilli: Int64?,
+                               sampleTime: SimInstant, sampleWindow: SimDuration,
+                               podSummary: HPAPodSummary?) -> HPASteadyResult? {
+        guard let pct = cpuUtilizationOnly, pct > 0, let summary = podSummary, summary.count == known.pods,
+              specReplicas != 0 || spec.minReplicas == 0,
+              specReplicas <= spec.maxReplicas, specReplicas >= spec.minReplicas,
+              let request = cpuRequestMilli, request == known.requestMilli,
+              summary.allReady(isCPU: true, now: now, sampleTime: sampleTime, sampleWindow: sampleWindow,
+                               cpuInitializationPeriod: kubernetes.cpuInitializationPeriod)
+        else { return nil }
+        return steadyResult(utilization: known.percent, readyCount: known.pods, target: pct, now: now,
+                            specReplicas: specReplicas)
+    }
+
+    /// The rest of a steady sync once the cpu utilization of `readyCount` ready pods is
+    /// known: the usage ratio, the tolerance band, the proposal and its normalization.
+    @inline(__always)
+    mutating func steadyResult(utilization util: Int32, readyCount: Int, target pct: Int32, now: SimInstant,
+                               specReplicas: Int32) -> HPASteadyResult {
         let ratio = util >= 0 && Int(util) < ratioOfPercent.count ? ratioOfPercent[Int(util)] : Double(util) / Double(pct)
-        let proposal = tolerances.isWithin(ratio) ? specReplicas : HPAQuantity.ceilInt32(ratio * Double(tally.readyCount))
+        let proposal = tolerances.isWithin(ratio) ? specReplicas : HPAQuantity.ceilInt32(ratio * Double(readyCount))
         let raw = max(0, proposal)
         let normalized = hasBehavior
             ? normalizeWithBehaviors(now: now, specReplicas: specReplicas, raw: raw, explain: false)

@@ -42,7 +42,7 @@ struct HPAPodSummary: Sendable, Equatable {
     @inline(__always)
     func uniformTally(values: HPAPodValues?, isCPU: Bool, now: SimInstant, sampleTime: SimInstant,
                       sampleWindow: SimDuration, cpuInitializationPeriod: SimDuration) -> HPAPodTally? {
-        guard let ready = latestReady, ready <= now, let values else { return nil }
+        guard let values else { return nil }
         let sample: Int64
         switch values {
         case .uniform(let v), .uniformNotReadyZero(let v), .uniformRunning(let v):
@@ -51,14 +51,33 @@ struct HPAPodSummary: Sendable, Equatable {
         case .perPod:
             return nil
         }
-        if isCPU, now < latestCreated.addingSaturating(cpuInitializationPeriod),
-           sampleTime < ready.addingSaturating(sampleWindow) {
-            return nil
-        }
+        guard allReady(isCPU: isCPU, now: now, sampleTime: sampleTime, sampleWindow: sampleWindow,
+                       cpuInitializationPeriod: cpuInitializationPeriod) else { return nil }
         var t = HPAPodTally()
         t.readyCount = count
-        let (product, overflow) = sample.multipliedReportingOverflow(by: Int64(count))
-        t.total = overflow ? (sample > 0 ? Int64.max : Int64.min) : product
+        t.total = Self.uniformTotal(sample: sample, count: count)
         return t
+    }
+
+    /// The conditions of ``uniformTally(values:isCPU:now:sampleTime:sampleWindow:cpuInitializationPeriod:)``
+    /// on the pods alone: every pod Ready at `now`, and for cpu none held back by the CPU
+    /// readiness rule.
+    /// - Complexity: O(1).
+    @inline(__always)
+    func allReady(isCPU: Bool, now: SimInstant, sampleTime: SimInstant, sampleWindow: SimDuration,
+                  cpuInitializationPeriod: SimDuration) -> Bool {
+        guard let ready = latestReady, ready <= now else { return false }
+        if isCPU, now < latestCreated.addingSaturating(cpuInitializationPeriod),
+           sampleTime < ready.addingSaturating(sampleWindow) {
+            return false
+        }
+        return true
+    }
+
+    /// The saturating sum of `count` copies of `sample` (one multiplication).
+    @inline(__always)
+    static func uniformTotal(sample: Int64, count: Int) -> Int64 {
+        let (product, overflow) = sample.multipliedReportingOverflow(by: Int64(count))
+        return overflow ? (sample > 0 ? Int64.max : Int64.min) : product
     }
 }
