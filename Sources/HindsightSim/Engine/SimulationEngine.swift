@@ -227,6 +227,7 @@ struct SimulationEngine<C: Controller> {
     /// - Parameter given: the CPU reading at `t` when it is known (a steady run's, from
     ///   ``SteadyStepTable``: the value `reader.read(cpuSignal, at: t)` returns).
     /// - Parameter utilization: the HPA's view of that reading, when the table has it.
+    @inline(__always)
     mutating func tick(timer k: Int, at t: SimInstant, reading given: Double? = nil,
                        utilization: SteadyUtilization? = nil) throws {
         refreshProjection(at: t)
@@ -248,6 +249,12 @@ struct SimulationEngine<C: Controller> {
                 return
             }
         }
+        try fullTick(timer: k, at: t, reading: cpu)
+    }
+
+    /// The tick with the whole context (kept out of line: a steady tick does not come here).
+    @inline(never)
+    mutating func fullTick(timer k: Int, at t: SimInstant, reading cpu: Double) throws {
         context.now = t
         context.stepIndex = stepIndex
         context.carbonIntensity = intensity

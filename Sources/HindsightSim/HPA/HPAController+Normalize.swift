@@ -40,10 +40,9 @@ extension HPAController {
     /// The behavior (`spec.behavior`) is read only when the rate limits or the text need it
     /// (a sync that keeps spec copies no behavior); its stabilization windows are those of
     /// the queues, built in `init`.
+    @inline(__always)
     mutating func normalizeWithBehaviors(now: SimInstant, specReplicas: Int32,
                                          raw: Int32, explain: Bool = true) -> (replicas: Int32, text: String) {
-        // The behavior's windows are those of the queues, built in `init`.
-        let up = upWindow.window, down = downWindow.window
         // min/max over the recommendations younger than each window (monotone queues
         // fed with every recorded entry: the same values as a scan of the history).
         var upRec = raw
@@ -59,6 +58,18 @@ extension HPAController {
         downWindow.push(rec)
         // `convertWithBehaviorRate` returns (desired, .none) for desired == spec without reading the rules.
         if stabilized == specReplicas && !explain { return (stabilized, "") }
+        return behaviorRate(now: now, specReplicas: specReplicas, raw: raw, stabilized: stabilized, explain: explain)
+    }
+
+    /// The rest of ``normalizeWithBehaviors(now:specReplicas:raw:explain:)`` once the
+    /// stabilized recommendation is known and the result may differ from spec (or is
+    /// explained): the rate limits and the text. Out of line: a sync that keeps spec never
+    /// comes here.
+    @inline(never)
+    private func behaviorRate(now: SimInstant, specReplicas: Int32, raw: Int32, stabilized: Int32,
+                              explain: Bool) -> (replicas: Int32, text: String) {
+        // The behavior's windows are those of the queues, built in `init`.
+        let up = upWindow.window, down = downWindow.window
         let b = spec.behavior ?? HPABehavior()
         let rate = convertWithBehaviorRate(b, now: now, specReplicas: specReplicas, desired: stabilized)
         guard explain || rate.replicas != specReplicas else { return (rate.replicas, "") }
