@@ -85,4 +85,49 @@ final class SweepSharingTests: XCTestCase {
         }
         XCTAssertGreaterThan(costs.count, count / 2, "the points differ")
     }
+
+    /// 20 `AIOptimizationPolicy` points evaluated every step (so the steady steps apply, with
+    /// the controller's full tick): every summary equals a plain run's.
+    func testLargeAIPolicySweepEqualsPlainRuns() throws {
+        let n = 1500
+        var rng = SeededGenerator(seed: 5)
+        let rps = (0..<n).map { i in (320 + 260 * sin(Double(i) / 120)) * (0.85 + 0.3 * rng.nextUnit()) }
+        let trace = PoliciesEndToEndTests.webTrace(rps: rps)
+        let scenario = PoliciesEndToEndTests.web([PolicySpec(name: "fixed", kind: .fixed(replicas: 3))]) {
+            $0.workload.initialReplicas = 4
+        }
+        @Sendable func point(_ k: Int) -> PolicySpec {
+            var spec = PoliciesEndToEndTests.seed(model: .none)
+            spec.evaluationInterval = .seconds(15)
+            spec.goals[0].threshold = Double(30 + 3 * k)
+            spec.name = "ai\(k)"
+            return PoliciesEndToEndTests.policy(spec)
+        }
+        let count = 20
+        XCTAssertGreaterThanOrEqual(count, SharedErlangC.minimumPoints)
+        let prepared = try PreparedScenario(scenario: scenario, trace: trace, environment: SimFixture.env())
+        let swept = try prepared.runPoints(count: count, jobs: 2) { point($0) }
+        var costs = Set<Double>()
+        for k in 0..<count {
+            let alone = try prepared.run([point(k)]).runs[0]
+            XCTAssertEqual("\(swept[k].summary)", "\(alone.summary)", "point \(k)")
+            costs.insert(alone.summary.costUSD)
+        }
+        XCTAssertGreaterThan(costs.count, 3, "the points differ")
+        // The engine does take the steady steps for such a policy (with the whole context per tick).
+        var setup = try RunSetup.make(scenario: scenario, trace: trace, environment: SimFixture.env())
+        setup.keepSeries = false
+        guard case .aiOptimization(let spec) = point(7).kind else { return XCTFail("not an AI policy") }
+        var runs: [(RunSummary, Int)] = []
+        for table in [nil, SteadyStepTable(setup: setup)] {
+            var e = SimulationEngine(setup: setup, controller: AIPolicyController(spec: spec, setup: setup, agent: nil),
+                                     initialReplicas: 4, seriesNames: [])
+            e.steadyTable = table
+            let (summary, _, _) = try e.run()
+            runs.append((summary, e.steadyStepsRun))
+        }
+        XCTAssertEqual("\(runs[0].0)", "\(runs[1].0)")
+        XCTAssertEqual(runs[0].1, 0)
+        XCTAssertGreaterThan(runs[1].1, n / 2)
+    }
 }
