@@ -72,7 +72,16 @@ final class SweepSharingTests: XCTestCase {
                                   stabilizationWindowSeconds: window, policies: HPAScalingRules.defaultScaleDown.policies)))
             return PolicySpec(name: "p\(k)", kind: .hpa(hpa))
         }
-        let count = 24
+        let costs = try assertPointsEqualPlainRuns(scenario, trace, count: 24, point: point)
+        XCTAssertGreaterThan(costs, 12, "the points differ")
+    }
+
+    /// Runs `count` (≥ `SharedErlangC.minimumPoints`, so the shared tables are used) points
+    /// through `runPoints` on two workers and each alone on a fresh prepared scenario:
+    /// every summary must be the same to the last bit of its text.
+    /// - Returns: the number of distinct costs among the points.
+    func assertPointsEqualPlainRuns(_ scenario: Scenario, _ trace: Trace, count: Int,
+                                    point: @escaping @Sendable (Int) -> PolicySpec) throws -> Int {
         XCTAssertGreaterThanOrEqual(count, SharedErlangC.minimumPoints)
         let prepared = try PreparedScenario(scenario: scenario, trace: trace, environment: SimFixture.env())
         let swept = try prepared.runPoints(count: count, jobs: 2) { point($0) }
@@ -80,10 +89,10 @@ final class SweepSharingTests: XCTestCase {
         for k in 0..<count {
             let alone = try PreparedScenario(scenario: scenario, trace: trace, environment: SimFixture.env())
                 .run([point(k)]).runs[0]
-            XCTAssertEqual(swept[k].summary, alone.summary, "point \(k)")
+            XCTAssertEqual("\(swept[k].summary)", "\(alone.summary)", "point \(k)")
             costs.insert(alone.summary.costUSD)
         }
-        XCTAssertGreaterThan(costs.count, count / 2, "the points differ")
+        return costs.count
     }
 
     /// 20 `AIOptimizationPolicy` points evaluated every step (so the steady steps apply, with
@@ -103,17 +112,7 @@ final class SweepSharingTests: XCTestCase {
             spec.name = "ai\(k)"
             return PoliciesEndToEndTests.policy(spec)
         }
-        let count = 20
-        XCTAssertGreaterThanOrEqual(count, SharedErlangC.minimumPoints)
-        let prepared = try PreparedScenario(scenario: scenario, trace: trace, environment: SimFixture.env())
-        let swept = try prepared.runPoints(count: count, jobs: 2) { point($0) }
-        var costs = Set<Double>()
-        for k in 0..<count {
-            let alone = try prepared.run([point(k)]).runs[0]
-            XCTAssertEqual("\(swept[k].summary)", "\(alone.summary)", "point \(k)")
-            costs.insert(alone.summary.costUSD)
-        }
-        XCTAssertGreaterThan(costs.count, 3, "the points differ")
+        XCTAssertGreaterThan(try assertPointsEqualPlainRuns(scenario, trace, count: 20, point: point), 3, "the points differ")
         // The engine does take the steady steps for such a policy (with the whole context per tick).
         var setup = try RunSetup.make(scenario: scenario, trace: trace, environment: SimFixture.env())
         setup.keepSeries = false
