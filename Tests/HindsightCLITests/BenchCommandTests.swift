@@ -25,6 +25,17 @@ final class BenchCommandTests: XCTestCase {
         XCTAssertEqual(throughput, 1_000_000 / seconds / 1e6, accuracy: 0.01 * throughput + 0.001)
     }
 
+    /// The 1-minute sweep case as bench/README.md quotes it (on an hour instead of 30 days): the
+    /// sweep's line and its reference run's, then the ratio of the two.
+    func testOneMinuteSweepCasePrintsSweepRunAndRatio() throws {
+        let result = try CLI.run(["bench", "--only", "sweep_1000x30d_1m", "--wall", "--reps", "1", "--size", "60"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("sweep_1000x30d_1m,60,") }, result.stdout)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("run_1x30d_1m,60,") }, result.stdout)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("# sweep_1000x30d_1m ÷ run_1x30d_1m: wall ") }, result.stdout)
+    }
+
     func testUnknownOperationIsUsageError() throws {
         let result = try CLI.run(["bench", "--size", "1000", "--only", "summ"])
         XCTAssertEqual(result.status, 2, result.stderr)

@@ -7,17 +7,19 @@ extension SimFixture {
     /// A day at 15 s of a noisy diurnal load (rps 400 ± 350 over the day, +150 in every
     /// other 700-step block, ±15 % noise from `seed`), one step in about `gapEvery`
     /// missing, optionally a constant 500 rps in every third 240-step block (the same
-    /// value step after step); cpu = 0.002 core per request.
-    static func noisyDay(seed: UInt64, gapEvery: Int, plateaus: Bool = false) -> Trace {
-        let n = 5_760
+    /// value step after step); cpu = 0.002 core per request. With `step` a minute, the
+    /// same day in 1,440 steps (blocks of the same length in time).
+    static func noisyDay(seed: UInt64, gapEvery: Int, plateaus: Bool = false, step: SimDuration = .seconds(15)) -> Trace {
+        let n = Int(86_400_000 / step.milliseconds)
         var g = HPALazyReasonTests.LCG(s: seed)
         let rps = (0..<n).map { i -> Double in
+            let at15s = i * 5_760 / n   // the step's index in 15 s steps
             if g.next(gapEvery) == 0 { return .nan }   // missing samples
-            if plateaus, i / 240 % 3 == 1 { return 500 }
-            let base = 400 + 350 * sin(Double(i) / 5_760 * 2 * Double.pi) + (i / 700 % 2 == 0 ? 150 : 0)
+            if plateaus, at15s / 240 % 3 == 1 { return 500 }
+            let base = 400 + 350 * sin(Double(at15s) / 5_760 * 2 * Double.pi) + (at15s / 700 % 2 == 0 ? 150 : 0)
             return base * (0.85 + 0.3 * Double(g.next(1000)) / 1000)
         }
-        return trace(count: n, ["rps": rps, "cpu": rps.map { $0 * 0.002 }])
+        return trace(step: step, count: n, ["rps": rps, "cpu": rps.map { $0 * 0.002 }])
     }
 
     /// An intensity that changes every hour of `trace`'s day: `base + rise × (hour mod cycle)`.

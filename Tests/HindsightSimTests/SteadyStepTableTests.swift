@@ -14,8 +14,19 @@ final class SteadyStepTableTests: XCTestCase {
     /// whole steps): every step's row, the decisions and the summary are identical with
     /// the table and without it, and the steady run takes most steps.
     func testRunsAreIdenticalWithAndWithoutTheSteadyTable() throws {
-        let n = 5_760
-        let trace = SimFixture.noisyDay(seed: 4, gapEvery: 211)
+        try assertSteadyRunsEqualPlainRuns(step: .seconds(15), ticksPerStep: 1)
+    }
+
+    /// The same day at 1-minute steps under the HPA's 15 s syncs: four ticks per step, the
+    /// inner three with the table's readings, and a tick inside a step that starts or
+    /// stops pods hands the rest of the step to the general loop.
+    func testOneMinuteStepsWithFourSyncsPerStepAreIdenticalWithAndWithoutTheTable() throws {
+        try assertSteadyRunsEqualPlainRuns(step: .minutes(1), ticksPerStep: 4)
+    }
+
+    private func assertSteadyRunsEqualPlainRuns(step: SimDuration, ticksPerStep k: Int) throws {
+        let trace = SimFixture.noisyDay(seed: 4, gapEvery: 211 * 15_000 / Int(step.milliseconds) + 1, step: step)
+        let n = trace.count
         let env = SimFixture.hourlyEnvironment(trace, base: 210, rise: 13, cycle: 5)
         let behaviors = SimFixture.hpaBehaviors
         let pipelines = [MetricsPipelineSpec(), MetricsPipelineSpec(window: .zero, lag: .zero),
@@ -23,27 +34,32 @@ final class SteadyStepTableTests: XCTestCase {
                          MetricsPipelineSpec(window: .zero, lag: .seconds(20))]
         var scaled = 0
         for (p, pipeline) in pipelines.enumerated() {
-            for (k, behavior) in behaviors.enumerated() {
-                let hpa = HPASpec(name: "h\(k)", target: nil, minReplicas: 2, maxReplicas: 60,
-                                  metrics: [.resource(.cpu, .utilization(Int32(50 + 10 * k)))], behavior: behavior)
+            for (b, behavior) in behaviors.enumerated() {
+                let hpa = HPASpec(name: "h\(b)", target: nil, minReplicas: 2, maxReplicas: 60,
+                                  metrics: [.resource(.cpu, .utilization(Int32(50 + 10 * b)))], behavior: behavior)
                 let scenario = SimFixture.hpaScenario(hpa, startup: .seconds(45), readiness: .seconds(15),
                                                       termination: .seconds(20), pipeline: pipeline)
                 let setup = try RunSetup.make(scenario: scenario, trace: trace, environment: env)
-                let label = "pipeline \(p), behavior \(k)"
+                let label = "step \(step), pipeline \(p), behavior \(b)"
                 let plain = try SimFixture.runHPA(hpa, scenario: scenario, setup: setup) { $0.steadyTable = nil }
                 // A table of the usual size, and one that holds a single block (the run
                 // then meets steps without a block and must fall back mid-run).
-                for maxBlocks in [SteadyStepTable.defaultMaxBlocks, 1] {
+                for maxBlocks in [SteadyStepTable.defaultMaxBlocks, k] {
                     let table = SteadyStepTable(setup: setup, maxBlocks: maxBlocks)
+                    XCTAssertEqual(table.ticksPerStep(period: .seconds(15)), k, label)
                     let fast = try SimFixture.runHPA(hpa, scenario: scenario, setup: setup) { $0.steadyTable = table }
                     let l = "\(label), \(maxBlocks) blocks"
                     XCTAssertEqual("\(fast.series.rows)", "\(plain.series.rows)", l)   // NaN fields compare by their text
                     XCTAssertEqual(fast.decisions, plain.decisions, l)
                     XCTAssertEqual("\(fast.summary)", "\(plain.summary)", l)   // every number to the last bit of its text
                     XCTAssertEqual(plain.engine.steadyStepsRun, 0, l)
-                    if maxBlocks > 1 {
+                    if maxBlocks > k {
                         XCTAssertGreaterThan(fast.engine.steadyStepsRun, n / 2, "\(l): the steady run must take most steps")
                         XCTAssertEqual(fast.engine.steadyReadings > 0, table.readsPast, "\(l): readings from the table")
+                        // With several ticks per step, ticks inside a step scale and stop the run there.
+                        XCTAssertEqual(fast.engine.steadyStopsInsideStep > 0, k > 1, l)
+                    } else {
+                        XCTAssertEqual(table.blocksBuilt, 1, l)
                     }
                 }
                 // A sweep point keeps no rows: the steady run then closes steps from the table's verdicts.
@@ -99,6 +115,52 @@ final class SteadyStepTableTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(table.blocksBuilt, 9)
     }
 
+    /// With four ticks per step, the table's reading at every tick (the step's start and
+    /// the three inside it) is bit for bit what the general loop reads there: a fixed fleet
+    /// that serves every step, its readings recorded by a controller that ticks every 15 s.
+    /// Between ticks inside a step the history gets a piece only when the tick's projection
+    /// over the rest of the step differs from the segment's value, as `record(cpu:)` does.
+    func testInnerTickReadingsEqualTheGeneralLoop() throws {
+        let trace = SimFixture.noisyDay(seed: 21, gapEvery: 40, step: .minutes(1))
+        let pods = 40
+        for pipeline in [MetricsPipelineSpec(), MetricsPipelineSpec(window: .seconds(50), lag: .seconds(5)),
+                         MetricsPipelineSpec(window: .seconds(120), lag: .zero)] {
+            var scenario = SimFixture.scenario()
+            scenario.metrics = pipeline
+            let setup = try RunSetup.make(scenario: scenario, trace: trace, environment: SimFixture.env())
+            let recorder = ReadingRecorder(start: trace.start)
+            var engine = SimulationEngine(setup: setup, controller: recorder, initialReplicas: pods, seriesNames: [])
+            engine.steadyTable = nil
+            _ = try engine.run()
+            let readings = recorder.box.readings
+            XCTAssertEqual(readings.count, trace.count * 4)
+            let table = SteadyStepTable(setup: setup)
+            XCTAssertEqual(table.ticksPerStep(period: .seconds(15)), 4)
+            var compared = 0
+            for i in table.warmSteps..<trace.count {
+                guard let b = table.block(ready: pods, step: i, k: 4, setup: setup) else { return XCTFail("no block") }
+                // Only where every step the reading looks back at was served whole.
+                guard (i - table.warmSteps...i).allSatisfy({ b.first > $0 ? false : b.entries[$0 - b.first].fits }) else { continue }
+                for m in 0..<4 {
+                    let expected = readings[i * 4 + m]
+                    let got = m == 0 ? b.entries[i - b.first].reading : b.innerTick(step: i, m).reading
+                    XCTAssertEqual(got.bitPattern, expected.bitPattern, "step \(i), tick \(m): \(got) vs \(expected)")
+                    compared += 1
+                }
+            }
+            XCTAssertGreaterThan(compared, trace.count * 2, "most ticks compared")
+            // The same fleet with the table: runs of steady steps stop at every gap, and the
+            // readings after each stop come from the pieces the run recorded as it ended.
+            let fastRecorder = ReadingRecorder(start: trace.start)
+            var fast = SimulationEngine(setup: setup, controller: fastRecorder, initialReplicas: pods, seriesNames: [])
+            fast.steadyTable = table
+            _ = try fast.run()
+            XCTAssertEqual(fastRecorder.box.readings.map(\.bitPattern), readings.map(\.bitPattern))
+            XCTAssertGreaterThan(fast.steadyStepsRun, trace.count / 2)
+            XCTAssertGreaterThan(fast.steadyReadings, trace.count)
+        }
+    }
+
     /// The HPA's utilization of a uniform reading, computed in advance, against the
     /// definition worked by hand: the reading in whole nanocores (rounded), read as
     /// millicores rounded up, summed over the pods, × 100 ÷ (request × pods), truncated.
@@ -137,5 +199,20 @@ final class SteadyStepTableTests: XCTestCase {
         let plain = try SimFixture.runHPA(hpa, scenario: scenario, setup: setup) { $0.steadyTable = nil }
         XCTAssertEqual(fast.engine.steadyStepsRun, 0)
         XCTAssertEqual("\(fast.summary)", "\(plain.summary)")
+    }
+}
+
+/// A controller that ticks every 15 s from `start`, records the CPU reading of each tick
+/// in its context and never acts.
+private struct ReadingRecorder: Controller {
+    final class Box { var readings: [Double] = [] }
+    let box = Box()
+    let timers: [ControllerTimer]
+
+    init(start: SimInstant) { timers = [ControllerTimer(first: start, period: .seconds(15))] }
+
+    mutating func tick(timer: Int, context: inout ControllerContext) throws -> ControllerAction? {
+        box.readings.append(context.cpuPerPodCores)
+        return nil
     }
 }

@@ -59,10 +59,20 @@ final class SweepSharingTests: XCTestCase {
     /// 24 HPA points (≥ `SharedErlangC.minimumPoints`, so the shared table is used) with
     /// scale-down windows up to 15 minutes: every summary equals a plain run's.
     func testLargeSweepPointsEqualPlainRuns() throws {
+        try assertHPAPointsEqualPlainRuns(step: .seconds(15))
+    }
+
+    /// The same 24 points on a 1-minute trace: four HPA syncs per step, so the steady
+    /// steps run with ticks inside each step.
+    func testLargeSweepOfOneMinuteTraceEqualsPlainRuns() throws {
+        try assertHPAPointsEqualPlainRuns(step: .minutes(1))
+    }
+
+    private func assertHPAPointsEqualPlainRuns(step: SimDuration) throws {
         let n = 2000
         var rng = SeededGenerator(seed: 3)
         let rps = (0..<n).map { i in (300 + 250 * sin(Double(i) / 90)) * (0.8 + 0.4 * rng.nextUnit()) }
-        let trace = PoliciesEndToEndTests.webTrace(rps: rps)
+        let trace = PoliciesEndToEndTests.webTrace(step: step, rps: rps)
         let scenario = PoliciesEndToEndTests.web([PolicySpec(name: "fixed", kind: .fixed(replicas: 3))])
         @Sendable func point(_ k: Int) -> PolicySpec {
             let window = Int32(60 * (k / 4))

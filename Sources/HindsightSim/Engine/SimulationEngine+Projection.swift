@@ -35,14 +35,23 @@ extension SimulationEngine {
         projectionsResolved += 1
     }
 
+    /// The CPU per ready pod the open segment of step `i` would serve from `t` to the
+    /// step's end with `backlog` queued (``RunSetup/projectedCPU(at:step:backlog:ready:)``).
+    @inline(__always)
+    func projectedCPU(at t: SimInstant, step i: Int, backlog: Double, ready: Int) -> Double {
+        setup.projectedCPU(at: t, step: i, backlog: backlog, ready: ready)
+    }
+}
+
+extension RunSetup {
     /// The CPU per ready pod (cores; `.nan` without ready pods or data) the open segment of
     /// step `i` would serve from `t` to the step's end with `backlog` queued.
     /// - Precondition: `t` is before the step's end.
     func projectedCPU(at t: SimInstant, step i: Int, backlog: Double, ready: Int) -> Double {
-        let seconds = (setup.trace.time(at: i + 1) - t).seconds
-        let offered = backlog + setup.load.rate[i] * seconds
-        let served = min(offered, Double(ready) * setup.load.podCapacity[i] * seconds)
-        let cores = served * setup.load.cpuPerWork[i] / seconds + setup.load.idlePerPod[i] * Double(ready)
-        return ready > 0 && !setup.load.missing[i] ? cores / Double(ready) : .nan
+        let seconds = (trace.time(at: i + 1) - t).seconds
+        let offered = backlog + load.rate[i] * seconds
+        let served = min(offered, Double(ready) * load.podCapacity[i] * seconds)
+        let cores = served * load.cpuPerWork[i] / seconds + load.idlePerPod[i] * Double(ready)
+        return ready > 0 && !load.missing[i] ? cores / Double(ready) : .nan
     }
 }

@@ -57,44 +57,122 @@ extension SimulationEngine {
                 } else {
                     beginStep(i)
                 }
-                var reading: Double?
-                var utilization: SteadyUtilization?
-                if skips, served >= warm {
-                    if i < last {
-                        reading = entries[i - first].reading
-                        utilization = entries[i - first].utilization
-                    } else if let nb = table.block(ready: ready, step: i, setup: setup) {
-                        reading = nb.entries[i - nb.first].reading
-                        utilization = nb.entries[i - nb.first].utilization
-                    } else {
-                        // No next block (the table is full): the history must be whole for the read.
-                        recordSkipped(from: i0, upTo: i, ready: ready, table: table)
-                        try tick(timer: 0, at: next)
-                        nextTick = next + period < end ? next + period : .distantFuture
-                        return i
-                    }
-                    steadyReadings += 1
+                // Once the run covers the pipeline's window, the reading comes from the table.
+                let atStart = skips && served >= warm ? table.reading(step: i, in: b, ready: ready, k: 1, setup: setup) : nil
+                if skips, served >= warm, atStart == nil {
+                    // No block holds the step (the table is full): the history must be whole for the read.
+                    recordSkipped(from: i0, upTo: i, segments: 0, k: 1, ready: ready, table: table)
+                    try tick(timer: 0, at: next)
+                    nextTick = next + period < end ? next + period : .distantFuture
+                    return i
                 }
-                try tick(timer: 0, at: next, reading: reading, utilization: utilization)
+                if atStart != nil { steadyReadings += 1 }
+                try tick(timer: 0, at: next, reading: atStart?.reading, utilization: atStart?.utilization)
                 nextTick = next + period < end ? next + period : .distantFuture
             }
         }
-        if skips { recordSkipped(from: i0, upTo: i, ready: ready, table: table) }
+        if skips { recordSkipped(from: i0, upTo: i, segments: 0, k: 1, ready: ready, table: table) }
+        return i
+    }
+}
+
+extension SimulationEngine {
+    /// ``runSteadySteps(from:table:nextTick:)`` for a timer that ticks `k` > 1 times per
+    /// step (a 1-minute trace under 15 s syncs): each step is `k` equal segments with a tick
+    /// after each, the inner ones with the table's readings for them. The step sums are
+    /// kept (a tick inside a step may start or stop pods, and the general loop then finishes
+    /// the step), so every step closes through `beginStep`.
+    /// - Returns: the step begun when the run stops (its ticks up to the stop done; `nextTick` the next).
+    mutating func runSteadySubsteps(from i0: Int, k: Int, table: SteadyStepTable, nextTick: inout SimInstant) throws -> Int {
+        let trace = setup.trace
+        let count = trace.count
+        let end = trace.end
+        let ready = fleet.readyCount
+        let warm = table.warmSteps
+        let skips = table.readsPast
+        let timerPriority = EventSource.timerPriority(0)
+        var i = i0
+        var served = 0
+        // Segments advanced in the current step (0 ..< k).
+        var m = 0
+        blocks: while i + 1 < count, let b = table.block(ready: ready, step: i, k: k, setup: setup) {
+            let first = b.first
+            let last = first + b.count
+            while i + 1 < count, i < last {
+                let t = trace.time(at: i)
+                let span = SimDuration(milliseconds: (trace.time(at: i + 1) - t).milliseconds / Int64(k))
+                let entry = b.entries[i - first]
+                let records = !skips || served < warm
+                let readsTable = skips && served >= warm
+                while m < k {
+                    let start = t + span * m
+                    let next = start + span
+                    guard entry.fits, nextTick == next, segmentStart == start, fleet.readyCount == ready,
+                          fleet.billedCount == ready, fluid.isEmpty, fluid.shortcut,
+                          queue.nothingBefore(next, priority: timerPriority)
+                    else { break blocks }
+                    advance(to: next, values: entry.values, records: records)
+                    m += 1
+                    guard m < k else { break }
+                    // A tick inside the step.
+                    var reading: Double?
+                    var utilization: SteadyUtilization?
+                    if readsTable {
+                        let inner = b.innerTick(step: i, m)
+                        reading = inner.reading
+                        utilization = inner.utilization
+                        steadyReadings += 1
+                    }
+                    try tick(timer: 0, at: next, reading: reading, utilization: utilization)
+                    nextTick = next + span < end ? next + span : .distantFuture
+                }
+                // The step is whole: the next one begins and ticks at its start.
+                served += 1
+                steadyStepsRun += 1
+                i += 1
+                m = 0
+                beginStep(i)
+                let next = trace.time(at: i)
+                // Once the run covers the pipeline's window, the reading comes from the table.
+                let atStart = skips && served >= warm ? table.reading(step: i, in: b, ready: ready, k: k, setup: setup) : nil
+                if skips, served >= warm, atStart == nil {
+                    // No block holds the step (the table is full): the history must be whole for the read.
+                    recordSkipped(from: i0, upTo: i, segments: 0, k: k, ready: ready, table: table)
+                    try tick(timer: 0, at: next)
+                    nextTick = next + span < end ? next + span : .distantFuture
+                    return i
+                }
+                if atStart != nil { steadyReadings += 1 }
+                try tick(timer: 0, at: next, reading: atStart?.reading, utilization: atStart?.utilization)
+                nextTick = next + span < end ? next + span : .distantFuture
+            }
+        }
+        if m > 0 { steadyStopsInsideStep += 1 }
+        if skips { recordSkipped(from: i0, upTo: i, segments: m, k: k, ready: ready, table: table) }
         return i
     }
 
-    /// Records in the CPU history the steps of a steady run (steps `i0 ..< i`) it skipped
-    /// that a reading can still see: the last ``SteadyStepTable/warmSteps`` (a reading at
-    /// or after step `i` looks back at most that far; an older piece only clips at the
-    /// window's start, whatever its own start).
-    mutating func recordSkipped(from i0: Int, upTo i: Int, ready: Int, table: SteadyStepTable) {
-        let skippedFrom = i0 + table.warmSteps
-        var j = max(skippedFrom, i - table.warmSteps)
-        while j < i {
-            guard let b = table.block(ready: ready, step: j, setup: setup) else { return }
-            while j < i, b.holds(j) {
-                cpuSignal.set(b.entries[j - b.first].values.cpu, at: setup.trace.time(at: j))
-                j += 1
+    /// Records in the CPU history the segments of a steady run of `k` ticks per step that
+    /// it skipped (steps from `i0` + ``SteadyStepTable/warmSteps``, up to segment `segments`
+    /// of step `i`) and that a reading can still see: those of the last
+    /// ``SteadyStepTable/warmSteps`` steps' time, each after the projection of the tick at
+    /// its start, as `record(cpu:)` leaves them.
+    mutating func recordSkipped(from i0: Int, upTo i: Int, segments: Int, k: Int, ready: Int, table: SteadyStepTable) {
+        let warm = table.warmSteps
+        let trace = setup.trace
+        // Segments numbered from step 0: j × k + m.
+        let endSegment = i * k + segments
+        var s = max((i0 + warm) * k, endSegment - warm * k)
+        while s < endSegment {
+            guard let b = table.block(ready: ready, step: s / k, k: k, setup: setup) else { return }
+            while s < endSegment, b.holds(s / k) {
+                let j = s / k
+                let t = trace.time(at: j)
+                let span = SimDuration(milliseconds: (trace.time(at: j + 1) - t).milliseconds / Int64(k))
+                let start = t + span * (s % k)
+                cpuSignal.set(b.entries[j - b.first].values.cpu, at: start,
+                              after: setup.projectedCPU(at: start, step: j, backlog: 0, ready: ready))
+                s += 1
             }
         }
     }

@@ -89,6 +89,8 @@ struct SimulationEngine<C: Controller> {
     /// Steps the steady run advanced, and CPU readings it took from the table (tests).
     var steadyStepsRun = 0
     var steadyReadings = 0
+    /// Steady runs of several ticks per step that stopped inside a step (tests).
+    var steadyStopsInsideStep = 0
 
     /// - Parameters:
     ///   - initialReplicas: pods that exist, ready and initialized, when the run starts.
@@ -138,6 +140,8 @@ struct SimulationEngine<C: Controller> {
         var nextSample = count > 0 ? 0 : count
         let timers = controller.timers
         var nextTick = [SimInstant](repeating: .distantFuture, count: timers.count)
+        // The one timer's ticks per step when the steady table serves it (0: it does not).
+        let ticksPerStep = timers.count == 1 ? steadyTable?.ticksPerStep(period: timers[0].period) ?? 0 : 0
         if count > 0 {
             for (k, timer) in timers.enumerated() where timer.first < end { nextTick[k] = max(timer.first, trace.start) }
             scheduleNextEnvironmentChange(after: trace.start)
@@ -158,8 +162,13 @@ struct SimulationEngine<C: Controller> {
                     let next = t + timers[0].period
                     nextTick[0] = next < end ? next : .distantFuture
                     // Whole steps that need no event go through the steady run (same state after).
-                    if let table = steadyTable, timers[0].period == trace.step {
-                        nextSample = try runSteadySteps(from: index, table: table, nextTick: &nextTick[0]) + 1
+                    if let table = steadyTable {
+                        if ticksPerStep == 1 {
+                            nextSample = try runSteadySteps(from: index, table: table, nextTick: &nextTick[0]) + 1
+                        } else if ticksPerStep > 1 {
+                            nextSample = try runSteadySubsteps(from: index, k: ticksPerStep, table: table,
+                                                               nextTick: &nextTick[0]) + 1
+                        }
                     }
                 }
             case .timer(let k):
@@ -179,8 +188,11 @@ struct SimulationEngine<C: Controller> {
     /// next event, trace sample `sample` (none when it is past the trace), and each
     /// timer's next tick in `ticks` (`.distantFuture` = never). Nil when nothing is pending.
     /// - Complexity: O(timers).
+    /// `mutating` though it changes nothing: called on `self` inside `run`, a non-mutating
+    /// method may be compiled as a copy of the whole engine (its ~3 KB and every reference
+    /// in it retained and released) per event; a mutating one reads the fields in place.
     @inline(__always)
-    func nextEvent(sample: Int, ticks: [SimInstant]) -> (time: SimInstant, source: EventSource)? {
+    mutating func nextEvent(sample: Int, ticks: [SimInstant]) -> (time: SimInstant, source: EventSource)? {
         var t = SimInstant.distantFuture
         var priority = Int.max
         var source: EventSource?

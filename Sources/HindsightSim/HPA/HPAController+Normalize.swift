@@ -70,8 +70,7 @@ extension HPAController {
                               explain: Bool) -> (replicas: Int32, text: String) {
         // The behavior's windows are those of the queues, built in `init`.
         let up = upWindow.window, down = downWindow.window
-        let b = spec.behavior ?? HPABehavior()
-        let rate = convertWithBehaviorRate(b, now: now, specReplicas: specReplicas, desired: stabilized)
+        let rate = convertWithBehaviorRate(rateBehavior, now: now, specReplicas: specReplicas, desired: stabilized)
         guard explain || rate.replicas != specReplicas else { return (rate.replicas, "") }
         var text: String
         if stabilized == raw {
@@ -81,7 +80,7 @@ extension HPAController {
         } else {
             text = "scale-down stabilization (\(down.wholeSeconds) s) kept \(stabilized)"
         }
-        if let t = describe(rate.bound, b) { text += "; " + t }
+        if let t = describe(rate.bound, rateBehavior) { text += "; " + t }
         return (rate.replicas, text)
     }
 

@@ -30,6 +30,9 @@ public struct HPAController: Sendable {
     let ratioOfPercent: [Double]
     /// `spec.behavior != nil`, kept so a sync need not copy the behavior to test it.
     let hasBehavior: Bool
+    /// `spec.behavior`, or the defaults without one: what the rate limits read (kept so a
+    /// sync that meets them passes it on instead of building or copying one each time).
+    let rateBehavior: HPABehavior
     /// The legacy path's recommendation history (with `behavior` it keeps only the seed:
     /// that path's history is its two windows).
     var recommendations: HPARecommendationLog
@@ -56,11 +59,12 @@ public struct HPAController: Sendable {
             ratioOfPercent = []
         }
         hasBehavior = spec.behavior != nil
+        rateBehavior = spec.behavior ?? HPABehavior()
         let first = HPATimedRecommendation(replicas: initialReplicas, time: start)
         self.recommendations = HPARecommendationLog(first)
         // The `behavior` path reads its windows below, never the log's maximum.
         self.recommendations.tracksMax = spec.behavior == nil
-        let windows = Self.stabilizationWindows(spec.behavior ?? HPABehavior(), kubernetes: kubernetes)
+        let windows = Self.stabilizationWindows(rateBehavior, kubernetes: kubernetes)
         upWindow = HPAWindowExtremum(window: windows.up, largest: false)
         downWindow = HPAWindowExtremum(window: windows.down, largest: true)
         upWindow.push(first)

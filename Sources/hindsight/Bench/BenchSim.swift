@@ -37,20 +37,25 @@ enum BenchSimData {
     /// 30 days at 15 s.
     static let steps30d = 30 * 24 * 240
 
+    /// 30 days at 1 minute.
+    static let steps30dMinutes = 30 * 24 * 60
+
     /// A diurnal load from a fixed seed: rps = 400 + 300·sin(2π·t/day) with ±10 % noise
     /// (SeededGenerator, seed 42); CPU = 0.002 cores per request. One HPA on cpu at 60 %
-    /// (legacy path), pods of 0.5 cores / 1 GiB, 30 s startup.
-    static func make(steps n: Int) -> (Scenario, Trace) {
+    /// (legacy path), pods of 0.5 cores / 1 GiB, 30 s startup. Steps of 15 s unless `step`
+    /// says otherwise (a whole number of seconds that divides a day).
+    static func make(steps n: Int, step: SimDuration = .seconds(15)) -> (Scenario, Trace) {
         var rng = SeededGenerator(seed: 42)
         var rps = [Double](repeating: 0, count: n)
         var cpu = [Double](repeating: 0, count: n)
+        let perDay = Int(86_400_000 / max(1, step.milliseconds))
         for i in 0..<n {
-            let phase = Double(i % 5760) / 5760 * 2 * Double.pi
+            let phase = Double(i % perDay) / Double(perDay) * 2 * Double.pi
             let noise = 0.9 + 0.2 * rng.nextUnit()
             rps[i] = (400 + 300 * sin(phase)) * noise
             cpu[i] = rps[i] * 0.002
         }
-        let grid = TraceGrid(start: SimInstant(unixSeconds: 1_767_225_600), step: .seconds(15), count: n)
+        let grid = TraceGrid(start: SimInstant(unixSeconds: 1_767_225_600), step: step, count: n)
         let trace = Trace(grid: grid, series: ["rps": rps, "cpu": cpu], source: "bench")
         var w = WorkloadSpec(cpuRequest: 0.5)
         w.memoryRequest = 1_073_741_824

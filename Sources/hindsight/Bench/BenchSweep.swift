@@ -9,26 +9,34 @@ extension BenchRegistry {
     /// HPA points through `PreparedScenario.runPoints` (summaries only) on every core, and
     /// measures, alternately in the same process, `run_1x30d`: what `hindsight run` does for
     /// one point (read the trace file, prepare, simulate, write the run's files).
+    /// `sweep_1000x30d_1m` does the same on 30 days at 1-minute steps (four syncs per step).
     /// Throughput is in ticks (steps × points)/s.
     static let sweepCases: [BenchCase] = [
+        sweepCase("sweep_1000x30d", reference: "run_1x30d", step: .seconds(15), defaultSize: BenchSimData.steps30d),
+        sweepCase("sweep_1000x30d_1m", reference: "run_1x30d_1m", step: .minutes(1),
+                  defaultSize: BenchSimData.steps30dMinutes),
+    ]
+
+    /// 1,000 points of `BenchSimData` at `step` against one run of its first point.
+    private static func sweepCase(_ name: String, reference: String, step: SimDuration, defaultSize: Int) -> BenchCase {
         // The sweep holds one summary per point; the single run holds its rows (88 bytes per
         // step) and the files it writes; both hold the trace and the load model.
-        BenchCase(name: "sweep_1000x30d", defaultSize: BenchSimData.steps30d, bytesPerUnit: 1_000) { n in
-            let files = try BenchSweepFiles.make(steps: n)
+        BenchCase(name: name, defaultSize: defaultSize, bytesPerUnit: 1_000) { n in
+            let files = try BenchSweepFiles.make(steps: n, step: step)
             let jobs = ProcessInfo.processInfo.activeProcessorCount
             let variants = BenchSimData.variants(1000)
             return BenchBody(units: Double(n) * Double(variants.count), run: {
                 let prepared = try PreparedScenario(scenario: files.scenario)
                 let runs = try prepared.runPoints(count: variants.count, jobs: jobs) { variants[$0] }
                 return runs.reduce(0) { $0 + $1.summary.costUSD }
-            }, reference: BenchReference(name: "run_1x30d", units: Double(n)) {
+            }, reference: BenchReference(name: reference, units: Double(n)) {
                 let prepared = try PreparedScenario(scenario: files.scenario)
                 let result = try prepared.run([variants[0]], jobs: 1)
                 _ = try ReportWriter.writeAll(result, to: files.output)
                 return result.runs.first?.summary.costUSD ?? 0
             })
-        },
-    ]
+        }
+    }
 }
 
 /// The files of `sweep_1000x30d`: `BenchSimData`'s trace written as a CSV
@@ -41,9 +49,9 @@ struct BenchSweepFiles {
     let output: String
 
     /// Writes (untimed) the trace of `steps` steps into the temporary folder.
-    static func make(steps n: Int) throws -> BenchSweepFiles {
-        let (base, trace) = BenchSimData.make(steps: n)
-        let folder = NSTemporaryDirectory() + "/hindsight-bench-sweep-\(n)-\(getpid())"
+    static func make(steps n: Int, step: SimDuration = .seconds(15)) throws -> BenchSweepFiles {
+        let (base, trace) = BenchSimData.make(steps: n, step: step)
+        let folder = NSTemporaryDirectory() + "/hindsight-bench-sweep-\(n)-\(step.milliseconds)-\(getpid())"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = folder + "/trace.csv"
         let rps = trace.series["rps"] ?? [], cpu = trace.series["cpu"] ?? []
