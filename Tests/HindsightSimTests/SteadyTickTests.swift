@@ -26,16 +26,25 @@ final class SteadyTickTests: XCTestCase {
                 let scenario = SimFixture.hpaScenario(hpa, startup: .seconds(45), readiness: .seconds(15),
                                                       termination: .seconds(20), pipeline: pipeline)
                 let setup = try RunSetup.make(scenario: scenario, trace: trace, environment: env)
-                func run(steady: Bool) throws -> (RunSummary, RunSeries, [Decision], answered: Int) {
+                func run(steady: Bool, keeps: Bool = true)
+                    throws -> (RunSummary, RunSeries, [Decision], answered: Int, pending: Int) {
                     let r = try SimFixture.runHPA(hpa, scenario: scenario, setup: setup) {
                         XCTAssertTrue($0.steadyTicks, "a cpu-only HPA takes steady ticks")
                         $0.steadyTicks = steady
+                        $0.controller.hpa.steadyKeeps = keeps
                     }
-                    return (r.summary, r.series, r.decisions, r.engine.steadyTicksAnswered)
+                    return (r.summary, r.series, r.decisions, r.engine.steadyTicksAnswered, r.engine.controller.hpa.keepsLeftPending)
                 }
                 let fast = try run(steady: true)
                 let slow = try run(steady: false)
                 let label = "pipeline \(p), behavior \(k)"
+                // Steady syncs that keep spec with every push made at once: the same run.
+                let pushing = try run(steady: true, keeps: false)
+                XCTAssertEqual(pushing.1[\.desiredReplicas], fast.1[\.desiredReplicas], label)
+                XCTAssertEqual(pushing.2, fast.2, label)
+                XCTAssertEqual("\(pushing.0)", "\(fast.0)", label)
+                XCTAssertEqual(pushing.pending, 0, label)
+                XCTAssertEqual(fast.pending > n / 4, behavior != nil, "\(label): steady keeps leave their push pending")
                 XCTAssertEqual(fast.1[\.desiredReplicas], slow.1[\.desiredReplicas], label)
                 XCTAssertEqual(fast.1[\.readyReplicas], slow.1[\.readyReplicas], label)
                 XCTAssertEqual(fast.1[\.totalReplicas], slow.1[\.totalReplicas], label)

@@ -43,6 +43,7 @@ extension HPAController {
     @inline(__always)
     mutating func normalizeWithBehaviors(now: SimInstant, specReplicas: Int32,
                                          raw: Int32, explain: Bool = true) -> (replicas: Int32, text: String) {
+        flushPendingKeep()
         // min/max over the recommendations younger than each window (monotone queues
         // fed with every recorded entry: the same values as a scan of the history).
         var upRec = raw
@@ -61,12 +62,26 @@ extension HPAController {
         return behaviorRate(now: now, specReplicas: specReplicas, raw: raw, stabilized: stabilized, explain: explain)
     }
 
+    /// Pushes the pending recommendation of steady syncs that kept spec (``pendingKeep``)
+    /// to both windows. Pushing only the last of a run of equal recommendations leaves the
+    /// windows as pushing each did: every push of the run takes the slot of the one before
+    /// (equal replicas are dominated), and the entries the syncs between would have let
+    /// age out of the front still age out at the next read (reads come at later instants).
+    @inline(__always)
+    mutating func flushPendingKeep() {
+        guard let p = pendingKeep else { return }
+        upWindow.push(p)
+        downWindow.push(p)
+        pendingKeep = nil
+    }
+
     /// The rest of ``normalizeWithBehaviors(now:specReplicas:raw:explain:)`` once the
     /// stabilized recommendation is known and the result may differ from spec (or is
     /// explained): the rate limits and the text. Out of line: a sync that keeps spec never
-    /// comes here.
+    /// comes here. `mutating` though it changes nothing: called from a mutating method, a
+    /// non-mutating one got a copy of the whole controller (400 bytes) at each call.
     @inline(never)
-    private func behaviorRate(now: SimInstant, specReplicas: Int32, raw: Int32, stabilized: Int32,
+    private mutating func behaviorRate(now: SimInstant, specReplicas: Int32, raw: Int32, stabilized: Int32,
                               explain: Bool) -> (replicas: Int32, text: String) {
         // The behavior's windows are those of the queues, built in `init`.
         let up = upWindow.window, down = downWindow.window

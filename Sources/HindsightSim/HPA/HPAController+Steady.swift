@@ -110,6 +110,14 @@ extension HPAController {
         let ratio = util >= 0 && Int(util) < ratioOfPercent.count ? ratioOfPercent[Int(util)] : Double(util) / Double(pct)
         let proposal = tolerances.isWithin(ratio) ? specReplicas : HPAQuantity.ceilInt32(ratio * Double(readyCount))
         let raw = max(0, proposal)
+        // The `behavior` path keeps spec when the recommendation equals it, whatever the
+        // windows hold (the stabilized value lies between their extremes and the
+        // recommendation): only the recommendation's push remains, left pending.
+        if hasBehavior, raw == specReplicas, steadyKeeps {
+            pendingKeep = HPATimedRecommendation(replicas: raw, time: now)
+            keepsLeftPending += 1
+            return .keep(raw: raw)
+        }
         let normalized = hasBehavior
             ? normalizeWithBehaviors(now: now, specReplicas: specReplicas, raw: raw, explain: false)
             : normalizeLegacy(now: now, specReplicas: specReplicas, raw: raw, explain: false)

@@ -41,6 +41,15 @@ public struct HPAController: Sendable {
     /// smallest of the scale-up window and the largest of the scale-down window.
     var upWindow: HPAWindowExtremum
     var downWindow: HPAWindowExtremum
+    /// The recommendation of the last steady sync that equalled spec, not yet pushed to the
+    /// windows (``flushPendingKeep()``): such a sync keeps spec whatever the windows hold,
+    /// and a run of them leaves the windows as the last one's push alone would.
+    var pendingKeep: HPATimedRecommendation?
+    /// Leave that push pending (on by default; tests turn it off to check that the syncs
+    /// and the windows are the same with every push made at once).
+    var steadyKeeps = true
+    /// Steady syncs whose push was left pending (tests check the case occurs).
+    var keepsLeftPending = 0
 
     /// - Parameters:
     ///   - spec: the HPA (its `metrics` are never empty: `HPASpec.defaultMetrics`).
