@@ -58,6 +58,8 @@ final class SteadyStepTableTests: XCTestCase {
                         XCTAssertEqual(fast.engine.steadyReadings > 0, table.readsPast, "\(l): readings from the table")
                         // With several ticks per step, ticks inside a step scale and stop the run there.
                         XCTAssertEqual(fast.engine.steadyStopsInsideStep > 0, k > 1, l)
+                        // Syncs given the table's utilization answer keeps from the interval seen to keep.
+                        XCTAssertEqual(fast.engine.controller.keepsRemembered > 0, behavior != nil && table.readsPast, l)
                     } else {
                         XCTAssertEqual(table.blocksBuilt, 1, l)
                     }

@@ -28,8 +28,14 @@ extension SimulationEngine {
         let timerPriority = EventSource.timerPriority(0)
         // Without a row to keep or send, a step is closed from the table's verdict (no step sums).
         let lean = !setup.keepSeries && setup.sink == nil
+        // Every pod ready and billed, nothing queued: the pods stay so while their version
+        // does (only a tick's action changes them here), the queue stays empty (every step
+        // the run takes is served whole).
+        guard fleet.billedCount == ready, fluid.isEmpty, fluid.shortcut else { return i0 }
+        let pods = fleet.version
         var i = i0
         var served = 0
+        defer { steadyStepsRun += served }
         blocks: while i + 1 < count, let b = table.block(ready: ready, step: i, setup: setup) {
             let entries = b.entries
             let first = b.first
@@ -38,8 +44,8 @@ extension SimulationEngine {
                 let t = trace.time(at: i)
                 let next = t + period
                 let entry = entries[i - first]
-                guard entry.fits, nextTick == next, segmentStart == t, fleet.readyCount == ready, fleet.billedCount == ready,
-                      fluid.isEmpty, fluid.shortcut, queue.nothingBefore(next, priority: timerPriority)
+                guard entry.fits, nextTick == next, segmentStart == t, fleet.version == pods,
+                      queue.nothingBefore(next, priority: timerPriority)
                 else { break blocks }
                 let records = !skips || served < warm
                 if lean {
@@ -48,7 +54,6 @@ extension SimulationEngine {
                     advance(to: next, values: entry.values, records: records)
                 }
                 served += 1
-                steadyStepsRun += 1
                 i += 1
                 if lean {
                     closeSteadyStep(entry, span: period)
@@ -91,8 +96,12 @@ extension SimulationEngine {
         let warm = table.warmSteps
         let skips = table.readsPast
         let timerPriority = EventSource.timerPriority(0)
+        // As in `runSteadySteps`: the pods stay ready and billed while their version does.
+        guard fleet.billedCount == ready, fluid.isEmpty, fluid.shortcut else { return i0 }
+        let pods = fleet.version
         var i = i0
         var served = 0
+        defer { steadyStepsRun += served }
         // Segments advanced in the current step (0 ..< k).
         var m = 0
         blocks: while i + 1 < count, let b = table.block(ready: ready, step: i, k: k, setup: setup) {
@@ -107,8 +116,7 @@ extension SimulationEngine {
                 while m < k {
                     let start = t + span * m
                     let next = start + span
-                    guard entry.fits, nextTick == next, segmentStart == start, fleet.readyCount == ready,
-                          fleet.billedCount == ready, fluid.isEmpty, fluid.shortcut,
+                    guard entry.fits, nextTick == next, segmentStart == start, fleet.version == pods,
                           queue.nothingBefore(next, priority: timerPriority)
                     else { break blocks }
                     advance(to: next, values: entry.values, records: records)
@@ -128,7 +136,6 @@ extension SimulationEngine {
                 }
                 // The step is whole: the next one begins and ticks at its start.
                 served += 1
-                steadyStepsRun += 1
                 i += 1
                 m = 0
                 beginStep(i)

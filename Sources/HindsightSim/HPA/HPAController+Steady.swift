@@ -114,8 +114,7 @@ extension HPAController {
         // windows hold (the stabilized value lies between their extremes and the
         // recommendation): only the recommendation's push remains, left pending.
         if hasBehavior, raw == specReplicas, steadyKeeps {
-            pendingKeep = HPATimedRecommendation(replicas: raw, time: now)
-            keepsLeftPending += 1
+            leaveKeepPending(raw, now: now)
             return .keep(raw: raw)
         }
         let normalized = hasBehavior
@@ -123,6 +122,14 @@ extension HPAController {
             : normalizeLegacy(now: now, specReplicas: specReplicas, raw: raw, explain: false)
         guard normalized.replicas != specReplicas else { return .keep(raw: raw) }
         return .change(raw: raw, normalized: normalized)
+    }
+
+    /// A steady sync at `now` that keeps spec (`raw` equals it) on the `behavior` path: its
+    /// push to the windows is left pending (``pendingKeep``).
+    @inline(__always)
+    mutating func leaveKeepPending(_ raw: Int32, now: SimInstant) {
+        pendingKeep = HPATimedRecommendation(replicas: raw, time: now)
+        keepsLeftPending += 1
     }
 
     /// The rest of a steady sync that changes spec: the scale event and the outcome with
