@@ -52,7 +52,7 @@ struct HPAPolicyController: Controller {
             result = hpa.steadyResult(now: now, specReplicas: specReplicas, known: known,
                                       cpuRequestMilli: builder.readings.cpuRequestMilli, sampleTime: builder.readings.sampleTime,
                                       sampleWindow: builder.readings.sampleWindow, podSummary: builder.podSummary)
-            if hpa.keepsLeftPending != pending, known.pods == Int(specReplicas) {
+            if hpa.keepsLeftPending != pending, known.pods == Int(specReplicas), hpa.tolerances.isWithin(1) {
                 keeps.add(known.percent, podsVersion: podsVersion, spec: specReplicas)
             }
         } else {
@@ -76,12 +76,13 @@ struct HPAPolicyController: Controller {
 /// Utilization percents known to make a steady sync keep spec on the `behavior` path, for
 /// one pod list (its version) and one spec equal to its ready pods. Such a sync keeps spec
 /// when its proposal equals spec: when the usage ratio (percent ÷ target, non-decreasing in
-/// the percent) lies in the tolerance band around 1, or when ⌈ratio × pods⌉ = spec = pods,
-/// i.e. the ratio lies in ((pods − 1) ÷ pods, 1]. Both sets of ratios hold 1, so their union
-/// is an interval and so is the set of percents that keep: every percent between two seen to
-/// keep keeps too. The sync's other conditions depend on the pod list, spec and the clock,
-/// and the clock's (the pods' readiness against the CPU initialization period) holds for
-/// good once it has held.
+/// the percent) lies in the tolerance band, or when ⌈ratio × pods⌉ = spec = pods, i.e. the
+/// ratio lies in ((pods − 1) ÷ pods, 1]. When the band holds ratio 1 (which `add`'s caller
+/// checks: a negative per-direction tolerance moves it off 1), both sets hold 1, so their
+/// union is an interval and so is the set of percents that keep: every percent between two
+/// seen to keep keeps too. The sync's other conditions depend on the pod list, spec and the
+/// clock, and the clock's (the pods' readiness against the CPU initialization period) holds
+/// for good once it has held.
 struct KeepInterval {
     var podsVersion = -1
     var spec: Int32 = -1
