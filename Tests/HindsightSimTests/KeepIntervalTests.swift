@@ -54,7 +54,8 @@ final class KeepIntervalTests: XCTestCase {
 
     /// A negative scale-down tolerance moves the band off 1: band [1.2, 1.5] and
     /// ⌈ratio × 10⌉ = 10 for ratio in (0.9, 1] keep two separate runs of percents, which is
-    /// why the controller remembers keeps only when the band holds 1.
+    /// why the controller remembers keeps only when the band holds 1 (the loader refuses a
+    /// negative tolerance; a controller built in code may still have one).
     func testABandOffOneKeepsTwoSeparateRuns() {
         var k = KubernetesSpec()
         k.configurableTolerance = true

@@ -78,11 +78,11 @@ struct HPAPolicyController: Controller {
 /// when its proposal equals spec: when the usage ratio (percent ÷ target, non-decreasing in
 /// the percent) lies in the tolerance band, or when ⌈ratio × pods⌉ = spec = pods, i.e. the
 /// ratio lies in ((pods − 1) ÷ pods, 1]. When the band holds ratio 1 (which `add`'s caller
-/// checks: a negative per-direction tolerance moves it off 1), both sets hold 1, so their
-/// union is an interval and so is the set of percents that keep: every percent between two
-/// seen to keep keeps too. The sync's other conditions depend on the pod list, spec and the
-/// clock, and the clock's (the pods' readiness against the CPU initialization period) holds
-/// for good once it has held.
+/// checks: a negative per-direction tolerance, refused by the loader, would move it off 1),
+/// both sets hold 1, so their union is an interval and so is the set of percents that keep:
+/// every percent between two seen to keep keeps too. The sync's other conditions depend on
+/// the pod list, spec and the clock, and the clock's (the pods' readiness against the CPU
+/// initialization period) holds for good once it has held.
 struct KeepInterval {
     var podsVersion = -1
     var spec: Int32 = -1
