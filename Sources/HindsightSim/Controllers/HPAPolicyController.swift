@@ -48,13 +48,9 @@ struct HPAPolicyController: Controller {
         // whole readings are needed (the next update writes them anyway).
         let result: HPASteadyResult?
         if let known = utilization {
-            let pending = hpa.keepsLeftPending
             result = hpa.steadyResult(now: now, specReplicas: specReplicas, known: known,
                                       cpuRequestMilli: builder.readings.cpuRequestMilli, sampleTime: builder.readings.sampleTime,
                                       sampleWindow: builder.readings.sampleWindow, podSummary: builder.podSummary)
-            if hpa.keepsLeftPending != pending, known.pods == Int(specReplicas), hpa.tolerances.isWithin(1) {
-                keeps.add(known.percent, podsVersion: podsVersion, spec: specReplicas)
-            }
         } else {
             result = hpa.steadyResult(now: now, specReplicas: specReplicas, cpu: builder.cpuValues(cpuPerPodCores),
                                       cpuRequestMilli: builder.readings.cpuRequestMilli, sampleTime: builder.readings.sampleTime,
@@ -62,7 +58,12 @@ struct HPAPolicyController: Controller {
         }
         switch result {
         case nil: return .declined   // the full tick's `update` writes the readings whole
-        case .keep: return .keep
+        case .keep(_, let pending):
+            // A proposal equal to spec (not a keep held by the windows) widens the interval.
+            if pending, let known = utilization, known.pods == Int(specReplicas), hpa.tolerances.isWithin(1) {
+                keeps.add(known.percent, podsVersion: podsVersion, spec: specReplicas)
+            }
+            return .keep
         case .change(let raw, let normalized):
             builder.setCPU(cpuPerPodCores)
             let out = hpa.steadyChange(raw: raw, normalized: normalized, now: now, specReplicas: specReplicas,

@@ -16,11 +16,11 @@ extension SimulationEngine {
     /// - Parameter nextTick: the timer's next tick (at the next step's start, else the run stops).
     /// - Returns: the step begun and ticked when the run stops.
     mutating func runSteadySteps(from i0: Int, table: SteadyStepTable, nextTick: inout SimInstant) throws -> Int {
+        guard let (ready, pods) = steadyPods() else { return i0 }
         let trace = setup.trace
         let count = trace.count
         let end = trace.end
         let period = trace.step
-        let ready = fleet.readyCount
         let warm = table.warmSteps
         // Skipping the history's pieces needs readings that look back only (else the
         // projection at each tick is a piece of its own).
@@ -28,11 +28,6 @@ extension SimulationEngine {
         let timerPriority = EventSource.timerPriority(0)
         // Without a row to keep or send, a step is closed from the table's verdict (no step sums).
         let lean = !setup.keepSeries && setup.sink == nil
-        // Every pod ready and billed, nothing queued: the pods stay so while their version
-        // does (only a tick's action changes them here), the queue stays empty (every step
-        // the run takes is served whole).
-        guard fleet.billedCount == ready, fluid.isEmpty, fluid.shortcut else { return i0 }
-        let pods = fleet.version
         var i = i0
         var served = 0
         defer { steadyStepsRun += served }
@@ -82,6 +77,17 @@ extension SimulationEngine {
 }
 
 extension SimulationEngine {
+    /// The ready pods and the fleet's version when a steady run may start: every pod ready
+    /// and billed, nothing queued. The pods stay so while their version does (only a tick's
+    /// action changes them inside a run) and the queue stays empty (every segment a run
+    /// takes is served whole), so the runs check only the version at each step.
+    @inline(__always)
+    func steadyPods() -> (ready: Int, version: Int)? {
+        let ready = fleet.readyCount
+        guard fleet.billedCount == ready, fluid.isEmpty, fluid.shortcut else { return nil }
+        return (ready, fleet.version)
+    }
+
     /// ``runSteadySteps(from:table:nextTick:)`` for a timer that ticks `k` > 1 times per
     /// step (a 1-minute trace under 15 s syncs): each step is `k` equal segments with a tick
     /// after each, the inner ones with the table's readings for them. The step sums are
@@ -89,16 +95,14 @@ extension SimulationEngine {
     /// the step), so every step closes through `beginStep`.
     /// - Returns: the step begun when the run stops (its ticks up to the stop done; `nextTick` the next).
     mutating func runSteadySubsteps(from i0: Int, k: Int, table: SteadyStepTable, nextTick: inout SimInstant) throws -> Int {
+        guard let (ready, pods) = steadyPods() else { return i0 }
         let trace = setup.trace
         let count = trace.count
         let end = trace.end
-        let ready = fleet.readyCount
+        let span = SteadyStepTable.segment(of: trace.step, k: k)
         let warm = table.warmSteps
         let skips = table.readsPast
         let timerPriority = EventSource.timerPriority(0)
-        // As in `runSteadySteps`: the pods stay ready and billed while their version does.
-        guard fleet.billedCount == ready, fluid.isEmpty, fluid.shortcut else { return i0 }
-        let pods = fleet.version
         var i = i0
         var served = 0
         defer { steadyStepsRun += served }
@@ -109,7 +113,6 @@ extension SimulationEngine {
             let last = first + b.count
             while i + 1 < count, i < last {
                 let t = trace.time(at: i)
-                let span = SimDuration(milliseconds: (trace.time(at: i + 1) - t).milliseconds / Int64(k))
                 let entry = b.entries[i - first]
                 let records = !skips || served < warm
                 let readsTable = skips && served >= warm
@@ -167,6 +170,7 @@ extension SimulationEngine {
     mutating func recordSkipped(from i0: Int, upTo i: Int, segments: Int, k: Int, ready: Int, table: SteadyStepTable) {
         let warm = table.warmSteps
         let trace = setup.trace
+        let span = SteadyStepTable.segment(of: trace.step, k: k)
         // Segments numbered from step 0: j × k + m.
         let endSegment = i * k + segments
         var s = max((i0 + warm) * k, endSegment - warm * k)
@@ -174,9 +178,7 @@ extension SimulationEngine {
             guard let b = table.block(ready: ready, step: s / k, k: k, setup: setup) else { return }
             while s < endSegment, b.holds(s / k) {
                 let j = s / k
-                let t = trace.time(at: j)
-                let span = SimDuration(milliseconds: (trace.time(at: j + 1) - t).milliseconds / Int64(k))
-                let start = t + span * (s % k)
+                let start = trace.time(at: j) + span * (s % k)
                 cpuSignal.set(b.entries[j - b.first].values.cpu, at: start,
                               after: setup.projectedCPU(at: start, step: j, backlog: 0, ready: ready))
                 s += 1

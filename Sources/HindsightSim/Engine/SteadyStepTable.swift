@@ -118,6 +118,12 @@ final class SteadyStepTable: @unchecked Sendable {
         return k <= Self.maxTicksPerStep ? k : nil
     }
 
+    /// The span of each of a step's `k` segments (the trace's grid is uniform).
+    @inline(__always)
+    static func segment(of step: SimDuration, k: Int) -> SimDuration {
+        SimDuration(milliseconds: step.milliseconds / Int64(k))
+    }
+
     /// The table serves a timer whose period is the step.
     var applies: Bool { ticksPerStep(period: step) == 1 }
 
@@ -125,7 +131,7 @@ final class SteadyStepTable: @unchecked Sendable {
     /// use), or nil when the table is full or `k` is not one it serves.
     func block(ready: Int, step i: Int, k: Int = 1, setup: RunSetup) -> Block? {
         guard ready > 0, ready <= SimLimits.maxReplicas, i >= 0, i < stepCount, k >= 1, k <= Self.maxTicksPerStep,
-              ticksPerStep(period: SimDuration(milliseconds: step.milliseconds / Int64(k))) == k else { return nil }
+              ticksPerStep(period: Self.segment(of: step, k: k)) == k else { return nil }
         let b = i / Self.blockSteps
         let blockCount = (stepCount + Self.blockSteps - 1) / Self.blockSteps
         let key = ((k - 1) * (SimLimits.maxReplicas + 1) + ready) * blockCount + b
@@ -174,15 +180,18 @@ final class SteadyStepTable: @unchecked Sendable {
         entries.reserveCapacity(count)
         var inner: [InnerTick] = []
         inner.reserveCapacity(count * (k - 1))
+        let span = segment(of: trace.step, k: k)
+        // The readings at the step's k ticks, reused step after step.
+        var readings: [Double] = []
+        readings.reserveCapacity(k)
         for j in max(0, first - warm)..<(first + count) {
             let t = trace.time(at: j)
-            let span = SimDuration(milliseconds: (trace.time(at: j + 1) - t).milliseconds / Int64(k))
             let seconds = span.seconds
             let arrivals = load.rate[j] * seconds
             let capacity = Double(r) * load.podCapacity[j]
             let v = SegmentValues.compute(setup: setup, mmc: mmc, step: j, span: span, ready: r, billed: r,
                                           served: arrivals, backlog: 0)
-            var readings: [Double] = []
+            readings.removeAll(keepingCapacity: true)
             for m in 0..<k {
                 let tm = t + span * m
                 if j >= first { readings.append(readsPast ? reader.read(history, at: tm) : .nan) }

@@ -4,7 +4,9 @@ import HindsightTrace
 /// decided: keep spec (with the raw proposal recorded), or change it. The common answer
 /// carries no text, so a sync that keeps spec builds and frees no string.
 enum HPASteadyResult {
-    case keep(raw: Int32)
+    /// `pending`: kept by a proposal equal to spec, its push to the windows left pending
+    /// (``HPAController/leaveKeepPending(_:now:)``), rather than held by the windows.
+    case keep(raw: Int32, pending: Bool)
     /// The normalization moved spec: ``HPAController/steadyChange(raw:normalized:now:specReplicas:statusReplicas:pods:readings:podSummary:)``
     /// completes the sync.
     case change(raw: Int32, normalized: (replicas: Int32, text: String))
@@ -53,7 +55,7 @@ extension HPAController {
                                   sampleTime: readings.sampleTime, sampleWindow: readings.sampleWindow, podSummary: podSummary)
         switch result {
         case nil: return nil
-        case .keep(let raw): return HPASyncOutcome(desired: specReplicas, rawProposal: raw, reason: "", error: nil)
+        case .keep(let raw, _): return HPASyncOutcome(desired: specReplicas, rawProposal: raw, reason: "", error: nil)
         case .change(let raw, let normalized):
             return steadyChange(raw: raw, normalized: normalized, now: now, specReplicas: specReplicas,
                                 statusReplicas: statusReplicas, pods: pods, readings: readings, podSummary: podSummary)
@@ -115,12 +117,12 @@ extension HPAController {
         // recommendation): only the recommendation's push remains, left pending.
         if hasBehavior, raw == specReplicas, steadyKeeps {
             leaveKeepPending(raw, now: now)
-            return .keep(raw: raw)
+            return .keep(raw: raw, pending: true)
         }
         let normalized = hasBehavior
             ? normalizeWithBehaviors(now: now, specReplicas: specReplicas, raw: raw, explain: false)
             : normalizeLegacy(now: now, specReplicas: specReplicas, raw: raw, explain: false)
-        guard normalized.replicas != specReplicas else { return .keep(raw: raw) }
+        guard normalized.replicas != specReplicas else { return .keep(raw: raw, pending: false) }
         return .change(raw: raw, normalized: normalized)
     }
 
